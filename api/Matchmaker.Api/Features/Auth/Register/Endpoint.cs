@@ -1,0 +1,36 @@
+using FastEndpoints;
+using Matchmaker.Api.Features.Users;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Auth.Register;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>
+{
+    public override void Configure()
+    {
+        Post("/auth/register");
+        AllowAnonymous();
+        Summary(s =>
+        {
+            s.Summary = "Register an SME or partner account";
+            s.Description = "Self-registration for Kyrgyz SMEs (role `sme`) and Shandong firms (role `partner`). Passwords need at least 12 characters. Answers 409 when the e-mail is taken, whatever its letter case.";
+            s.Responses[201] = "The account was created; sign in with POST /api/v1/auth/token.";
+            s.Responses[409] = "The e-mail is already registered.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var user = await UserAccounts.CreateAsync(connection, db.Dialect, req.Email!, req.Password!, req.Role!, clock.GetUtcNow().UtcDateTime, ct);
+        if (user is null)
+        {
+            await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, user.Version);
+        await Send.CreatedAtAsync<Users.Get.Endpoint>(new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using FastEndpoints;
+using Matchmaker.Api.Features.Users;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Auth.Token;
+
+internal sealed class Endpoint(Db db, TokenIssuer issuer, TokenRateLimiter limiter) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/auth/token");
+        AllowAnonymous();
+        Summary(s =>
+        {
+            s.Summary = "Sign in and get a bearer token";
+            s.Description = "Exchanges e-mail and password for a JWT to send as `Authorization: Bearer <token>`. Wrong password and unknown e-mail get the same 401. Attempts are limited per client IP and e-mail; over the limit the answer is 429 with `Retry-After`.";
+            s.Responses[401] = "The e-mail or password is wrong.";
+            s.Responses[429] = "Too many attempts; wait the seconds given in Retry-After.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        if (limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString(), req.Email!) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+                $"Too many sign-in attempts; retry in {seconds} seconds."));
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        var user = await UserAccounts.FindByEmailAsync(connection, req.Email!, ct);
+        if (user is null)
+            UserAccounts.SpendVerificationTime(req.Password!);
+        if (user is null || !user.IsActive || !UserAccounts.PasswordMatches(user, req.Password!))
+        {
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "The e-mail or password is wrong."));
+            return;
+        }
+
+        var (token, expiresIn) = issuer.Issue(user.PublicId, user.Email, user.Role);
+        await Send.OkAsync(new Response(token, "Bearer", expiresIn), ct);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Users;
+
+/// <summary>Creates the first admin from Bootstrap:AdminEmail / Bootstrap:AdminPassword when that account does not exist yet.</summary>
+internal static class BootstrapAdmin
+{
+    public static async Task EnsureAsync(DbConnection connection, SqlDialect dialect, IConfiguration configuration, DateTime now, ILogger logger, CancellationToken ct)
+    {
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email))
+            return;
+        if (string.IsNullOrEmpty(password) || password.Length < UserAccounts.MinPasswordLength)
+            throw new InvalidOperationException(
+                $"Bootstrap:AdminPassword must be set to at least {UserAccounts.MinPasswordLength} characters when Bootstrap:AdminEmail is set.");
+
+        if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
+            return;
+        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, now, ct);
+        logger.LogInformation("Created the bootstrap admin account {Email}", email);
+    }
+}

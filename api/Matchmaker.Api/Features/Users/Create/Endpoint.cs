@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Users.Create;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>
+{
+    public override void Configure()
+    {
+        Post("/admin/users");
+        Roles(AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Create an account with any role";
+            s.Description = "How agency analysts and further admins get accounts. Answers 409 when the e-mail is taken.";
+            s.Responses[409] = "The e-mail is already registered.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var user = await UserAccounts.CreateAsync(connection, db.Dialect, req.Email!, req.Password!, req.Role!, clock.GetUtcNow().UtcDateTime, ct);
+        if (user is null)
+        {
+            await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, user.Version);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
+    }
+}

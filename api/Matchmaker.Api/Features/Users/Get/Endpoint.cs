@@ -1,0 +1,33 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Users.Get;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>
+{
+    private const string Sql = "SELECT " + UserAccounts.SelectColumns + " FROM users WHERE public_id = @Id";
+
+    public override void Configure()
+    {
+        Get("/admin/users/{id:guid}");
+        Roles(AppRoles.Admin);
+        Summary(s => s.Summary = "Read an account");
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(Sql, new { Id = Route<Guid>("id") }, cancellationToken: ct));
+        if (user is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The account"));
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, user.Version);
+        await Send.OkAsync(UserResponse.From(user), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Users.List;
+
+public sealed class Request : PagedQuery
+{
+    public string? Role { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        Include(new PagedQueryRules());
+        RuleFor(x => x.Role).Must(r => AppRoles.All.Contains(r)).When(x => x.Role is not null)
+            .WithMessage("'role' must be one of sme, partner, agency, admin.");
+    }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<UserResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + UserAccounts.SelectColumns + """
+         FROM users
+        WHERE (@After IS NULL OR id < @After) AND (@Role IS NULL OR role = @Role)
+        ORDER BY id DESC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/admin/users");
+        Roles(AppRoles.Admin);
+        Summary(s => s.Summary = "List accounts, newest first");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(db.Sql(Sql),
+            new { req.After, req.Role, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, UserResponse.From), ct);
+    }
+}

@@ -1,0 +1,87 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Users.Update;
+
+public sealed class Request
+{
+    public string? Role { get; set; }
+    public bool? IsActive { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Role).NotEmpty().Must(r => AppRoles.All.Contains(r))
+            .WithMessage("'role' must be one of sme, partner, agency, admin.");
+        RuleFor(x => x.IsActive).NotNull();
+    }
+}
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>
+{
+    private const string FindSql = "SELECT " + UserAccounts.SelectColumns + " FROM users WHERE public_id = @Id";
+
+    private const string UpdateSql = """
+        UPDATE users SET role = @Role, is_active = @IsActive, updated_at = @Now, version = version + 1
+        WHERE public_id = @Id AND version = @Version
+        """;
+
+    public override void Configure()
+    {
+        Put("/admin/users/{id:guid}");
+        Roles(AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Change an account's role or deactivate it";
+            s.Description = "A deactivated account can no longer sign in. Needs If-Match with the account's ETag. An admin cannot deactivate or demote their own account.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        await using var connection = await db.OpenAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+        if (user is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The account"));
+            return;
+        }
+
+        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        {
+            await Send.ResultAsync(Problems.PreconditionRequired());
+            return;
+        }
+
+        if (!ifMatch.Matches(user.Version))
+        {
+            await Send.ResultAsync(Problems.PreconditionFailed());
+            return;
+        }
+
+        if (id == User.PublicId() && (req.Role != AppRoles.Admin || req.IsActive == false))
+        {
+            await Send.ResultAsync(Problems.Conflict("You cannot demote or deactivate your own account."));
+            return;
+        }
+
+        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
+            new { Id = id, req.Role, IsActive = req.IsActive!.Value, Now = clock.GetUtcNow().UtcDateTime, user.Version }, cancellationToken: ct));
+        if (changed == 0)
+        {
+            await Send.ResultAsync(Problems.PreconditionFailed());
+            return;
+        }
+
+        var updated = (await connection.QuerySingleAsync<UserRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct)));
+        ETags.Set(HttpContext.Response, updated.Version);
+        await Send.OkAsync(UserResponse.From(updated), ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Matchmaker.Api.Infrastructure.Auth;
+
+internal static class AuthSetup
+{
+    public static IServiceCollection AddMatchmakerAuth(this IServiceCollection services, AuthOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.Authority = options.Authority;
+                jwt.Audience = options.Audience;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = options.Authority is null ? options.Issuer : null,
+                    ValidateAudience = true,
+                    ValidAudience = options.Audience,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKey = options.SigningKey,
+                    ValidateIssuerSigningKey = options.SigningKey is not null,
+                    NameClaimType = CallerClaims.Subject,
+                    RoleClaimType = CallerClaims.RoleType,
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

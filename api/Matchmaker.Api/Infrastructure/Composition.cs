@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Matchmaker.Api.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so both read top to bottom.</summary>
+internal static class Composition
+{
+    public const long DefaultMaxRequestBodyBytes = 256 * 1024;
+
+    public static void AddMatchmaker(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var database = DatabaseOptions.From(configuration, builder.Environment.ContentRootPath);
+        var dataDirectory = database.Provider == DatabaseProvider.Sqlite ? SqliteConnections.DataDirectory(database.ConnectionString) : null;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<Db>();
+        services.AddSingleton<ReferenceCodes>();
+        services.AddSingleton<TokenRateLimiter>();
+        services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
+
+        var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxBody;
+            k.AddServerHeader = false;
+        });
+
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddFastEndpoints();
+        services.SwaggerDocument(o =>
+        {
+            o.ShortSchemaNames = false;
+            o.DocumentSettings = d =>
+            {
+                d.DocumentName = "v1";
+                d.Title = "Matchmaker API";
+                d.Version = "v1";
+                d.Description = "Matches Kyrgyz SMEs' investment needs with Shandong manufacturers and investors.";
+            };
+        });
+    }
+
+    public static void UseMatchmaker(this WebApplication app)
+    {
+        var maxBody = app.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>(maxBody);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api/v1";
+            c.Endpoints.ShortNames = false;
+            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            c.Errors.ContentType = "application/problem+json";
+            c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
+            c.Errors.ResponseBuilder = ValidationProblems.Build;
+        });
+        app.UseSwaggerGen(o => o.Path = "/openapi/{documentName}.json", ui =>
+        {
+            ui.Path = "/docs";
+            ui.DocumentPath = "/openapi/{documentName}.json";
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Dapper;
+using Matchmaker.Api.Features.Users;
+
+namespace Matchmaker.Api.Infrastructure.Data;
+
+/// <summary>Runs before the app serves requests: migrate, enable WAL, seed reference data, cache the codes.</summary>
+internal static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var db = services.GetRequiredService<Db>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Matchmaker.Database");
+        Migrator.Migrate(db.Options, logger);
+
+        await using var connection = await db.OpenAsync(ct);
+        if (db.Options.Provider == DatabaseProvider.Sqlite)
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: ct));
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await ReferenceSeeder.SeedAsync(connection, now, ct);
+        await services.GetRequiredService<ReferenceCodes>().LoadAsync(connection, ct);
+        await BootstrapAdmin.EnsureAsync(connection, db.Dialect, services.GetRequiredService<IConfiguration>(), now, logger, ct);
+    }
+}

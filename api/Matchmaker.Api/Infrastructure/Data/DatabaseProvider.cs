@@ -1,0 +1,7 @@
+namespace Matchmaker.Api.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

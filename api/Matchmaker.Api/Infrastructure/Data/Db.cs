@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Matchmaker.Api.Infrastructure.Data;
+
+/// <summary>Opens connections to the primary database or, for reports and searches, the read replica.</summary>
+internal sealed class Db(DatabaseOptions options)
+{
+    static Db() => DapperTypeHandlers.Register();
+
+    public SqlDialect Dialect { get; } = new(options.Provider);
+
+    public DatabaseOptions Options => options;
+
+    public string Sql(string sql) => Dialect.Render(sql);
+
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(options.ConnectionString, ct);
+
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken ct) =>
+        OpenAsync(options.ReadOnlyConnectionString ?? options.ConnectionString, ct);
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        DbConnection connection = options.Provider == DatabaseProvider.SqlServer
+            ? new SqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

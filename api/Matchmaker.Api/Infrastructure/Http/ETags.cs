@@ -1,0 +1,36 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Matchmaker.Api.Infrastructure.Http;
+
+/// <summary>ETags are the row's version counter; an update succeeds only against the version the client read.</summary>
+internal static class ETags
+{
+    public static string For(int version) => $"\"{version}\"";
+
+    public static void Set(HttpResponse response, int version) => response.Headers.ETag = For(version);
+
+    /// <summary>Reads If-Match: null when absent; <see cref="IfMatch.Any"/> for <c>*</c>; otherwise the versions it names.</summary>
+    public static IfMatch? ReadIfMatch(HttpRequest request)
+    {
+        var raw = request.Headers.IfMatch;
+        if (raw.Count == 0 || string.IsNullOrWhiteSpace(raw.ToString()))
+            return null;
+        if (!EntityTagHeaderValue.TryParseList(raw, out var tags))
+            return new IfMatch(false, []);
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+            return IfMatch.Any;
+        var versions = tags
+            .Where(t => !t.IsWeak)
+            .Select(t => int.TryParse(t.Tag.AsSpan().Trim('"'), out var v) ? v : (int?)null)
+            .OfType<int>()
+            .ToArray();
+        return new IfMatch(false, versions);
+    }
+}
+
+internal sealed record IfMatch(bool IsAny, int[] Versions)
+{
+    public static readonly IfMatch Any = new(true, []);
+
+    public bool Matches(int currentVersion) => IsAny || Versions.Contains(currentVersion);
+}

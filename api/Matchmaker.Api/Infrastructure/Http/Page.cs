@@ -1,0 +1,18 @@
+namespace Matchmaker.Api.Infrastructure.Http;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+internal static class Paging
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    /// <summary>Rows were fetched with one extra to learn whether a next page exists.</summary>
+    public static Page<TOut> Build<TRow, TOut>(IReadOnlyList<TRow> rows, int limit, Func<TRow, long> key, Func<TRow, TOut> map)
+    {
+        var hasMore = rows.Count > limit;
+        var pageRows = hasMore ? rows.Take(limit).ToList() : rows;
+        var next = hasMore ? Cursor.Encode(key(pageRows[^1])) : null;
+        return new Page<TOut>(pageRows.Select(map).ToList(), next);
+    }
+}
