@@ -1,0 +1,56 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Needs.Close;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseRequest, NeedResponse>
+{
+    private const string CloseSql = """
+        UPDATE needs
+        SET status = 'closed', close_reason = @Reason, closed_at = @Now, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND status = 'open'
+        """;
+
+    public override void Configure()
+    {
+        Post("/needs/{id:guid}/close");
+        Summary(s =>
+        {
+            s.Summary = "Close an investment need";
+            s.Description = "Owner or admin. A closed need is read-only and no longer matched; closing it again answers 409. The body `{reason}` is optional.";
+            s.Responses[409] = "The need is already closed.";
+        });
+    }
+
+    public override async Task HandleAsync(CloseRequest req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (need is null || !NeedAccess.MayRead(User, need))
+        {
+            await Send.ResultAsync(Problems.NotFound("The need"));
+            return;
+        }
+
+        if (!NeedAccess.MayEdit(User, need))
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need or an admin may close it."));
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closed = await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { need.Id, Reason = req.Reason?.Trim(), Now = now }, cancellationToken: ct));
+        if (closed == 0)
+        {
+            await Send.ResultAsync(Problems.Conflict("This need is already closed."));
+            return;
+        }
+
+        var updated = (await NeedStore.FindAsync(connection, need.PublicId, ct))!;
+        var lists = await NeedStore.ListsAsync(connection, [updated], ct);
+        ETags.Set(HttpContext.Response, updated.Version);
+        await Send.OkAsync(NeedResponse.From(updated, lists), ct);
+    }
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Features.Smes;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Shared;
+
+namespace Matchmaker.Api.Features.Needs.Create;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest, NeedResponse>
+{
+    private const string InsertSql = """
+        INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
+                           export_markets, horizon_months, has_own_sectors, status, created_at, updated_at, version)
+        VALUES (@PublicId, @SmeId, @Title, @SearchText, @Description, @Amount, @Currency, @AmountUsd, @JobsToCreate,
+                @ExportMarkets, @HorizonMonths, @HasOwnSectors, 'open', @Now, @Now, 1)
+        """;
+
+    private const string IdSql = "SELECT id FROM needs WHERE public_id = @PublicId";
+
+    public override void Configure()
+    {
+        Post("/smes/{smeId:guid}/needs");
+        Summary(s =>
+        {
+            s.Summary = "Post an investment need";
+            s.Description = "Only the SME that owns the profile. `amount` is `{amount, currency}` in USD, CNY or KGS; matching compares in USD at the latest FX rate. `sectors` is optional: absent means the SME's own sectors. Send an Idempotency-Key header to make retries safe.";
+            s.Responses[201] = "Created; Location and ETag point at the new need.";
+        });
+    }
+
+    public override async Task HandleAsync(NeedRequest req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
+        if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            return;
+        }
+
+        if (sme.OwnerId != User.PublicId())
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the SME itself may post needs on its profile."));
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var publicId = Guid.NewGuid();
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var amountUsd = await NeedStore.ToUsdAsync(db, connection, tx, req.Amount!.Amount!.Value, req.Amount.Currency!, now, ct);
+            var parameters = NeedStore.Parameters(req, amountUsd, now);
+            parameters.Add("PublicId", publicId);
+            parameters.Add("SmeId", sme.Id);
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
+            await NeedStore.ReplaceListsAsync(connection, tx, id, req, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var need = (await NeedStore.FindAsync(connection, publicId, ct))!;
+        var lists = await NeedStore.ListsAsync(connection, [need], ct);
+        ETags.Set(HttpContext.Response, need.Version);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = publicId }, NeedResponse.From(need, lists), cancellation: ct);
+    }
+}

@@ -1,0 +1,33 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Needs.Get;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<NeedResponse>
+{
+    public override void Configure()
+    {
+        Get("/needs/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Read an investment need";
+            s.Description = "The owning SME, partners, agency and admin. Needs carry no contact data, so everyone who may read one sees all of it.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (need is null || !NeedAccess.MayRead(User, need))
+        {
+            await Send.ResultAsync(Problems.NotFound("The need"));
+            return;
+        }
+
+        var lists = await NeedStore.ListsAsync(connection, [need], ct);
+        ETags.Set(HttpContext.Response, need.Version);
+        await Send.OkAsync(NeedResponse.From(need, lists), ct);
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Smes;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Shared;
+
+namespace Matchmaker.Api.Features.Needs.ListForSme;
+
+public sealed class Request : PagedQuery;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new PagedQueryRules());
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
+        WHERE n.sme_id = @SmeId AND (@After IS NULL OR n.id < @After)
+        ORDER BY n.id DESC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/smes/{smeId:guid}/needs");
+        Summary(s =>
+        {
+            s.Summary = "List one SME's needs, open and closed, newest first";
+            s.Description = "Whoever may read the SME profile: its owner, partners, agency and admin.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
+        if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            return;
+        }
+
+        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(db.Sql(Sql),
+            new { SmeId = sme.Id, req.After, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
+        var lists = await NeedStore.ListsAsync(connection, rows.Take(req.Take).ToList(), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => NeedResponse.From(r, lists)), ct);
+    }
+}

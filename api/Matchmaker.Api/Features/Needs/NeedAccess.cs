@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Matchmaker.Api.Infrastructure.Auth;
+
+namespace Matchmaker.Api.Features.Needs;
+
+internal static class NeedAccess
+{
+    /// <summary>Owner, agency, admin and any partner may read a need; other SMEs may not know it exists.</summary>
+    public static bool MayRead(ClaimsPrincipal caller, NeedRow need) =>
+        need.SmeOwnerId == caller.PublicId() || caller.IsAny(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
+
+    public static bool MayEdit(ClaimsPrincipal caller, NeedRow need) =>
+        need.SmeOwnerId == caller.PublicId() || caller.IsInRole(AppRoles.Admin);
+}

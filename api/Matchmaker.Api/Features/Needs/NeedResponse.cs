@@ -1,0 +1,57 @@
+using Matchmaker.Api.Features.Shared;
+
+namespace Matchmaker.Api.Features.Needs;
+
+/// <summary>Needs carry no contact data, so the public view is the full view.</summary>
+public sealed record NeedResponse
+{
+    public Guid Id { get; init; }
+    public Guid SmeId { get; init; }
+    public string SmeName { get; init; } = "";
+    public string Region { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? Description { get; init; }
+    public IReadOnlyList<string> NeedTypes { get; init; } = [];
+    public MoneyResponse Amount { get; init; } = new(0, "USD");
+    public decimal AmountUsd { get; init; }
+    public int JobsToCreate { get; init; }
+    public IReadOnlyList<string> ExportMarkets { get; init; } = [];
+    public int HorizonMonths { get; init; }
+
+    /// <summary>The need's own sectors, or null when it takes its SME's.</summary>
+    public IReadOnlyList<string>? Sectors { get; init; }
+
+    /// <summary>The sectors matching uses: <see cref="Sectors"/> if given, else the SME's.</summary>
+    public IReadOnlyList<string> EffectiveSectors { get; init; } = [];
+
+    public string Status { get; init; } = "";
+    public string? CloseReason { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    internal static NeedResponse From(NeedRow row, NeedLists lists) => new()
+    {
+        Id = row.PublicId,
+        SmeId = row.SmePublicId,
+        SmeName = row.SmeName,
+        Region = row.Region,
+        Title = row.Title,
+        Description = row.Description,
+        NeedTypes = lists.NeedTypes[row.Id].ToList(),
+        Amount = new MoneyResponse(row.Amount, row.Currency),
+        AmountUsd = row.AmountUsd,
+        JobsToCreate = row.JobsToCreate,
+        ExportMarkets = JsonList.Read(row.ExportMarkets),
+        HorizonMonths = row.HorizonMonths,
+        Sectors = row.HasOwnSectors ? lists.OwnSectors[row.Id].ToList() : null,
+        EffectiveSectors = row.HasOwnSectors ? lists.OwnSectors[row.Id].ToList() : lists.SmeSectors[row.SmeId].ToList(),
+        Status = row.Status,
+        CloseReason = row.CloseReason,
+        ClosedAt = row.ClosedAt,
+        CreatedAt = row.CreatedAt,
+        UpdatedAt = row.UpdatedAt,
+    };
+}
+
+public sealed record MoneyResponse(decimal Amount, string Currency);

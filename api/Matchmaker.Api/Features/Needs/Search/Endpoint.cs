@@ -1,0 +1,91 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Needs.Search;
+
+public sealed class Request : PagedQuery
+{
+    public string? Sector { get; set; }
+    public string? Region { get; set; }
+    public string? NeedType { get; set; }
+    public decimal? MinUsd { get; set; }
+    public decimal? MaxUsd { get; set; }
+    public string? Q { get; set; }
+    public string? Status { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        var codes = Resolve<ReferenceCodes>();
+        Include(new PagedQueryRules());
+        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
+            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
+        RuleFor(x => x.NeedType).OneOf(() => codes.NeedTypes, "need type");
+        RuleFor(x => x.MinUsd).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.MaxUsd).GreaterThanOrEqualTo(0)
+            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null).WithMessage("'maxUsd' must not be below 'minUsd'.");
+        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
+        RuleFor(x => x.Status).Must(s => s is null or NeedStatus.Open or NeedStatus.Closed)
+            .WithMessage("'status' must be 'open' or 'closed'.");
+    }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
+        WHERE (@After IS NULL OR n.id < @After)
+          AND n.status = @Status
+          AND (@Region IS NULL OR s.region_code = @Region)
+          AND (@MinUsd IS NULL OR n.amount_usd >= @MinUsd)
+          AND (@MaxUsd IS NULL OR n.amount_usd <= @MaxUsd)
+          AND (@Pattern IS NULL OR n.search_text LIKE @Pattern ESCAPE '\')
+          AND (@NeedType IS NULL OR EXISTS (SELECT 1 FROM need_need_types t WHERE t.need_id = n.id AND t.need_type_code = @NeedType))
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code = @Division)
+                                 OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code LIKE @SectionPrefix)
+                                      OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code LIKE @SectionPrefix))
+        ORDER BY n.id DESC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/needs");
+        Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Search investment needs, newest first";
+            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise).";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var sector = SectorFilter.From(req.Sector);
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(db.Sql(Sql), new
+        {
+            req.After,
+            Status = req.Status ?? NeedStatus.Open,
+            req.Region,
+            req.MinUsd,
+            req.MaxUsd,
+            Pattern = SearchText.Pattern(req.Q),
+            req.NeedType,
+            sector.Division,
+            sector.SectionPrefix,
+            Take = req.Take + 1,
+        }, cancellationToken: ct))).ToList();
+        var page = rows.Take(req.Take).ToList();
+        var lists = await NeedStore.ListsAsync(connection, page, ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => NeedResponse.From(r, lists)), ct);
+    }
+}

@@ -1,0 +1,87 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Needs.Update;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest, NeedResponse>
+{
+    private const string UpdateSql = """
+        UPDATE needs
+        SET title = @Title, search_text = @SearchText, description = @Description, amount = @Amount, currency = @Currency,
+            amount_usd = @AmountUsd, jobs_to_create = @JobsToCreate, export_markets = @ExportMarkets,
+            horizon_months = @HorizonMonths, has_own_sectors = @HasOwnSectors, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version AND status = 'open'
+        """;
+
+    public override void Configure()
+    {
+        Put("/needs/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Replace an investment need";
+            s.Description = "Owner or admin, with `If-Match`. A closed need is read-only (409).";
+            s.Responses[409] = "The need is closed.";
+            s.Responses[412] = "The need changed since you read it.";
+            s.Responses[428] = "If-Match is missing.";
+        });
+    }
+
+    public override async Task HandleAsync(NeedRequest req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (need is null || !NeedAccess.MayRead(User, need))
+        {
+            await Send.ResultAsync(Problems.NotFound("The need"));
+            return;
+        }
+
+        if (!NeedAccess.MayEdit(User, need))
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need or an admin may change it."));
+            return;
+        }
+
+        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        {
+            await Send.ResultAsync(Problems.PreconditionRequired());
+            return;
+        }
+
+        if (!ifMatch.Matches(need.Version))
+        {
+            await Send.ResultAsync(Problems.PreconditionFailed());
+            return;
+        }
+
+        if (need.Status == NeedStatus.Closed)
+        {
+            await Send.ResultAsync(Problems.Conflict("This need is closed and can no longer be changed."));
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var amountUsd = await NeedStore.ToUsdAsync(db, connection, tx, req.Amount!.Amount!.Value, req.Amount.Currency!, now, ct);
+            var parameters = NeedStore.Parameters(req, amountUsd, now);
+            parameters.Add("Id", need.Id);
+            parameters.Add("Version", need.Version);
+            if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, tx, cancellationToken: ct)) == 0)
+            {
+                await Send.ResultAsync(Problems.PreconditionFailed());
+                return;
+            }
+
+            await NeedStore.ReplaceListsAsync(connection, tx, need.Id, req, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var updated = (await NeedStore.FindAsync(connection, need.PublicId, ct))!;
+        var lists = await NeedStore.ListsAsync(connection, [updated], ct);
+        ETags.Set(HttpContext.Response, updated.Version);
+        await Send.OkAsync(NeedResponse.From(updated, lists), ct);
+    }
+}

@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Partners.Get;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
+{
+    public override void Configure()
+    {
+        Get("/partners/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Read a partner profile";
+            s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`. Other partners get 404.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
+        var view = partner is null ? ProfileView.Hidden : PartnerAccess.ViewOf(User, partner);
+        if (partner is null || view == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The partner profile"));
+            return;
+        }
+
+        var lists = await PartnerStore.ListsAsync(connection, [partner.Id], ct);
+        ETags.Set(HttpContext.Response, partner.Version);
+        await Send.OkAsync(PartnerResponse.From(partner, lists, view == ProfileView.Full), ct);
+    }
+}

@@ -1,0 +1,73 @@
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Partners;
+
+/// <summary>The client-owned fields of a partner profile: the body of both POST and PUT.</summary>
+public sealed class PartnerRequest
+{
+    public string? Name { get; set; }
+    public string? NameZh { get; set; }
+    public string? Uscc { get; set; }
+    public string? City { get; set; }
+    public string? Kind { get; set; }
+    public List<string>? Sectors { get; set; }
+    public List<string>? Offerings { get; set; }
+    public Ticket? Ticket { get; set; }
+    public List<string>? TargetRegions { get; set; }
+    public List<string>? Languages { get; set; }
+    public bool? SeeksExportOriented { get; set; }
+    public List<string>? RequiredCertifications { get; set; }
+    public string? Description { get; set; }
+    public Contact? Contact { get; set; }
+}
+
+public sealed class Ticket
+{
+    public decimal? MinUsd { get; set; }
+    public decimal? MaxUsd { get; set; }
+}
+
+internal sealed class TicketRules : AbstractValidator<Ticket>
+{
+    public TicketRules()
+    {
+        RuleFor(x => x.MinUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount);
+        RuleFor(x => x.MaxUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount)
+            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null)
+            .WithMessage("'maxUsd' must not be below 'minUsd'.");
+    }
+}
+
+internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
+{
+    public PartnerRequestValidator()
+    {
+        var codes = Resolve<ReferenceCodes>();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.NameZh).MaximumLength(200);
+        RuleFor(x => x.Uscc).NotEmpty()
+            .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
+            .WithMessage("'uscc' must be 18 characters from 0-9 and A-Y without I, O, Z, S and V.")
+            .DependentRules(() =>
+            {
+                RuleFor(x => x.Uscc).Must(u => Partners.Uscc.HasValidCheckCharacter(u!))
+                    .WithMessage("'uscc' has a wrong check character (the 18th); check the code for typing errors.")
+                    .Must(u => Partners.Uscc.IsShandong(u!))
+                    .WithMessage("'uscc' is not registered in Shandong: its division code (characters 3–8) must start with 37.");
+            });
+        RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, "Shandong city");
+        RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
+            .WithMessage("'kind' must be manufacturer, investor or both.");
+        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, 10);
+        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, 6);
+        RuleFor(x => x.Ticket).NotNull().SetValidator(new TicketRules()!);
+        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, 9);
+        RuleFor(x => x.Languages).CodeList(() => ReferenceCodes.Languages, "language (ky, ru, zh, en)", 0, 4);
+        RuleFor(x => x.RequiredCertifications).TextList(20, 100);
+        RuleFor(x => x.Description).MaximumLength(4000);
+        RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
+    }
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Partners.Search;
+
+public sealed class Request : PagedQuery
+{
+    public string? City { get; set; }
+    public string? Sector { get; set; }
+    public string? Kind { get; set; }
+    public string? Q { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        var codes = Resolve<ReferenceCodes>();
+        Include(new PagedQueryRules());
+        RuleFor(x => x.City).OneOf(() => codes.Cities, "Shandong city");
+        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
+            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Kind).Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
+            .WithMessage("'kind' must be manufacturer, investor or both.");
+        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
+    }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<PartnerResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + PartnerStore.SelectColumns + PartnerStore.From + """
+        WHERE (@After IS NULL OR p.id < @After)
+          AND (@City IS NULL OR p.city_code = @City)
+          AND (@Kind IS NULL OR p.kind = @Kind)
+          AND (@Pattern IS NULL OR p.search_text LIKE @Pattern ESCAPE '\')
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM partner_sectors ps WHERE ps.partner_id = p.id AND ps.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM partner_sectors ps WHERE ps.partner_id = p.id AND ps.sector_code LIKE @SectionPrefix))
+        ORDER BY p.id DESC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/partners");
+        Roles(AppRoles.Sme, AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Search partner profiles (public view), newest first";
+            s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the English or Chinese name).";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var sector = SectorFilter.From(req.Sector);
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = (await connection.QueryAsync<PartnerRow>(new CommandDefinition(db.Sql(Sql), new
+        {
+            req.After,
+            req.City,
+            req.Kind,
+            Pattern = SearchText.Pattern(req.Q),
+            sector.Division,
+            sector.SectionPrefix,
+            Take = req.Take + 1,
+        }, cancellationToken: ct))).ToList();
+        var lists = await PartnerStore.ListsAsync(connection, rows.Select(r => r.Id).ToList(), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => PartnerResponse.From(r, lists, withContact: false)), ct);
+    }
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+
+namespace Matchmaker.Api.Features.Shared;
+
+/// <summary>Rules for fields that hold reference codes or lists of them.</summary>
+internal static class CodeRules
+{
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, Func<IReadOnlySet<string>> codes, string what) =>
+        rule.Must(v => v is null || codes().Contains(v)).WithMessage($"'{{PropertyValue}}' is not a known {what} code.");
+
+    public static IRuleBuilderOptions<T, List<string>?> CodeList<T>(this IRuleBuilder<T, List<string>?> rule, Func<IReadOnlySet<string>> codes, string what, int min, int max) =>
+        rule.Must(list => list is null || (list.Count >= min && list.Count <= max))
+            .WithMessage(min == max ? $"'{{PropertyName}}' must hold exactly {min} item(s)." : $"'{{PropertyName}}' must hold {min} to {max} items.")
+            .Must(list => list is null || list.All(v => v is not null && codes().Contains(v)))
+            .WithMessage((_, list) => $"'{{PropertyName}}' holds codes that are not known {what} codes: {string.Join(", ", Unknown(list, codes()))}.")
+            .Must(list => list is null || list.Distinct(StringComparer.Ordinal).Count() == list.Count)
+            .WithMessage("'{PropertyName}' lists a code more than once.");
+
+    public static IRuleBuilderOptions<T, List<string>?> TextList<T>(this IRuleBuilder<T, List<string>?> rule, int maxItems, int maxLength) =>
+        rule.Must(list => list is null || list.Count <= maxItems)
+            .WithMessage($"'{{PropertyName}}' may hold at most {maxItems} items.")
+            .Must(list => list is null || list.All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength))
+            .WithMessage($"Each item of '{{PropertyName}}' must be non-empty and at most {maxLength} characters.");
+
+    private static IEnumerable<string> Unknown(IEnumerable<string>? list, IReadOnlySet<string> codes) =>
+        (list ?? []).Where(v => v is null || !codes.Contains(v)).Select(v => v ?? "null").Distinct();
+}

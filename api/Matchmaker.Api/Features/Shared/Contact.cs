@@ -1,0 +1,22 @@
+using FluentValidation;
+
+namespace Matchmaker.Api.Features.Shared;
+
+/// <summary>Contact details: shown only to the owner, agency and admin until a match between the parties is mutual.</summary>
+public sealed class Contact
+{
+    public string? Person { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+}
+
+internal sealed class ContactRules : AbstractValidator<Contact>
+{
+    public ContactRules()
+    {
+        RuleFor(x => x.Person).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$")
+            .WithMessage("'phone' may hold digits, spaces, brackets and dashes, optionally starting with +.");
+    }
+}

@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Shared;
+
+namespace Matchmaker.Api.Features.Smes.Get;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
+{
+    public override void Configure()
+    {
+        Get("/smes/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Read an SME profile";
+            s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`. Other SMEs get 404.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
+        var view = sme is null ? ProfileView.Hidden : SmeAccess.ViewOf(User, sme);
+        if (sme is null || view == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            return;
+        }
+
+        var sectors = await SmeStore.SectorsAsync(connection, [sme.Id], ct);
+        ETags.Set(HttpContext.Response, sme.Version);
+        await Send.OkAsync(SmeResponse.From(sme, sectors[sme.Id].ToList(), view == ProfileView.Full), ct);
+    }
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Smes.List;
+
+public sealed class Request : PagedQuery
+{
+    public string? Region { get; set; }
+    public string? Sector { get; set; }
+    public string? Q { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        var codes = Resolve<ReferenceCodes>();
+        Include(new PagedQueryRules());
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
+        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
+            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
+    }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<SmeResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + SmeStore.SelectColumns + """
+         FROM smes s JOIN users u ON u.id = s.owner_user_id
+        WHERE (@After IS NULL OR s.id < @After)
+          AND (@Region IS NULL OR s.region_code = @Region)
+          AND (@Pattern IS NULL OR s.search_text LIKE @Pattern ESCAPE '\')
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE ss.sme_id = s.id AND ss.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE ss.sme_id = s.id AND ss.sector_code LIKE @SectionPrefix))
+        ORDER BY s.id DESC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/smes");
+        Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Search SME profiles (public view), newest first";
+            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, any letter case, Cyrillic included). Keyset-paged: pass `nextCursor` back as `cursor`.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var sector = SectorFilter.From(req.Sector);
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = (await connection.QueryAsync<SmeRow>(new CommandDefinition(db.Sql(Sql), new
+        {
+            req.After,
+            req.Region,
+            Pattern = SearchText.Pattern(req.Q),
+            sector.Division,
+            sector.SectionPrefix,
+            Take = req.Take + 1,
+        }, cancellationToken: ct))).ToList();
+        var sectors = await SmeStore.SectorsAsync(connection, rows.Select(r => r.Id).ToList(), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => SmeResponse.From(r, sectors[r.Id].ToList(), withContact: false)), ct);
+    }
+}

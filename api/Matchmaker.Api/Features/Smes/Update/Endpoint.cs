@@ -1,0 +1,100 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Shared;
+
+namespace Matchmaker.Api.Features.Smes.Update;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
+{
+    private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn AND id <> @Id";
+
+    private const string UpdateSql = """
+        UPDATE smes
+        SET name = @Name, search_text = @SearchText, inn = @Inn, region_code = @Region, employees = @Employees,
+            founded_year = @FoundedYear, export_oriented = @ExportOriented, languages = @Languages,
+            certifications = @Certifications, description = @Description, contact_person = @ContactPerson,
+            contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    public override void Configure()
+    {
+        Put("/smes/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Replace an SME profile";
+            s.Description = "Owner or admin. Send the whole profile as for POST with `If-Match` set to the ETag of your last read: 428 without it, 412 when the profile changed since.";
+            s.Responses[409] = "Another SME holds this INN.";
+            s.Responses[412] = "The profile changed since you read it.";
+            s.Responses[428] = "If-Match is missing.";
+        });
+    }
+
+    public override async Task HandleAsync(SmeRequest req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
+        var view = sme is null ? ProfileView.Hidden : SmeAccess.ViewOf(User, sme);
+        if (sme is null || view == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            return;
+        }
+
+        if (!SmeAccess.MayEdit(User, sme))
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the SME itself or an admin may change this profile."));
+            return;
+        }
+
+        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        {
+            await Send.ResultAsync(Problems.PreconditionRequired());
+            return;
+        }
+
+        if (!ifMatch.Matches(sme.Version))
+        {
+            await Send.ResultAsync(Problems.PreconditionFailed());
+            return;
+        }
+
+        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(InnTakenSql, new { req.Inn, sme.Id }, cancellationToken: ct)) > 0)
+        {
+            await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
+            return;
+        }
+
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var parameters = new DynamicParameters(SmeStore.Parameters(req, clock.GetUtcNow().UtcDateTime));
+            parameters.Add("Id", sme.Id);
+            parameters.Add("Version", sme.Version);
+            int changed;
+            try
+            {
+                changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, tx, cancellationToken: ct));
+            }
+            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            {
+                await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
+                return;
+            }
+
+            if (changed == 0)
+            {
+                await Send.ResultAsync(Problems.PreconditionFailed());
+                return;
+            }
+
+            await SmeStore.ReplaceSectorsAsync(connection, tx, sme.Id, req.Sectors!, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var updated = (await SmeStore.FindAsync(connection, sme.PublicId, ct))!;
+        ETags.Set(HttpContext.Response, updated.Version);
+        await Send.OkAsync(SmeResponse.From(updated, req.Sectors!, withContact: true), ct);
+    }
+}
