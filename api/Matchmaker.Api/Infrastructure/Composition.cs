@@ -26,6 +26,7 @@ internal static class Composition
         services.AddSingleton<Db>();
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
+        services.AddHostedService<DatabaseInitializer>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Matchmaker.Api.Infrastructure.Data;
 
 /// <summary>
-/// SQLite has no uniqueidentifier or datetime2: ids are stored as text and timestamps as ISO text.
+/// SQLite has no uniqueidentifier, datetime2 or exact decimal: ids are stored as text, timestamps as ISO text.
 /// These handlers keep the C# side the same for both providers and mark every timestamp read as UTC.
 /// </summary>
 internal static class DapperTypeHandlers
@@ -23,6 +23,21 @@ internal static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateTime));
         SqlMapper.RemoveTypeMap(typeof(DateTime?));
         SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        SqlMapper.RemoveTypeMap(typeof(decimal));
+        SqlMapper.RemoveTypeMap(typeof(decimal?));
+        SqlMapper.AddTypeHandler(new DecimalHandler());
+    }
+
+    /// <summary>SQLite's NUMERIC columns hand back INTEGER or REAL row by row; Dapper must not assume one.</summary>
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>

@@ -3,10 +3,15 @@ using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 
-/// <summary>Runs before the app serves requests: migrate, enable WAL, seed reference data, cache the codes.</summary>
-internal static class DatabaseInitializer
+/// <summary>
+/// Runs before the server accepts requests (hosted services start first): migrate, enable WAL,
+/// seed reference data, cache the codes, create the bootstrap admin. A failure stops start-up.
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken ct)
     {
         var db = services.GetRequiredService<Db>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Matchmaker.Database");
