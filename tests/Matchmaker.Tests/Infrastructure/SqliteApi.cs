@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Matchmaker.Tests.Infrastructure;
 
-public sealed class SqliteApi : ApiFixture
+public class SqliteApi : ApiFixture
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "matchmaker-tests", Guid.NewGuid().ToString("N"));
 

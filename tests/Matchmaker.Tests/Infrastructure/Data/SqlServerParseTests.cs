@@ -1,0 +1,60 @@
+using Matchmaker.Api.Infrastructure.Data;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Matchmaker.Tests.Infrastructure.Data;
+
+/// <summary>
+/// Runs everywhere, Docker or not: every T-SQL migration and every query as SQL Server receives
+/// it must parse with SQL Server 2022's grammar.
+/// </summary>
+public sealed class SqlServerParseTests
+{
+    [Fact]
+    public void Every_sql_server_migration_parses()
+    {
+        var scripts = SqlCatalog.ScriptFiles("sqlserver").ToList();
+        Assert.True(scripts.Count >= 6, $"expected the migrations to be copied next to the tests, found {scripts.Count}");
+        foreach (var script in scripts)
+            AssertParses(Path.GetFileName(script), File.ReadAllText(script));
+    }
+
+    [Fact]
+    public void Every_query_parses_as_tsql()
+    {
+        Assert.True(SqlCatalog.Queries.Count >= 40, $"expected the API's queries, found {SqlCatalog.Queries.Count}");
+        foreach (var (name, sql) in SqlCatalog.Queries)
+            AssertParses(name, SqlCatalog.AsSentTo(DatabaseProvider.SqlServer, sql));
+    }
+
+    [Fact]
+    public void The_parse_check_rejects_sqlite_only_syntax()
+    {
+        var errors = Parse("SELECT id FROM needs ORDER BY id DESC LIMIT 5");
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public void Paged_queries_get_top_on_sql_server_and_limit_on_sqlite()
+    {
+        const string sql = "SELECT /**top**/ id FROM needs ORDER BY id DESC /**limit**/";
+
+        Assert.Equal("SELECT TOP (@Take) id FROM needs ORDER BY id DESC ", new SqlDialect(DatabaseProvider.SqlServer).Render(sql));
+        Assert.Equal("SELECT  id FROM needs ORDER BY id DESC LIMIT @Take", new SqlDialect(DatabaseProvider.Sqlite).Render(sql));
+    }
+
+    private static void AssertParses(string name, string sql)
+    {
+        var errors = Parse(sql);
+        Assert.True(errors.Count == 0,
+            $"{name} does not parse as T-SQL:\n{string.Join("\n", errors.Select(e => $"  line {e.Line}, column {e.Column}: {e.Message}"))}\n{sql}");
+    }
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+}
