@@ -58,7 +58,7 @@ public sealed class SqlServerApi : ApiFixture
         }
         catch (DockerUnavailableException e)
         {
-            return (null, $"SQL Server tests need a Docker engine for Testcontainers ({Image}); none is reachable here: {e.Message}");
+            return (null, $"No Docker engine is reachable, so the SQL Server suite ({Image} via Testcontainers) cannot run here: {e.Message.Split('\n')[0].Trim()}");
         }
 
         await container.StartAsync();
