@@ -40,4 +40,13 @@ public sealed class IsicDivisionTests
     {
         Assert.False(IsicDivision.TryParse(code, out _));
     }
+
+    [Fact]
+    public void A_section_holds_exactly_its_own_divisions()
+    {
+        var section = IsicDivision.DivisionsIn('C');
+
+        Assert.Equal(24, (int)UInt128.PopCount(section));
+        Assert.All(IsicDivision.AllDivisions(), d => Assert.Equal(d.Section == 'C', (section & (UInt128.One << d.Bit)) != 0));
+    }
 }

@@ -109,9 +109,9 @@ public sealed class ScorerTests
     [InlineData(0.04999999999, 1)]
     [InlineData(0, 0)]
     [InlineData(100, 1000)]
-    public void Scores_round_half_away_from_zero_after_nine_decimals(double score, short tenths)
+    public void Scores_round_half_away_from_zero_after_nine_decimals(double score, int tenths)
     {
-        Assert.Equal(tenths, CriterionMath.ToTenths(score));
+        Assert.Equal(tenths, CriterionMath.ToTenths(score, CriterionMath.NanoPointsPerWeight(100)));
     }
 
     [Fact]
@@ -215,5 +215,11 @@ public sealed class ScorerTests
         Assert.Equal([30, 25, 20, 10, 5, 5, 3, 2], profile.Criteria.Select(c => c.Weight));
         Assert.Equal([CriterionKeys.Sector, CriterionKeys.NeedType], profile.Criteria.Where(c => c.Required).Select(c => c.Key));
         Assert.All(profile.Criteria, c => Assert.True(c.Enabled));
+    }
+
+    [Fact]
+    public void Partner_vector_fits_one_cache_line()
+    {
+        Assert.Equal(64, System.Runtime.CompilerServices.Unsafe.SizeOf<PartnerVector>());
     }
 }

@@ -14,7 +14,7 @@ internal sealed class FeatureEncoder(CertificationCatalog catalog)
 
     public NeedVector Encode(NeedInput need)
     {
-        var (divisions, sections) = EncodeSectors(need.Sectors);
+        var (divisions, sectionDivisions) = EncodeSectors(need.Sectors);
         var certifications = Vocabulary.Distinct(need.SmeCertifications);
         var certificationBits = 0ul;
         foreach (var name in certifications)
@@ -27,7 +27,7 @@ internal sealed class FeatureEncoder(CertificationCatalog catalog)
         return new NeedVector(
             need.Id,
             divisions,
-            sections,
+            sectionDivisions,
             Vocabulary.NeedTypes.Mask(need.NeedTypes),
             Vocabulary.Distinct(need.NeedTypes).Count,
             Vocabulary.Regions.Mask([need.SmeRegion]),
@@ -41,8 +41,10 @@ internal sealed class FeatureEncoder(CertificationCatalog catalog)
 
     public PartnerVector Encode(PartnerInput partner)
     {
-        var (divisions, sections) = EncodeSectors(partner.Sectors);
+        var (divisions, _) = EncodeSectors(partner.Sectors);
         var required = Vocabulary.Distinct(partner.RequiredCertifications);
+        if (required.Count > ushort.MaxValue)
+            throw new ArgumentException("A partner cannot require that many certifications.", nameof(partner));
         var requiredBits = 0ul;
         List<string>? uncatalogued = null;
         foreach (var name in required)
@@ -57,30 +59,29 @@ internal sealed class FeatureEncoder(CertificationCatalog catalog)
         return new PartnerVector(
             partner.Id,
             divisions,
-            sections,
-            Vocabulary.NeedTypes.Mask(partner.Offerings),
-            Vocabulary.Regions.Mask(partner.TargetRegions),
+            (byte)Vocabulary.NeedTypes.Mask(partner.Offerings),
+            (ushort)Vocabulary.Regions.Mask(partner.TargetRegions),
             Vocabulary.Distinct(partner.TargetRegions).Count > 0,
             partner.SeeksExportOriented,
-            Vocabulary.Languages.Mask(partner.Languages),
+            (byte)Vocabulary.Languages.Mask(partner.Languages),
             requiredBits,
-            required.Count,
+            (ushort)required.Count,
             uncatalogued?.ToArray(),
             CriterionMath.Log10Usd(partner.MinUsd),
             CriterionMath.Log10Usd(partner.MaxUsd));
     }
 
-    private static (UInt128 Divisions, uint Sections) EncodeSectors(IEnumerable<string> codes)
+    private static (UInt128 Divisions, UInt128 SectionDivisions) EncodeSectors(IEnumerable<string> codes)
     {
         var divisions = UInt128.Zero;
-        var sections = 0u;
+        var sectionDivisions = UInt128.Zero;
         foreach (var code in codes)
         {
             if (!IsicDivision.TryParse(code, out var division))
                 continue;
             divisions |= UInt128.One << division.Bit;
-            sections |= 1u << division.SectionBit;
+            sectionDivisions |= IsicDivision.DivisionsIn(division.Section);
         }
-        return (divisions, sections);
+        return (divisions, sectionDivisions);
     }
 }

@@ -40,6 +40,19 @@ internal readonly record struct IsicDivision(char Section, int Number, int Bit)
         78, 79, 80, 81, 82, 83, 84, 85, 86, 87,
     ];
 
+    private static readonly UInt128[] DivisionsBySection = BuildDivisionsBySection();
+
+    /// <summary>The bits of every division in a section, "C" giving C10 to C33.</summary>
+    public static UInt128 DivisionsIn(char section) => DivisionsBySection[section - 'A'];
+
+    private static UInt128[] BuildDivisionsBySection()
+    {
+        var masks = new UInt128[21];
+        foreach (var division in AllDivisions())
+            masks[division.SectionBit] |= UInt128.One << division.Bit;
+        return masks;
+    }
+
     public static IEnumerable<IsicDivision> AllDivisions()
     {
         for (var number = 1; number < 100; number++)

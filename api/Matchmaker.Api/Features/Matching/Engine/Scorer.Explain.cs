@@ -13,20 +13,21 @@ internal sealed partial class Scorer
 
         var indices = new List<int>(CriterionCount);
         var outcomes = new List<CriterionOutcome>(CriterionCount);
-        var sum = 0.0;
+        Span<double> weighted = stackalloc double[CriterionCount];
         var excluded = false;
         for (var index = 0; index < CriterionCount; index++)
         {
             if (!_enabled[index])
                 continue;
             var outcome = Criteria.Evaluate(CriterionKeys.All[index], need, partner);
-            sum += _weights[index] * outcome.Score;
+            weighted[index] = _weights[index] * outcome.Score;
             excluded |= (_requiredMask & (1 << index)) != 0 && outcome.Score == 0;
             indices.Add(index);
             outcomes.Add(outcome);
         }
 
-        var tenths = CriterionMath.ToTenths(100 * sum / _totalWeight);
+        var sum = CriterionMath.Sum(weighted[0], weighted[1], weighted[2], weighted[3], weighted[4], weighted[5], weighted[6], weighted[7]);
+        var tenths = CriterionMath.ToTenths(sum, _nanoPointsPerWeight);
         var exactTenths = outcomes.Select((outcome, row) => 1000 * _weights[indices[row]] * outcome.Score / _totalWeight).ToArray();
         var contributionTenths = Apportion.LargestRemainder(exactTenths, tenths);
 

@@ -1,27 +1,40 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Matchmaker.Api.Features.Matching.Engine;
 
 /// <summary>
-/// A scoring profile compiled for scoring many pairs: per-criterion contributions are precomputed
-/// wherever a criterion can only take a few values, and the fast path never allocates.
+/// A scoring profile compiled for scoring many pairs. Every criterion that can only take a few
+/// values is looked up in a table of precomputed contributions, so the fast path has no
+/// data-dependent branches (random pairs would mispredict them) and never allocates.
 /// </summary>
 internal sealed partial class Scorer
 {
     private const int Sector = 0, Ticket = 1, NeedType = 2, Region = 3, Export = 4, Jobs = 5, Language = 6, Certification = 7;
     private const int CriterionCount = 8;
     private const int TabulatedRequirements = 8;
+    private const int CertificationRow = TabulatedRequirements + 1;
+    private const uint KnownNeedTypes = (1u << 6) - 1;
+
+    // Stands for "a required criterion scored 0". Eight of them still add up to a finite sum far
+    // below any real one (weights are capped), and adding -0.0 (0 × this) changes no sum.
+    private const double Excluding = -1e300;
+    private const double MaxWeight = 1e9;
 
     private readonly double[] _weights = new double[CriterionCount];
     private readonly bool[] _enabled = new bool[CriterionCount];
     private readonly int _requiredMask;
     private readonly double _totalWeight;
+    private readonly double _nanoPointsPerWeight;
 
-    private readonly double _sectorHalf, _sectorFull;
-    private readonly double _regionOpen, _regionTargeted;
-    private readonly double _exportMet, _languageShared, _noCertificationRequired;
-    private readonly double[] _certificationByHeld = new double[(TabulatedRequirements + 1) * (TabulatedRequirements + 1)];
+    private readonly double _ticketWeight;
+    private readonly bool _ticketRequired;
+    private readonly double _certificationWeight;
+    private readonly Three _sectorByLevel;
+    private readonly Three _regionByLevel;
+    private readonly Two _languageByShared;
+    private readonly CertificationTable _certificationByHeld;
 
     public Scorer(ScoringProfile profile)
     {
@@ -36,8 +49,8 @@ internal sealed partial class Scorer
                 throw new ArgumentException($"Unknown criterion '{setting.Key}'.", nameof(profile));
             if (!seen.Add(setting.Key))
                 throw new ArgumentException($"Criterion '{setting.Key}' appears twice.", nameof(profile));
-            if (!double.IsFinite(setting.Weight) || setting.Weight < 0)
-                throw new ArgumentException($"Criterion '{setting.Key}' needs a finite weight of at least 0.", nameof(profile));
+            if (!(setting.Weight is >= 0 and <= MaxWeight))
+                throw new ArgumentException($"Criterion '{setting.Key}' needs a weight from 0 to {MaxWeight:0e0}.", nameof(profile));
             if (!setting.Enabled)
                 continue;
 
@@ -51,19 +64,27 @@ internal sealed partial class Scorer
             _totalWeight += _weights[index];
         if (!(_totalWeight > 0))
             throw new ArgumentException("The enabled criteria must have weights adding up to more than 0.", nameof(profile));
+        _nanoPointsPerWeight = CriterionMath.NanoPointsPerWeight(_totalWeight);
 
-        // Each precomputed value is written as weight × criterion score, exactly as Explain computes it.
-        _sectorHalf = _weights[Sector] * 0.5;
-        _sectorFull = _weights[Sector] * 1.0;
-        _regionOpen = _weights[Region] * CriterionMath.OpenRegion;
-        _regionTargeted = _weights[Region] * 1.0;
-        _exportMet = _weights[Export] * 1.0;
-        _languageShared = _weights[Language] * 1.0;
-        _noCertificationRequired = _weights[Certification] * 1.0;
+        // Each entry is written as weight × criterion score, exactly as Explain computes it, so
+        // both paths add up the same doubles.
+        _ticketWeight = _weights[Ticket];
+        _ticketRequired = IsRequired(Ticket);
+        _certificationWeight = _weights[Certification];
+        _sectorByLevel[0] = IfRequired(Sector);
+        _sectorByLevel[1] = _weights[Sector] * 0.5;
+        _sectorByLevel[2] = _weights[Sector] * 1.0;
+        _regionByLevel[0] = _weights[Region] * CriterionMath.OpenRegion;
+        _regionByLevel[1] = IfRequired(Region);
+        _regionByLevel[2] = _weights[Region] * 1.0;
+        _languageByShared[0] = IfRequired(Language);
+        _languageByShared[1] = _weights[Language] * 1.0;
+        _certificationByHeld[0] = _weights[Certification] * 1.0;
         for (var required = 1; required <= TabulatedRequirements; required++)
         {
-            for (var held = 0; held <= required; held++)
-                _certificationByHeld[required * (TabulatedRequirements + 1) + held] = _weights[Certification] * CriterionMath.Share(held, required);
+            _certificationByHeld[required * CertificationRow] = IfRequired(Certification);
+            for (var held = 1; held <= required; held++)
+                _certificationByHeld[required * CertificationRow + held] = _weights[Certification] * CriterionMath.Share(held, required);
         }
     }
 
@@ -82,61 +103,57 @@ internal sealed partial class Scorer
             throw new ArgumentException("There must be a result slot for every partner.", nameof(results));
 
         var terms = new NeedTerms(this, need);
-        for (var i = 0; i < partners.Length; i++)
+        results = results[..partners.Length];
+        for (var i = 0; i < results.Length; i++)
             results[i] = Score(need, terms, partners[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PairScore Score(in NeedVector n, in NeedTerms terms, in PartnerVector p)
     {
-        var sectorLevel = ((n.Divisions & p.Divisions) != UInt128.Zero ? 1 : 0) + ((n.Sections & p.Sections) != 0 ? 1 : 0);
-        var sector = sectorLevel == 2 ? _sectorFull : sectorLevel == 1 ? _sectorHalf : 0;
+        // First, so that the rare call for certifications beyond the table has nothing else live
+        // across it to spill.
+        var required = p.RequiredCertificationCount;
+        var certification = required <= TabulatedRequirements && p.UncataloguedCertifications is null
+            ? _certificationByHeld[required * CertificationRow + BitOperations.PopCount(n.Certifications & p.RequiredCertifications)]
+            : UntabulatedCertification(n, p);
+
+        var sectorLevel = Flag(Overlap(n.Divisions, p.Divisions)) + Flag(Overlap(n.SectionDivisions, p.Divisions));
 
         var ticketScore = CriterionMath.Ticket(n.LogAmount, p.LogMinUsd, p.LogMaxUsd);
-        var ticket = _weights[Ticket] * ticketScore;
+        var ticket = _ticketWeight * ticketScore;
+        if (_ticketRequired)
+            ticket += Excluding * Flag(ticketScore == 0);
 
-        var offered = BitOperations.PopCount(n.NeedTypes & p.Offerings);
-        var needType = terms.NeedTypeByOffered[offered];
+        var offered = BitOperations.PopCount(n.NeedTypes & p.Offerings & KnownNeedTypes);
 
-        var regionMissed = p.HasTargetRegions && (n.Region & p.TargetRegions) == 0;
-        var region = !p.HasTargetRegions ? _regionOpen : regionMissed ? 0 : _regionTargeted;
+        // No targets: level 0. Targets that include the SME's region: 2 (an empty mask never hits).
+        var regionLevel = Flag(p.HasTargetRegions) + Flag((n.Region & p.TargetRegions) != 0);
 
-        var export = p.SeeksExportOriented ? terms.ExportWhenSought : _exportMet;
+        var sum = CriterionMath.Sum(
+            At(_sectorByLevel, sectorLevel),
+            ticket,
+            At(terms.NeedTypeByOffered, offered),
+            At(_regionByLevel, regionLevel),
+            At(terms.ExportBySought, Flag(p.SeeksExportOriented)),
+            terms.Jobs,
+            At(_languageByShared, Flag((n.Languages & p.Languages) != 0)),
+            certification);
 
-        var languageShared = (n.Languages & p.Languages) != 0;
-        var language = languageShared ? _languageShared : 0;
+        var excluded = Flag(sum < 0);
+        return new PairScore((short)(CriterionMath.ToTenths(sum, _nanoPointsPerWeight) | -excluded));
+    }
 
-        double certification;
-        var certificationMissed = false;
-        if (p.RequiredCertificationCount == 0)
-        {
-            certification = _noCertificationRequired;
-        }
-        else
-        {
-            var held = BitOperations.PopCount(n.Certifications & p.RequiredCertifications);
-            if (p.UncataloguedCertifications is not null)
-                held += CountHeld(n.CertificationNames, p.UncataloguedCertifications);
-            certification = p.RequiredCertificationCount <= TabulatedRequirements
-                ? _certificationByHeld[p.RequiredCertificationCount * (TabulatedRequirements + 1) + held]
-                : _weights[Certification] * CriterionMath.Share(held, p.RequiredCertificationCount);
-            certificationMissed = held == 0;
-        }
-
-        var sum = sector + ticket + needType + region + export + terms.Jobs + language + certification;
-
-        var zeros = terms.ZeroCriteria
-            | (sectorLevel == 0 ? 1 << Sector : 0)
-            | (ticketScore == 0 ? 1 << Ticket : 0)
-            | (offered == 0 ? 1 << NeedType : 0)
-            | (regionMissed ? 1 << Region : 0)
-            | (p.SeeksExportOriented ? terms.ExportZeroWhenSought : 0)
-            | (languageShared ? 0 : 1 << Language)
-            | (certificationMissed ? 1 << Certification : 0);
-
-        return (zeros & _requiredMask) != 0
-            ? PairScore.Excluded
-            : new PairScore(CriterionMath.ToTenths(100 * sum / _totalWeight));
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double UntabulatedCertification(in NeedVector n, in PartnerVector p)
+    {
+        var required = p.RequiredCertificationCount;
+        var held = BitOperations.PopCount(n.Certifications & p.RequiredCertifications);
+        if (p.UncataloguedCertifications is not null)
+            held += CountHeld(n.CertificationNames, p.UncataloguedCertifications);
+        return held == 0 && required > 0
+            ? IfRequired(Certification)
+            : _certificationWeight * CriterionMath.Share(held, required);
     }
 
     private static int CountHeld(string[] held, string[] required)
@@ -156,8 +173,49 @@ internal sealed partial class Scorer
         return count;
     }
 
+    private bool IsRequired(int criterion) => (_requiredMask & (1 << criterion)) != 0;
+
+    /// <summary>The entry for a criterion scoring 0: nothing, unless it is required.</summary>
+    private double IfRequired(int criterion) => IsRequired(criterion) ? Excluding : 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Flag(bool value) => value ? 1 : 0;
+
+    // UInt128's own != compiles to a branch per half.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Overlap(UInt128 a, UInt128 b)
+    {
+        var both = a & b;
+        return ((ulong)both | (ulong)(both >> 64)) != 0;
+    }
+
+    // Every index used here is in range by construction (a level of 0–2, a flag, a popcount of
+    // six bits into seven entries), so the bounds check would only cost time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double At(ReadOnlySpan<double> table, int index) =>
+        Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index);
+
+    [InlineArray(2)]
+    private struct Two
+    {
+        private double _element;
+    }
+
+    [InlineArray(3)]
+    private struct Three
+    {
+        private double _element;
+    }
+
     [InlineArray(7)]
     private struct ByOffered
+    {
+        private double _element;
+    }
+
+    /// <summary>Row = certifications required (row 0: none, scoring 1), column = how many the SME holds.</summary>
+    [InlineArray(CertificationRow * CertificationRow)]
+    private struct CertificationTable
     {
         private double _element;
     }
@@ -166,22 +224,20 @@ internal sealed partial class Scorer
     private readonly struct NeedTerms
     {
         public readonly ByOffered NeedTypeByOffered;
-        public readonly double ExportWhenSought;
-        public readonly int ExportZeroWhenSought;
+        public readonly Two ExportBySought;
         public readonly double Jobs;
-        public readonly int ZeroCriteria;
 
         public NeedTerms(Scorer scorer, in NeedVector need)
         {
             var weights = scorer._weights;
-            var known = BitOperations.PopCount(need.NeedTypes);
-            for (var offered = 0; offered <= known; offered++)
+            NeedTypeByOffered[0] = scorer.IfRequired(NeedType);
+            var known = BitOperations.PopCount(need.NeedTypes & KnownNeedTypes);
+            for (var offered = 1; offered <= known; offered++)
                 NeedTypeByOffered[offered] = weights[NeedType] * CriterionMath.Share(offered, need.NeedTypeCount);
 
-            ExportWhenSought = weights[Export] * (need.ExportOriented ? 1.0 : 0.0);
-            ExportZeroWhenSought = need.ExportOriented ? 0 : 1 << Export;
-            Jobs = weights[Scorer.Jobs] * need.Jobs;
-            ZeroCriteria = need.Jobs == 0 ? 1 << Scorer.Jobs : 0;
+            ExportBySought[0] = weights[Export] * 1.0;
+            ExportBySought[1] = need.ExportOriented ? weights[Export] * 1.0 : scorer.IfRequired(Export);
+            Jobs = need.Jobs == 0 ? scorer.IfRequired(Scorer.Jobs) : weights[Scorer.Jobs] * need.Jobs;
         }
     }
 }
