@@ -56,6 +56,16 @@ public abstract class ApiFixture : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>A direct connection to the test database, for asserting what the API stored.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync()
+    {
+        System.Data.Common.DbConnection connection = Provider == "SqlServer"
+            ? new Microsoft.Data.SqlClient.SqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public HttpClient CreateClient(string? token = null)
     {
         var client = App.CreateClient();

@@ -1,5 +1,6 @@
 using Dapper;
 using FastEndpoints;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 
@@ -41,11 +42,17 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseReques
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var closed = await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { need.Id, Reason = req.Reason?.Trim(), Now = now }, cancellationToken: ct));
-        if (closed == 0)
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            await Send.ResultAsync(Problems.Conflict("This need is already closed."));
-            return;
+            var closed = await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { need.Id, Reason = req.Reason?.Trim(), Now = now }, tx, cancellationToken: ct));
+            if (closed == 0)
+            {
+                await Send.ResultAsync(Problems.Conflict("This need is already closed."));
+                return;
+            }
+
+            await PairWriter.DropSuggestedOfNeedAsync(connection, tx, need.Id, ct);
+            await tx.CommitAsync(ct);
         }
 
         var updated = (await NeedStore.FindAsync(connection, need.PublicId, ct))!;

@@ -2,6 +2,7 @@ using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Shared;
@@ -57,6 +58,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
             await NeedStore.ReplaceListsAsync(connection, tx, id, req, ct);
+            await Rescorer.RescoreNeedsAsync(connection, tx, [id], now, ct);
             await tx.CommitAsync(ct);
         }
 

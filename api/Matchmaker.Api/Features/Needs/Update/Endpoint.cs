@@ -1,5 +1,6 @@
 using Dapper;
 using FastEndpoints;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 
@@ -76,6 +77,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest
             }
 
             await NeedStore.ReplaceListsAsync(connection, tx, need.Id, req, ct);
+            await Rescorer.RescoreNeedsAsync(connection, tx, [need.Id], now, ct);
             await tx.CommitAsync(ct);
         }
 

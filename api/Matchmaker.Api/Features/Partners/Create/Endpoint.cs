@@ -1,6 +1,7 @@
 using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 
@@ -57,9 +58,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
         }
 
         var publicId = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = PartnerStore.Parameters(req, clock.GetUtcNow().UtcDateTime);
+            var parameters = PartnerStore.Parameters(req, now);
             parameters.Add("PublicId", publicId);
             parameters.Add("OwnerUserId", owner.UserId);
             try
@@ -74,6 +76,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
 
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
             await PartnerStore.ReplaceListsAsync(connection, tx, id, req, ct);
+            await Rescorer.RescorePartnerAsync(connection, tx, id, now, ct);
             await tx.CommitAsync(ct);
         }
 

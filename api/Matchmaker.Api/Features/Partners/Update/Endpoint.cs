@@ -1,6 +1,7 @@
 using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 
@@ -68,9 +69,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
             return;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = PartnerStore.Parameters(req, clock.GetUtcNow().UtcDateTime);
+            var parameters = PartnerStore.Parameters(req, now);
             parameters.Add("Id", partner.Id);
             parameters.Add("Version", partner.Version);
             int changed;
@@ -91,6 +93,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
             }
 
             await PartnerStore.ReplaceListsAsync(connection, tx, partner.Id, req, ct);
+            await Rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -4,6 +4,7 @@ using FluentValidation;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reference.UpdateFxRates;
@@ -58,6 +59,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Re
         WHERE currency IN @Currencies AND status = 'open'
         """;
 
+    private const string RevaluedNeedsSql = "SELECT id FROM needs WHERE currency IN @Currencies AND status = 'open'";
+
     public override void Configure()
     {
         Put("/reference/fx-rates");
@@ -65,7 +68,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Re
         Summary(s =>
         {
             s.Summary = "Add or correct FX rates";
-            s.Description = "Each item sets the USD value of one unit of `currency` from `effectiveDate` on; an existing (currency, date) pair is overwritten. Open needs in those currencies are revalued in USD at the latest rate effective today.";
+            s.Description = "Each item sets the USD value of one unit of `currency` from `effectiveDate` on; an existing (currency, date) pair is overwritten. Open needs in those currencies are revalued in USD at the latest rate effective today and their matches re-scored before the answer.";
         });
     }
 
@@ -84,6 +87,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Re
 
             var currencies = req.Rates!.Select(r => r.Currency).Distinct().ToList();
             await connection.ExecuteAsync(new CommandDefinition(db.Sql(RevalueNeedsSql), new { Currencies = currencies, AsOf = now.Date, Take = 1 }, tx, cancellationToken: ct));
+            var revalued = (await connection.QueryAsync<long>(new CommandDefinition(RevaluedNeedsSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
+            await Rescorer.RescoreNeedsAsync(connection, tx, revalued, now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using FastEndpoints;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Shared;
@@ -67,9 +68,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
             return;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = new DynamicParameters(SmeStore.Parameters(req, clock.GetUtcNow().UtcDateTime));
+            var parameters = new DynamicParameters(SmeStore.Parameters(req, now));
             parameters.Add("Id", sme.Id);
             parameters.Add("Version", sme.Version);
             int changed;
@@ -90,6 +92,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
             }
 
             await SmeStore.ReplaceSectorsAsync(connection, tx, sme.Id, req.Sectors!, ct);
+            await Rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Dapper;
+using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Matching.Scoring;
+
+internal sealed class FullRescore(Db db, TimeProvider clock) : IFullRescore
+{
+    private const string ActedOnSql = "SELECT need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE status <> 'suggested'";
+
+    private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
+
+    private const string DropOlderScoresSql = "DELETE FROM match_scores WHERE criteria_version < @Version";
+
+    private const string DropUnscoredSuggestedSql = """
+        DELETE FROM matches
+        WHERE status = 'suggested' AND NOT EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id)
+        """;
+
+    public async Task<IRescoreRun> StartAsync(int criteriaVersion, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
+            ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
+        var needs = (await FeatureLoader.ScoredNeedsAsync(connection, null, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
+        var partners = await FeatureLoader.PartnersAsync(connection, null, ct);
+        var actedOn = (await connection.QueryAsync<(long NeedId, long PartnerId)>(new CommandDefinition(ActedOnSql, cancellationToken: ct)))
+            .ToLookup(p => p.NeedId, p => p.PartnerId);
+
+        var context = new ScoringContext(profile, partners);
+        var selection = MatchSelection.For(profile);
+        var buffer = new List<(int Index, PairScore Score)>();
+        var candidates = new List<ScoredPair>();
+        foreach (var need in needs)
+        {
+            var acted = actedOn[need.Id].ToHashSet();
+            context.ScoreNeed(need, buffer, acted);
+            candidates.Clear();
+            foreach (var (index, score) in buffer)
+            {
+                var partnerId = partners[index].Id;
+                candidates.Add(new ScoredPair(need.Id, partnerId, score, acted.Contains(partnerId)));
+            }
+
+            selection.AddNeed(need.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates));
+        }
+
+        var kept = selection.Select().ToLookup(p => p.NeedId, p => p.PartnerId);
+        return new Run(db, clock, context, needs, partners.ToDictionary(p => p.Id), kept);
+    }
+
+    private sealed class Run(Db db, TimeProvider clock, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
+    {
+        public int Total => needs.Count;
+
+        public int CountUpTo(long needId) => needs.Count(n => n.Id <= needId);
+
+        public async Task<long?> WriteNextBatchAsync(long afterNeedId, int batchSize, Func<DbConnection, DbTransaction, long, int, Task> inTransaction, CancellationToken ct)
+        {
+            var batch = needs.Where(n => n.Id > afterNeedId).Take(batchSize).ToList();
+            if (batch.Count == 0)
+                return null;
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            foreach (var need in batch)
+            {
+                var pairs = kept[need.Id]
+                    .Select(partnerId => new StoredPair(need.Id, partnerId, context.Explain(need, partners[partnerId])))
+                    .ToList();
+                await PairWriter.ReplaceForNeedAsync(connection, tx, context.Profile.Version, need.Id, pairs, now, ct);
+            }
+
+            var last = batch[^1].Id;
+            await inTransaction(connection, tx, last, CountUpTo(last));
+            await tx.CommitAsync(ct);
+            return last;
+        }
+
+        public async Task ActivateAsync(Func<DbConnection, DbTransaction, Task> inTransaction, CancellationToken ct)
+        {
+            var args = new { context.Profile.Version, Now = clock.GetUtcNow().UtcDateTime };
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(ActivateSql, args, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(DropOlderScoresSql, args, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, transaction: tx, cancellationToken: ct));
+            await inTransaction(connection, tx);
+            await tx.CommitAsync(ct);
+        }
+    }
+}

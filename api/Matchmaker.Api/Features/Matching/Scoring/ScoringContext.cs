@@ -1,0 +1,67 @@
+using Matchmaker.Api.Features.Matching.Engine;
+
+namespace Matchmaker.Api.Features.Matching.Scoring;
+
+/// <summary>
+/// One profile compiled for scoring against a fixed set of partners. When the sector criterion is
+/// required, a need's candidates are narrowed to partners sharing an ISIC section with it before
+/// any scoring, since every other partner would be excluded anyway.
+/// </summary>
+internal sealed class ScoringContext
+{
+    private readonly FeatureEncoder encoder = new();
+    private readonly PartnerVector[] partnerVectors;
+    private readonly uint[] partnerSections;
+    private readonly bool narrowBySector;
+
+    public ScoringContext(ScoringProfile profile, IReadOnlyList<PartnerInput> partners)
+    {
+        Profile = profile;
+        Scorer = new Scorer(profile);
+        Partners = partners;
+        partnerVectors = partners.Select(encoder.Encode).ToArray();
+        partnerSections = partners.Select(p => Sections(p.Sectors)).ToArray();
+        narrowBySector = profile.Criteria.Any(c => c is { Key: CriterionKeys.Sector, Enabled: true, Required: true, Weight: > 0 });
+        MinTenths = (short)Math.Clamp(Math.Ceiling(profile.MinScore * 10), 0, 1000);
+    }
+
+    public ScoringProfile Profile { get; }
+
+    public Scorer Scorer { get; }
+
+    public IReadOnlyList<PartnerInput> Partners { get; }
+
+    public short MinTenths { get; }
+
+    public NeedVector Encode(NeedInput need) => encoder.Encode(need);
+
+    /// <summary>Scores one need against the candidate partners; <paramref name="always"/> partner indexes are scored even outside the narrowing.</summary>
+    public void ScoreNeed(NeedInput need, List<(int Index, PairScore Score)> into, IReadOnlySet<long>? always = null)
+    {
+        into.Clear();
+        var vector = encoder.Encode(need);
+        var needSections = Sections(need.Sectors);
+        for (var i = 0; i < partnerVectors.Length; i++)
+        {
+            if (narrowBySector && (partnerSections[i] & needSections) == 0 && !(always?.Contains(Partners[i].Id) ?? false))
+                continue;
+            into.Add((i, Scorer.Score(vector, partnerVectors[i])));
+        }
+    }
+
+    public bool IsEligible(PairScore score) => !score.IsExcluded && score.Tenths >= MinTenths;
+
+    public MatchScore Explain(NeedInput need, PartnerInput partner) => Scorer.Explain(need, partner);
+
+    private static uint Sections(IEnumerable<string> sectors)
+    {
+        uint mask = 0;
+        foreach (var code in sectors)
+        {
+            if (code.Length > 0 && code[0] is >= 'A' and <= 'Z')
+                mask |= 1u << (code[0] - 'A');
+        }
+
+        return mask;
+    }
+}
