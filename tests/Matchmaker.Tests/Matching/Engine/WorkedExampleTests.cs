@@ -23,7 +23,7 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Worked_example_jobs_score_is_log10_41_over_log10_101()
     {
-        var jobs = Criteria.Jobs(Samples.Need).Score;
+        var jobs = Api.Features.Matching.Engine.Criteria.Jobs(Samples.Need).Score;
 
         Assert.Equal(Math.Log10(41) / Math.Log10(101), jobs, 12);
         Assert.Equal(0.8047, jobs, 4);

@@ -14,7 +14,7 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// stored (a pair is kept if that side holds fewer than its cap or the pair beats its weakest);
 /// a pair this pushes past the other side's cap stays until the next full re-score.
 /// </remarks>
-internal static class Rescorer
+internal sealed class Rescorer(PartnerFeatureCache partnerCache)
 {
     private const int InListChunk = 1000;
 
@@ -38,13 +38,13 @@ internal static class Rescorer
 
     private const string OpenNeedsOfSmeSql = "SELECT id FROM needs WHERE sme_id = @SmeId AND status = 'open'";
 
-    public static async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct)
+    public async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct)
     {
         var needIds = (await c.QueryAsync<long>(new CommandDefinition(OpenNeedsOfSmeSql, new { SmeId = smeId }, tx, cancellationToken: ct))).ToList();
         await RescoreNeedsAsync(c, tx, needIds, now, ct);
     }
 
-    public static async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
+    public async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
     {
         var needs = await FeatureLoader.NeedsAsync(c, tx, needIds, ct);
         foreach (var closed in needs.Where(n => !n.IsOpen))
@@ -53,7 +53,7 @@ internal static class Rescorer
         if (open.Count == 0)
             return;
 
-        var partners = await FeatureLoader.PartnersAsync(c, tx, ct);
+        var partners = await partnerCache.SnapshotAsync(c, tx, now, ct);
         var byId = partners.ToDictionary(p => p.Id);
         var buffer = new List<(int Index, PairScore Score)>();
         foreach (var profile in await ProfileStore.CurrentAsync(c, tx, ct))
@@ -75,7 +75,7 @@ internal static class Rescorer
         }
     }
 
-    public static async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
+    public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
     {
         var partner = (await FeatureLoader.PartnersAsync(c, tx, [partnerId], ct)).SingleOrDefault();
         if (partner is null)

@@ -9,7 +9,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
     private const string InsertSql = """
         INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
@@ -58,7 +58,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
             await NeedStore.ReplaceListsAsync(connection, tx, id, req, ct);
-            await Rescorer.RescoreNeedsAsync(connection, tx, [id], now, ct);
+            await rescorer.RescoreNeedsAsync(connection, tx, [id], now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -6,7 +6,7 @@ using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Needs.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
     private const string UpdateSql = """
         UPDATE needs
@@ -77,7 +77,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<NeedRequest
             }
 
             await NeedStore.ReplaceListsAsync(connection, tx, need.Id, req, ct);
-            await Rescorer.RescoreNeedsAsync(connection, tx, [need.Id], now, ct);
+            await rescorer.RescoreNeedsAsync(connection, tx, [need.Id], now, ct);
             await tx.CommitAsync(ct);
         }
 

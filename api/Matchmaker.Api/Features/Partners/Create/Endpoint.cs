@@ -7,7 +7,7 @@ using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
     private const string OwnerSql = """
         SELECT u.id AS UserId, p.id AS PartnerId
@@ -76,7 +76,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
 
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
             await PartnerStore.ReplaceListsAsync(connection, tx, id, req, ct);
-            await Rescorer.RescorePartnerAsync(connection, tx, id, now, ct);
+            await rescorer.RescorePartnerAsync(connection, tx, id, now, ct);
             await tx.CommitAsync(ct);
         }
 

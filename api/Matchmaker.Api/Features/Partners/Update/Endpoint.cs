@@ -7,7 +7,7 @@ using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Partners.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
     private const string UsccTakenSql = "SELECT COUNT(*) FROM partners WHERE uscc = @Uscc AND id <> @Id";
 
@@ -93,7 +93,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<PartnerRequ
             }
 
             await PartnerStore.ReplaceListsAsync(connection, tx, partner.Id, req, ct);
-            await Rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
+            await rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -39,7 +39,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Response>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<Request, Response>
 {
     private const string UpdateSql = "UPDATE fx_rates SET usd_per_unit = @UsdPerUnit WHERE currency = @Currency AND effective_date = @EffectiveDate";
 
@@ -88,7 +88,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Re
             var currencies = req.Rates!.Select(r => r.Currency).Distinct().ToList();
             await connection.ExecuteAsync(new CommandDefinition(db.Sql(RevalueNeedsSql), new { Currencies = currencies, AsOf = now.Date, Take = 1 }, tx, cancellationToken: ct));
             var revalued = (await connection.QueryAsync<long>(new CommandDefinition(RevaluedNeedsSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
-            await Rescorer.RescoreNeedsAsync(connection, tx, revalued, now, ct);
+            await rescorer.RescoreNeedsAsync(connection, tx, revalued, now, ct);
             await tx.CommitAsync(ct);
         }
 

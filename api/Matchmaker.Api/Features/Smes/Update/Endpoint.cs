@@ -7,7 +7,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<SmeRequest, SmeResponse>
 {
     private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn AND id <> @Id";
 
@@ -92,7 +92,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
             }
 
             await SmeStore.ReplaceSectorsAsync(connection, tx, sme.Id, req.Sectors!, ct);
-            await Rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
+            await rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
             await tx.CommitAsync(ct);
         }
 
