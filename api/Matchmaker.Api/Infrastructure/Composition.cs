@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
@@ -27,6 +28,9 @@ internal static class Composition
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<IFullRescore, FullRescore>();
+        services.AddSingleton<PartnerFeatureCache>();
+        services.AddSingleton<Rescorer>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
