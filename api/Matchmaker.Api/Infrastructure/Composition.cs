@@ -65,6 +65,7 @@ internal static class Composition
         });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(maxBody);
+        app.UseMiddleware<EmptyBody>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();

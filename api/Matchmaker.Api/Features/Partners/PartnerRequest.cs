@@ -36,7 +36,7 @@ internal sealed class TicketRules : AbstractValidator<Ticket>
     {
         RuleFor(x => x.MinUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount);
         RuleFor(x => x.MaxUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount)
-            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null)
+            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("'maxUsd' must not be below 'minUsd'.");
     }
 }

@@ -9,6 +9,14 @@ internal static class ETags
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = For(version);
 
+    /// <summary>The answer an update must give instead of proceeding (428 without If-Match, 412 on a stale one), or null.</summary>
+    public static IResult? Precondition(HttpRequest request, int currentVersion) => ReadIfMatch(request) switch
+    {
+        null => Problems.PreconditionRequired(),
+        { } ifMatch when !ifMatch.Matches(currentVersion) => Problems.PreconditionFailed(),
+        _ => null,
+    };
+
     /// <summary>Reads If-Match: null when absent; <see cref="IfMatch.Any"/> for <c>*</c>; otherwise the versions it names.</summary>
     public static IfMatch? ReadIfMatch(HttpRequest request)
     {

@@ -31,7 +31,8 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.NeedType).OneOf(() => codes.NeedTypes, "need type");
         RuleFor(x => x.MinUsd).GreaterThanOrEqualTo(0);
         RuleFor(x => x.MaxUsd).GreaterThanOrEqualTo(0)
-            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null).WithMessage("'maxUsd' must not be below 'minUsd'.");
+            .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage("'maxUsd' must not be below 'minUsd'.");
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
         RuleFor(x => x.Status).Must(s => s is null or NeedStatus.Open or NeedStatus.Closed)
             .WithMessage("'status' must be 'open' or 'closed'.");

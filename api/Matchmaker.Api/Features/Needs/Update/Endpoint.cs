@@ -45,15 +45,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        if (ETags.Precondition(HttpContext.Request, need.Version) is { } precondition)
         {
-            await Send.ResultAsync(Problems.PreconditionRequired());
-            return;
-        }
-
-        if (!ifMatch.Matches(need.Version))
-        {
-            await Send.ResultAsync(Problems.PreconditionFailed());
+            await Send.ResultAsync(precondition);
             return;
         }
 

@@ -51,15 +51,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        if (ETags.Precondition(HttpContext.Request, partner.Version) is { } precondition)
         {
-            await Send.ResultAsync(Problems.PreconditionRequired());
-            return;
-        }
-
-        if (!ifMatch.Matches(partner.Version))
-        {
-            await Send.ResultAsync(Problems.PreconditionFailed());
+            await Send.ResultAsync(precondition);
             return;
         }
 

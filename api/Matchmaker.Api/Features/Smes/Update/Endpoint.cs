@@ -50,15 +50,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        if (ETags.Precondition(HttpContext.Request, sme.Version) is { } precondition)
         {
-            await Send.ResultAsync(Problems.PreconditionRequired());
-            return;
-        }
-
-        if (!ifMatch.Matches(sme.Version))
-        {
-            await Send.ResultAsync(Problems.PreconditionFailed());
+            await Send.ResultAsync(precondition);
             return;
         }
 

@@ -54,15 +54,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
             return;
         }
 
-        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        if (ETags.Precondition(HttpContext.Request, user.Version) is { } precondition)
         {
-            await Send.ResultAsync(Problems.PreconditionRequired());
-            return;
-        }
-
-        if (!ifMatch.Matches(user.Version))
-        {
-            await Send.ResultAsync(Problems.PreconditionFailed());
+            await Send.ResultAsync(precondition);
             return;
         }
 
