@@ -13,7 +13,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
         Summary(s =>
         {
             s.Summary = "Read a partner profile";
-            s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`. Other partners get 404.";
+            s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`, unless a match between one of their needs and this partner has been mutual. Other partners get 404.";
         });
     }
 
@@ -21,7 +21,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
     {
         await using var connection = await db.OpenAsync(ct);
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = partner is null ? ProfileView.Hidden : PartnerAccess.ViewOf(User, partner);
+        var view = partner is null ? ProfileView.Hidden : await PartnerAccess.ViewOfAsync(connection, User, partner, ct);
         if (partner is null || view == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("The partner profile"));

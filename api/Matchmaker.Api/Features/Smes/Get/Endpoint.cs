@@ -13,7 +13,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
         Summary(s =>
         {
             s.Summary = "Read an SME profile";
-            s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`. Other SMEs get 404.";
+            s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`, unless a match between them and one of the SME's needs has been mutual. Other SMEs get 404.";
         });
     }
 
@@ -21,7 +21,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = sme is null ? ProfileView.Hidden : SmeAccess.ViewOf(User, sme);
+        var view = sme is null ? ProfileView.Hidden : await SmeAccess.ViewOfAsync(connection, User, sme, ct);
         if (sme is null || view == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("The SME profile"));

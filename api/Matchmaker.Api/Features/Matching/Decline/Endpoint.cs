@@ -1,0 +1,46 @@
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Decline;
+
+public sealed class Request
+{
+    public string? Reason { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
+}
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, MatchResponse>
+{
+    public override void Configure()
+    {
+        Post("/matches/{id:guid}/decline");
+        Summary(s =>
+        {
+            s.Summary = "Decline a match";
+            s.Description = "Either party, from any status before `agreement`; the optional `reason` (≤ 2000 characters) is kept on the event. Contacts already exchanged stay visible. Agency and admin get 403; anyone else 404.";
+            s.Responses[403] = "Agency and admin do not act on matches.";
+            s.Responses[409] = "The match is already declined, at agreement or closed.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var outcome = await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Decline,
+            (status, _) => MatchStateMachine.Decline(status), req.Reason, ct);
+        if (outcome.Problem is not null)
+        {
+            await Send.ResultAsync(outcome.Problem);
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, outcome.Version);
+        await Send.OkAsync(outcome.Match!, ct);
+    }
+}

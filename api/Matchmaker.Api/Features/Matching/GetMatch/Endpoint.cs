@@ -1,0 +1,33 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.GetMatch;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<MatchResponse>
+{
+    public override void Configure()
+    {
+        Get("/matches/{id:guid}");
+        Summary(s =>
+        {
+            s.Summary = "Read a match with its score breakdown and deal history";
+            s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note), oldest first. Each side's `contact` appears once the match has been mutual, and stays after a later decline.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (match is null || !MatchAccess.MayRead(User, match))
+        {
+            await Send.ResultAsync(Problems.NotFound("The match"));
+            return;
+        }
+
+        var events = await MatchStore.EventsAsync(connection, match.Id, ct);
+        ETags.Set(HttpContext.Response, match.Version);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), events), ct);
+    }
+}

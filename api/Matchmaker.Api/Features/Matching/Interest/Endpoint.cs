@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Interest;
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : EndpointWithoutRequest<MatchResponse>
+{
+    public override void Configure()
+    {
+        Post("/matches/{id:guid}/interest");
+        Summary(s =>
+        {
+            s.Summary = "Record the caller's side's interest in a match";
+            s.Description = "Either party. `suggested` becomes `sme_interested` or `partner_interested`; the other side's interest then makes it `mutual`, which reveals both contacts. Repeating one's own interest changes nothing and answers 200. Agency and admin get 403; anyone else 404.";
+            s.Responses[403] = "Agency and admin do not act on matches.";
+            s.Responses[409] = "The match is declined or closed.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var outcome = await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Interest,
+            MatchStateMachine.Interest, note: null, ct);
+        if (outcome.Problem is not null)
+        {
+            await Send.ResultAsync(outcome.Problem);
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, outcome.Version);
+        await Send.OkAsync(outcome.Match!, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching;
+
+internal sealed record ActionOutcome(IResult? Problem, MatchResponse? Match, int Version);
+
+/// <summary>
+/// Runs one party's action on a match: who may act, what the state machine allows, and the write
+/// (match row and event in one transaction, guarded by the version read).
+/// </summary>
+internal static class MatchActions
+{
+    private const int Attempts = 2;
+
+    public static async Task<ActionOutcome> RunAsync(Db db, TimeProvider clock, HttpContext http, Guid matchId,
+        string action, Func<string, string, Transition> decide, string? note, CancellationToken ct)
+    {
+        var caller = http.User;
+        await using var connection = await db.OpenAsync(ct);
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var match = await MatchStore.FindAsync(connection, matchId, ct);
+            if (match is null || !MatchAccess.MayRead(caller, match))
+                return Refused(Problems.NotFound("The match"));
+            if (MatchAccess.SideOf(caller, match) is not { } side)
+                return Refused(Problems.Forbidden("Agency and admin read matches but do not act on them; only the SME and the partner of the match may."));
+
+            var transition = decide(match.Status, side);
+            if (transition.Kind == TransitionKind.Illegal)
+                return Refused(Problems.Conflict(transition.Refusal!));
+            if (action == MatchAction.Interest && match.Status == MatchStatus.Suggested && match.NeedStatus == NeedStatus.Closed)
+                return Refused(Problems.Conflict($"A match in status '{match.Status}' does not allow '{action}': its need is closed."));
+            if (transition.Kind == TransitionKind.Unchanged)
+                return await AnswerAsync(match);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var change = new MatchEventRow
+            {
+                ActorId = caller.PublicId()!.Value,
+                ActorRole = caller.Role() ?? side,
+                Action = action,
+                FromStatus = transition.From,
+                ToStatus = transition.To,
+                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                At = now,
+            };
+            if (await MatchStore.TransitionAsync(connection, match, Changed(match, transition, action, side, now), change, ct))
+                return await AnswerAsync((await MatchStore.FindAsync(connection, matchId, ct))!);
+        }
+
+        return Refused(Problems.Conflict("The match changed while your action was being applied: read it again and retry."));
+
+        async Task<ActionOutcome> AnswerAsync(MatchRow match)
+        {
+            var events = await MatchStore.EventsAsync(connection, match.Id, ct);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), events), match.Version);
+        }
+    }
+
+    private static MatchRow Changed(MatchRow match, Transition transition, string action, string side, DateTime now) => match with
+    {
+        Status = transition.To,
+        SmeInterestedAt = action == MatchAction.Interest && side == MatchSide.Sme ? match.SmeInterestedAt ?? now : match.SmeInterestedAt,
+        PartnerInterestedAt = action == MatchAction.Interest && side == MatchSide.Partner ? match.PartnerInterestedAt ?? now : match.PartnerInterestedAt,
+        MutualAt = transition.To == MatchStatus.Mutual ? match.MutualAt ?? now : match.MutualAt,
+    };
+
+    private static ActionOutcome Refused(IResult problem) => new(problem, null, 0);
+}

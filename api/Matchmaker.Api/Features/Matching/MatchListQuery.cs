@@ -1,0 +1,45 @@
+using FluentValidation;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching;
+
+/// <summary>The query of a match list: ordered by score descending then id, paged by a (score, id) cursor.</summary>
+public abstract class MatchListQuery
+{
+    public decimal? MinScore { get; set; }
+    public int? Limit { get; set; }
+    public string? Cursor { get; set; }
+
+    internal int Take => Limit ?? Paging.DefaultLimit;
+
+    internal decimal? AfterScore => Infrastructure.Http.Cursor.TryDecode(Cursor, out var tenths, out _) ? tenths / 10m : null;
+
+    internal long? AfterId => Infrastructure.Http.Cursor.TryDecode(Cursor, out _, out var id) ? id : null;
+}
+
+internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
+{
+    public MatchListQueryRules()
+    {
+        RuleFor(x => x.MinScore).InclusiveBetween(0, 100);
+        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Cursor)
+            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, out _, out _))
+            .When(x => !string.IsNullOrEmpty(x.Cursor))
+            .WithMessage("'cursor' is not a cursor this API returned.");
+    }
+}
+
+internal static class MatchPaging
+{
+    /// <summary>Rows were fetched with one extra to learn whether a next page exists.</summary>
+    public static Page<MatchResponse> Build(IReadOnlyList<MatchRow> rows, int limit, Func<MatchRow, MatchResponse> map)
+    {
+        var pageRows = rows.Take(limit).ToList();
+        var last = pageRows.LastOrDefault();
+        var next = rows.Count > limit && last is not null
+            ? Infrastructure.Http.Cursor.Encode((long)Math.Round(last.Score * 10, MidpointRounding.AwayFromZero), last.Id)
+            : null;
+        return new Page<MatchResponse>(pageRows.Select(map).ToList(), next);
+    }
+}

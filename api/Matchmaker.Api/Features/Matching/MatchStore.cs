@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Dapper;
+using Matchmaker.Api.Features.Matching.Scoring;
+
+namespace Matchmaker.Api.Features.Matching;
+
+internal sealed record MatchRow
+{
+    public long Id { get; init; }
+    public Guid PublicId { get; init; }
+    public string Status { get; init; } = "";
+    public DateTime? SmeInterestedAt { get; init; }
+    public DateTime? PartnerInterestedAt { get; init; }
+    public DateTime? MutualAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public int Version { get; init; }
+    public decimal Score { get; init; }
+    public int CriteriaVersion { get; init; }
+    public string Breakdown { get; init; } = "[]";
+    public Guid NeedPublicId { get; init; }
+    public string NeedTitle { get; init; } = "";
+    public string NeedStatus { get; init; } = "";
+    public decimal AmountUsd { get; init; }
+    public Guid SmePublicId { get; init; }
+    public Guid SmeOwnerId { get; init; }
+    public string SmeName { get; init; } = "";
+    public string Region { get; init; } = "";
+    public string SmeContactPerson { get; init; } = "";
+    public string SmeContactEmail { get; init; } = "";
+    public string? SmeContactPhone { get; init; }
+    public Guid PartnerPublicId { get; init; }
+    public Guid PartnerOwnerId { get; init; }
+    public string PartnerName { get; init; } = "";
+    public string? PartnerNameZh { get; init; }
+    public string PartnerCity { get; init; } = "";
+    public string PartnerContactPerson { get; init; } = "";
+    public string PartnerContactEmail { get; init; } = "";
+    public string? PartnerContactPhone { get; init; }
+}
+
+internal sealed record MatchEventRow
+{
+    public Guid ActorId { get; init; }
+    public string ActorRole { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string FromStatus { get; init; } = "";
+    public string ToStatus { get; init; } = "";
+    public string? Note { get; init; }
+    public DateTime At { get; init; }
+}
+
+/// <summary>Reads and writes of matches shared by the match use cases. Readers see the score of the active criteria version.</summary>
+internal static class MatchStore
+{
+    public const string SelectColumns = """
+        m.id AS Id, m.public_id AS PublicId, m.status AS Status, m.sme_interested_at AS SmeInterestedAt,
+        m.partner_interested_at AS PartnerInterestedAt, m.mutual_at AS MutualAt, m.created_at AS CreatedAt,
+        m.updated_at AS UpdatedAt, m.version AS Version, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
+        ms.breakdown AS Breakdown, n.public_id AS NeedPublicId, n.title AS NeedTitle, n.status AS NeedStatus,
+        n.amount_usd AS AmountUsd, s.public_id AS SmePublicId, su.public_id AS SmeOwnerId, s.name AS SmeName,
+        s.region_code AS Region, s.contact_person AS SmeContactPerson, s.contact_email AS SmeContactEmail,
+        s.contact_phone AS SmeContactPhone, p.public_id AS PartnerPublicId, pu.public_id AS PartnerOwnerId,
+        p.name AS PartnerName, p.name_zh AS PartnerNameZh, p.city_code AS PartnerCity,
+        p.contact_person AS PartnerContactPerson, p.contact_email AS PartnerContactEmail, p.contact_phone AS PartnerContactPhone
+        """;
+
+    public const string From = """
+         FROM matches m
+        JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
+        """ + ProfileStore.ActiveVersionSql + """
+        )
+        JOIN needs n ON n.id = m.need_id
+        JOIN smes s ON s.id = n.sme_id
+        JOIN users su ON su.id = s.owner_user_id
+        JOIN partners p ON p.id = m.partner_id
+        JOIN users pu ON pu.id = p.owner_user_id
+
+        """;
+
+    /// <summary>Keyset over (score descending, id ascending), the order of every match list.</summary>
+    public const string AfterCondition = "(@AfterScore IS NULL OR ms.score < @AfterScore OR (ms.score = @AfterScore AND m.id > @AfterId))";
+
+    public const string Order = " ORDER BY ms.score DESC, m.id ASC ";
+
+    private const string FindSql = "SELECT " + SelectColumns + From + "WHERE m.public_id = @Id";
+
+    private const string EventsSql = """
+        SELECT actor_id AS ActorId, actor_role AS ActorRole, action AS Action, from_status AS FromStatus,
+               to_status AS ToStatus, note AS Note, created_at AS At
+        FROM match_events WHERE match_id = @MatchId ORDER BY id
+        """;
+
+    private const string UpdateSql = """
+        UPDATE matches
+        SET status = @Status, sme_interested_at = @SmeInterestedAt, partner_interested_at = @PartnerInterestedAt,
+            mutual_at = @MutualAt, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    private const string InsertEventSql = """
+        INSERT INTO match_events (match_id, actor_id, actor_role, action, from_status, to_status, note, created_at)
+        VALUES (@MatchId, @ActorId, @ActorRole, @Action, @FromStatus, @ToStatus, @Note, @Now)
+        """;
+
+    public static Task<MatchRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<MatchRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+
+    public static async Task<IReadOnlyList<MatchEventRow>> EventsAsync(DbConnection connection, long matchId, CancellationToken ct) =>
+        (await connection.QueryAsync<MatchEventRow>(new CommandDefinition(EventsSql, new { MatchId = matchId }, cancellationToken: ct))).ToList();
+
+    /// <summary>Moves the match from the version it was read at; false when someone else changed it first.</summary>
+    public static async Task<bool> TransitionAsync(DbConnection connection, MatchRow match, MatchRow changed, MatchEventRow change, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
+        {
+            changed.Status,
+            changed.SmeInterestedAt,
+            changed.PartnerInterestedAt,
+            changed.MutualAt,
+            Now = change.At,
+            match.Id,
+            match.Version,
+        }, tx, cancellationToken: ct));
+        if (updated == 0)
+            return false;
+
+        await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, new
+        {
+            MatchId = match.Id,
+            change.ActorId,
+            change.ActorRole,
+            change.Action,
+            change.FromStatus,
+            change.ToStatus,
+            change.Note,
+            Now = change.At,
+        }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

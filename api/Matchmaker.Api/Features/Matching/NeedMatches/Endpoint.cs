@@ -1,0 +1,64 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.NeedMatches;
+
+public sealed class Request : MatchListQuery;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new MatchListQueryRules());
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
+
+          AND m.need_id = @NeedId
+          AND (@MinScore IS NULL OR ms.score >= @MinScore)
+        ORDER BY ms.score DESC, m.id ASC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/needs/{id:guid}/matches");
+        Summary(s =>
+        {
+            s.Summary = "List a need's matching partners, best first";
+            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). Ordered by score descending, then match id; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches. Each side's `contact` appears on matches that have been mutual.";
+            s.Responses[403] = "The caller may see the need but not its matches.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (need is null || !NeedAccess.MayRead(User, need))
+        {
+            await Send.ResultAsync(Problems.NotFound("The need"));
+            return;
+        }
+
+        if (need.SmeOwnerId != User.PublicId() && !User.IsOversight())
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need, agency and admin may list its matches."));
+            return;
+        }
+
+        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(db.Sql(Sql), new
+        {
+            NeedId = need.Id,
+            req.MinScore,
+            req.AfterScore,
+            req.AfterId,
+            Take = req.Take + 1,
+        }, cancellationToken: ct))).ToList();
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r))), ct);
+    }
+}

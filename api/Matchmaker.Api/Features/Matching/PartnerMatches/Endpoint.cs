@@ -1,0 +1,87 @@
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.PartnerMatches;
+
+public sealed class Request : MatchListQuery
+{
+    public string? Sector { get; set; }
+    public string? Region { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        var codes = Resolve<ReferenceCodes>();
+        Include(new MatchListQueryRules());
+        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
+            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
+    }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
+{
+    private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
+
+          AND m.partner_id = @PartnerId
+          AND (m.status <> 'suggested' OR n.status = 'open')
+          AND (@MinScore IS NULL OR ms.score >= @MinScore)
+          AND (@Region IS NULL OR s.region_code = @Region)
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code = @Division)
+                                 OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code LIKE @SectionPrefix)
+                                      OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code LIKE @SectionPrefix))
+        ORDER BY ms.score DESC, m.id ASC
+        /**limit**/
+        """;
+
+    public override void Configure()
+    {
+        Get("/partners/{id:guid}/matches");
+        Summary(s =>
+        {
+            s.Summary = "List a partner's matching needs, best first";
+            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). Ordered by score descending, then match id; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code). Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
+            s.Responses[403] = "The caller may see the partner profile but not its matches.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (partner is null || PartnerAccess.ViewOf(User, partner) == ProfileView.Hidden)
+        {
+            await Send.ResultAsync(Problems.NotFound("The partner profile"));
+            return;
+        }
+
+        if (partner.OwnerId != User.PublicId() && !User.IsOversight())
+        {
+            await Send.ResultAsync(Problems.Forbidden("Only the partner that owns this profile, agency and admin may list its matches."));
+            return;
+        }
+
+        var sector = SectorFilter.From(req.Sector);
+        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(db.Sql(Sql), new
+        {
+            PartnerId = partner.Id,
+            req.MinScore,
+            req.Region,
+            sector.Division,
+            sector.SectionPrefix,
+            req.AfterScore,
+            req.AfterId,
+            Take = req.Take + 1,
+        }, cancellationToken: ct))).ToList();
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r))), ct);
+    }
+}

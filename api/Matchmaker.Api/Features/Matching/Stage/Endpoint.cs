@@ -1,0 +1,53 @@
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Stage;
+
+public sealed class Request
+{
+    public string? Stage { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Stage).NotEmpty()
+            .Must(s => s is null || MatchStatus.StageTargets.Contains(s))
+            .WithMessage($"'stage' must be one of {string.Join(", ", MatchStatus.StageTargets)}.");
+        RuleFor(x => x.Note).MaximumLength(2000);
+    }
+}
+
+internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, MatchResponse>
+{
+    public override void Configure()
+    {
+        Post("/matches/{id:guid}/stage");
+        Summary(s =>
+        {
+            s.Summary = "Move a mutual match to a later deal stage";
+            s.Description = "Either party, once the match is `mutual`. `stage` is one of `meeting`, `negotiation`, `agreement`, `closed`, strictly after the current one (skipping ahead is allowed, going back is not); the optional `note` (≤ 2000 characters) is kept on the event. Agency and admin get 403; anyone else 404.";
+            s.Responses[403] = "Agency and admin do not act on matches.";
+            s.Responses[409] = "The match is not mutual yet, is declined or closed, or the stage is not after the current one.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var outcome = await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Stage,
+            (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, ct);
+        if (outcome.Problem is not null)
+        {
+            await Send.ResultAsync(outcome.Problem);
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, outcome.Version);
+        await Send.OkAsync(outcome.Match!, ct);
+    }
+}
