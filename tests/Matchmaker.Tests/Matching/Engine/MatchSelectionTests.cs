@@ -104,12 +104,12 @@ public sealed class MatchSelectionTests
                     .Where((_, partner) => (need * 7 + partner * 3) % 5 != 0))
                 .ToArray());
 
-        Gen.Select(pairs, Gen.Int[0, 1000].Select(t => t / 10m), Gen.Int[0, 5], Gen.Int[0, 5]).Sample(
-            (all, minScore, maxPerNeed, maxPerPartner) =>
+        Gen.Select(pairs, Gen.Int[0, 1000].Select(t => t / 10m), Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[1, 40]).Sample(
+            (all, minScore, maxPerNeed, maxPerPartner, pendingLimit) =>
             {
                 var expected = SortEverything(all, minScore, maxPerNeed, maxPerPartner);
 
-                var actual = Select(new MatchSelection(minScore, maxPerNeed, maxPerPartner), all);
+                var actual = Select(new MatchSelection(minScore, maxPerNeed, maxPerPartner, pendingLimit), all);
 
                 Assert.Equal(expected.Order(), actual.Order());
             },

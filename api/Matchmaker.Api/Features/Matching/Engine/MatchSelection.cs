@@ -1,29 +1,49 @@
+using System.Runtime.InteropServices;
+
 namespace Matchmaker.Api.Features.Matching.Engine;
 
 /// <summary>
 /// Decides which scored pairs are stored (SCORING.md, "Which pairs are stored"): a pair at or above
 /// the minimum score that is among its need's best <c>maxPerNeed</c> partners or its partner's best
 /// <c>maxPerPartner</c> needs, ties going to the lower id on the other side; and every pair someone
-/// acted on. Needs are fed one at a time; memory stays within the caps, never the full product.
+/// acted on. Needs are fed one at a time; memory stays within the caps plus a bounded buffer,
+/// never the full product.
 /// </summary>
 internal sealed class MatchSelection
 {
+    // Offers to partners' lists wait in a buffer and are applied partner by partner: 100,000 lists
+    // of 200 fit no cache, and visiting them in arrival order costs several misses per offer.
+    public const int DefaultPendingLimit = 1 << 20;
+
     // A need's cutoff is the worst pair it kept; these two stand for "kept every eligible pair" and "kept none".
     private static readonly BestOf.Entry AdmitsAll = new(long.MaxValue, short.MinValue, false);
     private static readonly BestOf.Entry AdmitsNone = new(long.MinValue, short.MaxValue, false);
 
     private readonly short _minTenths;
     private readonly int _maxPerPartner;
+    private readonly int _pendingLimit;
     private readonly BestOf _needBest;
-    private readonly Dictionary<long, BestOf> _partnerBest = [];
+    private readonly Dictionary<long, int> _partnerSlots = [];
+    private readonly List<BestOf> _partnerBest = [];
+    private readonly List<long> _partnerIds = [];
     private readonly Dictionary<long, BestOf.Entry> _needCutoffs = [];
     private readonly List<ScoredPair> _kept = [];
 
-    public MatchSelection(decimal minScore, int maxPerNeed, int maxPerPartner)
+    // What a pair must beat to enter its partner's full list, kept apart from the lists themselves:
+    // once lists fill up most pairs are turned away here, without touching a list.
+    private BestOf.Entry[] _partnerFloors = new BestOf.Entry[64];
+    private PendingOffer[] _pending = new PendingOffer[64];
+    private PendingOffer[] _pendingBySlot = [];
+    private int _pendingCount;
+
+    /// <param name="pendingLimit">How many offers to partners' lists to buffer before applying them.</param>
+    public MatchSelection(decimal minScore, int maxPerNeed, int maxPerPartner, int pendingLimit = DefaultPendingLimit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxPerNeed);
         ArgumentOutOfRangeException.ThrowIfNegative(maxPerPartner);
-        _minTenths = (short)Math.Clamp(Math.Ceiling(minScore * 10), 0, 1000);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pendingLimit);
+        _pendingLimit = pendingLimit;
+        _minTenths = (short)Math.Clamp(Math.Ceiling(minScore * 10), 0, 1001);
         _maxPerPartner = maxPerPartner;
         _needBest = new BestOf(maxPerNeed);
     }
@@ -48,7 +68,7 @@ internal sealed class MatchSelection
 
             eligible++;
             _needBest.Offer(new(pair.PartnerId, pair.Score.Tenths, pair.ActedOn));
-            PartnerBest(pair.PartnerId).Offer(new(needId, pair.Score.Tenths, pair.ActedOn));
+            OfferToPartner(pair.PartnerId, new(needId, pair.Score.Tenths, pair.ActedOn));
         }
 
         var cutoff = eligible <= _needBest.Count ? AdmitsAll : _needBest.Count == 0 ? AdmitsNone : _needBest.Worst;
@@ -66,10 +86,12 @@ internal sealed class MatchSelection
     /// <summary>The pairs to store: each need's kept pairs, then those kept only for their partner.</summary>
     public IReadOnlyList<ScoredPair> Select()
     {
+        ApplyPendingOffers();
         var result = new List<ScoredPair>(_kept);
-        foreach (var (partnerId, best) in _partnerBest)
+        for (var slot = 0; slot < _partnerBest.Count; slot++)
         {
-            foreach (var entry in best.Entries)
+            var partnerId = _partnerIds[slot];
+            foreach (var entry in _partnerBest[slot].Entries)
             {
                 var alreadyKept = entry.ActedOn || Admits(_needCutoffs[entry.OtherId], partnerId, entry.Tenths);
                 if (!alreadyKept)
@@ -84,10 +106,51 @@ internal sealed class MatchSelection
 
     private bool IsEligible(ScoredPair pair) => !pair.Score.IsExcluded && pair.Score.Tenths >= _minTenths;
 
-    private BestOf PartnerBest(long partnerId)
+    private void OfferToPartner(long partnerId, BestOf.Entry entry)
     {
-        if (!_partnerBest.TryGetValue(partnerId, out var best))
-            _partnerBest[partnerId] = best = new BestOf(_maxPerPartner);
-        return best;
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_partnerSlots, partnerId, out var known);
+        if (!known)
+        {
+            slot = _partnerBest.Count;
+            _partnerBest.Add(new BestOf(_maxPerPartner));
+            _partnerIds.Add(partnerId);
+            if (slot == _partnerFloors.Length)
+                Array.Resize(ref _partnerFloors, slot * 2);
+            _partnerFloors[slot] = _maxPerPartner == 0 ? AdmitsNone : AdmitsAll;
+        }
+
+        if (!entry.IsBetterThan(_partnerFloors[slot]))
+            return;
+        if (_pendingCount == _pending.Length)
+            Array.Resize(ref _pending, _pending.Length * 2);
+        _pending[_pendingCount++] = new(slot, entry);
+        if (_pendingCount == _pendingLimit)
+            ApplyPendingOffers();
     }
+
+    private void ApplyPendingOffers()
+    {
+        var starts = new int[_partnerBest.Count + 1];
+        foreach (var offer in _pending.AsSpan(0, _pendingCount))
+            starts[offer.Slot + 1]++;
+        for (var slot = 1; slot < starts.Length; slot++)
+            starts[slot] += starts[slot - 1];
+        if (_pendingBySlot.Length < _pendingCount)
+            _pendingBySlot = new PendingOffer[_pending.Length];
+        foreach (var offer in _pending.AsSpan(0, _pendingCount))
+            _pendingBySlot[starts[offer.Slot]++] = offer;
+
+        foreach (var (slot, entry) in _pendingBySlot.AsSpan(0, _pendingCount))
+        {
+            if (!entry.IsBetterThan(_partnerFloors[slot]))
+                continue;
+            var best = _partnerBest[slot];
+            best.Offer(entry);
+            if (best.IsFull)
+                _partnerFloors[slot] = best.Worst;
+        }
+        _pendingCount = 0;
+    }
+
+    private readonly record struct PendingOffer(int Slot, BestOf.Entry Entry);
 }

@@ -90,6 +90,7 @@ internal sealed partial class Scorer
 
     public ScoringProfile Profile { get; }
 
+    /// <summary>One pair; for many partners of one need the batch overload is faster, as this redoes the need's share of the work.</summary>
     public PairScore Score(in NeedVector need, in PartnerVector partner)
     {
         var terms = new NeedTerms(this, need);

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Matchmaker.Benchmarks;
+
+if (args is ["full", ..])
+{
+    FullRescore.Run(
+        args.Length > 1 ? int.Parse(args[1]) : ScoringBenchmarks.NeedCount,
+        args.Length > 2 ? int.Parse(args[2]) : ScoringBenchmarks.PartnerCount);
+    return;
+}
+
+if (args is ["quick", ..])
+{
+    QuickRun.Run(args.Length > 1 ? int.Parse(args[1]) : 200);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ScoringBenchmarks).Assembly).Run(args);
