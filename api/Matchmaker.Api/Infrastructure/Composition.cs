@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
@@ -31,6 +32,8 @@ internal static class Composition
         services.AddSingleton<IFullRescore, FullRescore>();
         services.AddSingleton<PartnerFeatureCache>();
         services.AddSingleton<Rescorer>();
+        services.AddSingleton<JobSignal>();
+        services.AddHostedService<JobRunner>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);

@@ -9,7 +9,7 @@ namespace Matchmaker.Tests.Infrastructure;
 /// its own database. Where no Docker engine is reachable the fixture records why, and every
 /// test that uses it reports itself skipped with that reason.
 /// </summary>
-public sealed class SqlServerApi : ApiFixture
+public class SqlServerApi : ApiFixture
 {
     public const string Image = "mcr.microsoft.com/mssql/server:2022-latest";
 

@@ -1,0 +1,101 @@
+using Dapper;
+using FastEndpoints;
+using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Features.Matching.Jobs;
+using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Criteria.Update;
+
+internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : Endpoint<Request, JobResponse>
+{
+    private const string InsertProfileSql = """
+        INSERT INTO scoring_profiles (version, min_score, max_per_need, max_per_partner, created_at, created_by, activated_at)
+        VALUES (@Version, @MinScore, @MaxPerNeed, @MaxPerPartner, @Now, @CreatedBy, NULL)
+        """;
+
+    private const string InsertCriterionSql = """
+        INSERT INTO scoring_criteria (version, criterion_key, position, weight, is_required, is_enabled)
+        VALUES (@Version, @Key, @Position, @Weight, @Required, @Enabled)
+        """;
+
+    public override void Configure()
+    {
+        Put("/criteria");
+        Roles(AppRoles.Admin, AppRoles.Agency);
+        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json"));
+        Summary(s =>
+        {
+            s.Summary = "Change the scoring criteria";
+            s.Description = "Admin and agency, with `If-Match` carrying the ETag of the latest version. Stores the body as a new, pending version "
+                + "and queues a job that re-scores every need and partner with it; the version becomes active when the job succeeds. "
+                + "A queued or running job for an older pending version is failed as superseded. All eight criteria must be listed once; "
+                + "weights are 0–1,000,000 with at least one enabled criterion above 0. Answers 202 with the job in the body and its `Location`, "
+                + "and the new version's ETag.";
+            s.Responses[202] = "Accepted: the new version is pending until the re-score job in `Location` succeeds.";
+            s.Responses[412] = "The criteria changed since you read them.";
+            s.Responses[428] = "If-Match is missing.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        if (ETags.ReadIfMatch(HttpContext.Request) is not { } ifMatch)
+        {
+            await Send.ResultAsync(Problems.PreconditionRequired());
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await db.OpenAsync(ct);
+        JobRow job;
+        int version;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var latest = await ProfileStore.LatestVersionAsync(connection, tx, ct);
+            if (!ifMatch.Matches(latest) || (req.Version is { } based && based != latest))
+            {
+                await Send.ResultAsync(Problems.PreconditionFailed());
+                return;
+            }
+
+            version = latest + 1;
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertProfileSql, new
+                {
+                    Version = version,
+                    MinScore = req.MinScore!.Value,
+                    MaxPerNeed = req.MaxPerNeed!.Value,
+                    MaxPerPartner = req.MaxPerPartner!.Value,
+                    Now = now,
+                    CreatedBy = User.PublicId(),
+                }, tx, cancellationToken: ct));
+            }
+            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            {
+                await Send.ResultAsync(Problems.PreconditionFailed());
+                return;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(InsertCriterionSql, req.Criteria!.Select(c => new
+            {
+                Version = version,
+                c.Key,
+                Position = CriterionKeys.IndexOf(c.Key!),
+                Weight = c.Weight!.Value,
+                Required = c.Required!.Value,
+                Enabled = c.Enabled!.Value,
+            }), tx, cancellationToken: ct));
+            await JobStore.SupersedeAsync(connection, tx, version, now, ct);
+            job = await JobStore.InsertRescoreAsync(connection, tx, version, User.PublicId(), now, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        signal.Wake();
+        ETags.Set(HttpContext.Response, version);
+        await Send.AcceptedAtAsync<Jobs.Get.Endpoint>(new { id = job.PublicId }, JobResponse.From(job), cancellation: ct);
+    }
+}

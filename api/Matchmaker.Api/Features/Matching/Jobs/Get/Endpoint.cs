@@ -1,0 +1,33 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Jobs.Get;
+
+internal sealed class Endpoint(Db db) : EndpointWithoutRequest<JobResponse>
+{
+    public override void Configure()
+    {
+        Get("/jobs/{id:guid}");
+        Roles(AppRoles.Admin, AppRoles.Agency);
+        Summary(s =>
+        {
+            s.Summary = "Read a background job";
+            s.Description = "Admin and agency. A re-score job goes `queued` → `running` → `succeeded` or `failed`; `processed` of `total` counts the needs written so far, `attempts` how often a runner picked it up.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var job = await JobStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (job is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The job"));
+            return;
+        }
+
+        await Send.OkAsync(JobResponse.From(job), ct);
+    }
+}

@@ -1,0 +1,50 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
+
+internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest<JobResponse>
+{
+    public override void Configure()
+    {
+        Post("/jobs/{id:guid}/restart");
+        Roles(AppRoles.Admin, AppRoles.Agency);
+        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json"));
+        Summary(s =>
+        {
+            s.Summary = "Queue a failed job again";
+            s.Description = "Admin and agency. A failed re-score of the latest criteria version goes back to `queued` with its attempts reset and continues after the last need it wrote. Answers 202 with the job's `Location`.";
+            s.Responses[202] = "Queued again.";
+            s.Responses[409] = "The job has not failed, or a newer criteria version superseded it.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var job = await JobStore.FindAsync(connection, Route<Guid>("id"), ct);
+        if (job is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The job"));
+            return;
+        }
+
+        if (job.Status != JobStatus.Failed)
+        {
+            await Send.ResultAsync(Problems.Conflict($"Only a failed job can be restarted; this one is {job.Status}."));
+            return;
+        }
+
+        if (!await JobStore.RestartAsync(connection, job.Id, ct))
+        {
+            await Send.ResultAsync(Problems.Conflict("A newer criteria version superseded this job; its own job builds the latest version."));
+            return;
+        }
+
+        signal.Wake();
+        var queued = (await JobStore.FindAsync(connection, job.Id, ct))!;
+        await Send.AcceptedAtAsync<Get.Endpoint>(new { id = queued.PublicId }, JobResponse.From(queued), cancellation: ct);
+    }
+}
