@@ -151,6 +151,26 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
         await Http.ExpectAsync(await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", new { rates = new[] { new { currency = "CNY", usdPerUnit = 0.14m, effectiveDate = today } } }), 200);
     }
 
+    [Fact]
+    public async Task A_rate_effective_in_the_future_does_not_change_todays_scores()
+    {
+        var partnerId = await WorkedExamplePartnerAsync();
+        var owner = await api.UserAsync("sme");
+        var smeId = await World.CreateSmeAsync(owner, WorkedExampleSmeBody());
+        var body = WorkedExampleNeedBody();
+        body["amount"] = new JsonObject { ["amount"] = 40_000_000, ["currency"] = "KGS" };
+        var admin = await api.AdminAsync();
+        var nextYear = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd");
+        await Http.ExpectAsync(await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", new { rates = new[] { new { currency = "KGS", usdPerUnit = 1m, effectiveDate = nextYear } } }), 200);
+
+        var needId = await World.CreateNeedAsync(owner, smeId, body);
+
+        // 40 M KGS at today's 0.011435 is 457,400 USD, inside the ticket: the worked example's 87.0.
+        Assert.Equal(87.0m, Assert.Single(await StoredAsync(needId, partnerId)).Score);
+        var need = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        Assert.Equal(457_400m, need["amountUsd"]!.GetValue<decimal>());
+    }
+
     private async Task<List<StoredRow>> StoredAsync(Guid needId, Guid partnerId)
     {
         await using var connection = await api.OpenDatabaseAsync();

@@ -5,11 +5,14 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-/// <summary>Reads what the engine scores: needs with their SME's attributes, and partner profiles.</summary>
+/// <summary>
+/// Reads what the engine scores: needs with their SME's attributes, and partner profiles. A need's
+/// amount is converted to USD at the latest rate effective at scoring time.
+/// </summary>
 internal static class FeatureLoader
 {
     private const string NeedColumns = """
-        SELECT n.id AS Id, n.sme_id AS SmeId, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate,
+        SELECT n.id AS Id, n.sme_id AS SmeId, n.amount AS Amount, n.currency AS Currency, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate,
                n.has_own_sectors AS HasOwnSectors, n.status AS Status, s.region_code AS Region,
                s.export_oriented AS ExportOriented, s.languages AS Languages, s.certifications AS Certifications
         FROM needs n JOIN smes s ON s.id = n.sme_id
@@ -26,6 +29,8 @@ internal static class FeatureLoader
         """;
 
     private const string OpenNeedsSql = NeedColumns + " WHERE n.status = 'open'";
+
+    private const string FxRatesSql = "SELECT currency AS Currency, usd_per_unit AS UsdPerUnit, effective_date AS EffectiveDate FROM fx_rates";
 
     private const string NeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types ORDER BY need_id, position";
     private const string NeedTypesByIdSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types WHERE need_id IN @Ids ORDER BY need_id, position";
@@ -57,17 +62,17 @@ internal static class FeatureLoader
         ORDER BY OwnerId, Kind, Position
         """;
 
-    public static Task<IReadOnlyList<LoadedNeed>> NeedsAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? Task.FromResult<IReadOnlyList<LoadedNeed>>([]) : LoadNeedsAsync(c, tx, NeedsByIdSql, new { Ids = ids }, byId: true, ct);
+    public static Task<IReadOnlyList<LoadedNeed>> NeedsAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> ids, DateTime asOf, CancellationToken ct) =>
+        ids.Count == 0 ? Task.FromResult<IReadOnlyList<LoadedNeed>>([]) : LoadNeedsAsync(c, tx, NeedsByIdSql, new { Ids = ids }, byId: true, asOf, ct);
 
-    public static Task<IReadOnlyList<LoadedNeed>> OpenNeedsOfSmeAsync(DbConnection c, DbTransaction? tx, long smeId, CancellationToken ct) =>
-        LoadNeedsAsync(c, tx, NeedsBySmeSql, new { SmeId = smeId }, byId: true, ct);
+    public static Task<IReadOnlyList<LoadedNeed>> OpenNeedsOfSmeAsync(DbConnection c, DbTransaction? tx, long smeId, DateTime asOf, CancellationToken ct) =>
+        LoadNeedsAsync(c, tx, NeedsBySmeSql, new { SmeId = smeId }, byId: true, asOf, ct);
 
-    public static Task<IReadOnlyList<LoadedNeed>> OpenNeedsAsync(DbConnection c, DbTransaction? tx, CancellationToken ct) =>
-        LoadNeedsAsync(c, tx, OpenNeedsSql, null, byId: false, ct);
+    public static Task<IReadOnlyList<LoadedNeed>> OpenNeedsAsync(DbConnection c, DbTransaction? tx, DateTime asOf, CancellationToken ct) =>
+        LoadNeedsAsync(c, tx, OpenNeedsSql, null, byId: false, asOf, ct);
 
-    public static Task<IReadOnlyList<LoadedNeed>> ScoredNeedsAsync(DbConnection c, DbTransaction? tx, CancellationToken ct) =>
-        LoadNeedsAsync(c, tx, ScoredNeedsSql, null, byId: false, ct);
+    public static Task<IReadOnlyList<LoadedNeed>> ScoredNeedsAsync(DbConnection c, DbTransaction? tx, DateTime asOf, CancellationToken ct) =>
+        LoadNeedsAsync(c, tx, ScoredNeedsSql, null, byId: false, asOf, ct);
 
     public static Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, CancellationToken ct) =>
         LoadPartnersAsync(c, tx, PartnersSql, PartnerListsSql, null, ct);
@@ -75,11 +80,15 @@ internal static class FeatureLoader
     public static Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
         ids.Count == 0 ? Task.FromResult<IReadOnlyList<PartnerInput>>([]) : LoadPartnersAsync(c, tx, PartnersByIdSql, PartnerListsByIdSql, new { Ids = ids }, ct);
 
-    private static async Task<IReadOnlyList<LoadedNeed>> LoadNeedsAsync(DbConnection c, DbTransaction? tx, string sql, object? args, bool byId, CancellationToken ct)
+    private static async Task<IReadOnlyList<LoadedNeed>> LoadNeedsAsync(DbConnection c, DbTransaction? tx, string sql, object? args, bool byId, DateTime asOf, CancellationToken ct)
     {
         var rows = (await c.QueryAsync<NeedRow>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToList();
         if (rows.Count == 0)
             return [];
+        var rates = (await c.QueryAsync<FxRow>(new CommandDefinition(FxRatesSql, transaction: tx, cancellationToken: ct)))
+            .Where(r => r.EffectiveDate <= asOf)
+            .GroupBy(r => r.Currency)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.EffectiveDate)!.UsdPerUnit);
         var needIds = rows.Select(r => r.Id).ToList();
         var smeIds = rows.Select(r => r.SmeId).Distinct().ToList();
         var types = await CodesAsync(c, tx, byId ? NeedTypesByIdSql : NeedTypesSql, byId ? new { Ids = needIds } : null, ct);
@@ -89,7 +98,7 @@ internal static class FeatureLoader
             new NeedInput(
                 r.Id,
                 (r.HasOwnSectors ? own[r.Id] : smeSectors[r.SmeId]).ToList(),
-                r.AmountUsd,
+                rates.TryGetValue(r.Currency, out var rate) ? Math.Round(r.Amount * rate, 2, MidpointRounding.AwayFromZero) : r.AmountUsd,
                 types[r.Id].ToList(),
                 r.JobsToCreate,
                 r.Region,
@@ -128,6 +137,8 @@ internal static class FeatureLoader
     {
         public long Id { get; init; }
         public long SmeId { get; init; }
+        public decimal Amount { get; init; }
+        public string Currency { get; init; } = "";
         public decimal AmountUsd { get; init; }
         public int JobsToCreate { get; init; }
         public bool HasOwnSectors { get; init; }
@@ -136,6 +147,13 @@ internal static class FeatureLoader
         public bool ExportOriented { get; init; }
         public string Languages { get; init; } = "[]";
         public string Certifications { get; init; } = "[]";
+    }
+
+    private sealed record FxRow
+    {
+        public string Currency { get; init; } = "";
+        public decimal UsdPerUnit { get; init; }
+        public DateTime EffectiveDate { get; init; }
     }
 
     private sealed record PartnerRow

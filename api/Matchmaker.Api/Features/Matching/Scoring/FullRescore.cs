@@ -23,7 +23,7 @@ internal sealed class FullRescore(Db db, TimeProvider clock) : IFullRescore
         await using var connection = await db.OpenAsync(ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
-        var needs = (await FeatureLoader.ScoredNeedsAsync(connection, null, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
+        var needs = (await FeatureLoader.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
         var partners = await FeatureLoader.PartnersAsync(connection, null, ct);
         var actedOn = (await connection.QueryAsync<(long NeedId, long PartnerId)>(new CommandDefinition(ActedOnSql, cancellationToken: ct)))
             .ToLookup(p => p.NeedId, p => p.PartnerId);

@@ -46,7 +46,7 @@ internal sealed class Rescorer(PartnerFeatureCache partnerCache)
 
     public async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
     {
-        var needs = await FeatureLoader.NeedsAsync(c, tx, needIds, ct);
+        var needs = await FeatureLoader.NeedsAsync(c, tx, needIds, now, ct);
         foreach (var closed in needs.Where(n => !n.IsOpen))
             await PairWriter.DropSuggestedOfNeedAsync(c, tx, closed.Input.Id, ct);
         var open = needs.Where(n => n.IsOpen).Select(n => n.Input).ToList();
@@ -81,7 +81,7 @@ internal sealed class Rescorer(PartnerFeatureCache partnerCache)
         if (partner is null)
             return;
         var actedOn = (await c.QueryAsync<long>(new CommandDefinition(ActedOnNeedsOfPartnerSql, new { PartnerId = partnerId }, tx, cancellationToken: ct))).ToHashSet();
-        var needs = (await FeatureLoader.ScoredNeedsAsync(c, tx, ct))
+        var needs = (await FeatureLoader.ScoredNeedsAsync(c, tx, now, ct))
             .Where(n => n.IsOpen || actedOn.Contains(n.Input.Id))
             .Select(n => n.Input)
             .ToDictionary(n => n.Id);
