@@ -67,6 +67,7 @@ internal static class Composition
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseRequestLocalization(Languages.Options());
         app.UseMiddleware<RequestBodyLimit>(maxBody);
         app.UseMiddleware<EmptyBody>();
         app.UseAuthentication();
