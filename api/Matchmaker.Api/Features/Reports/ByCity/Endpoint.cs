@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.ByCity;
+
+public sealed class Request : ReportFilter;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+}
+
+public sealed record CityRow : ReportMeasures
+{
+    internal CityRow(string city, ReportMeasures measures) : base(measures) => City = city;
+
+    [JsonPropertyOrder(-1)]
+    public string City { get; init; }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<CityRow>>
+{
+    private const string Keys = """
+         (SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
+          WHERE @City IS NULL OR c.code = @City) k
+        """;
+
+    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
+
+    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+
+    public override void Configure()
+    {
+        Get("/reports/by-city");
+        Roles(AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "How Shandong cities respond: the summary's measures per city (all sixteen, zeros included)";
+            s.Description = "Agency and admin. One row per Shandong city (only the filtered one when `city` is given); each row is the summary filtered by that city: `partners` are the city's partners, `matches` and the investment and jobs measures count their matches, and `smes`, `openNeeds`, `requestedInvestmentUsd` and the matched-need measures count the SMEs and needs that have a match with a partner of the city. Partner-side measures (partners, matches, investment, jobs) add up to the summary across cities; SME-side ones do not, since an SME or need can be matched in several cities. " + ReportMeasures.Description + " " + ReportFilter.Description;
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        await Send.OkAsync(new ReportRows<CityRow>(rows.Select(r => new CityRow(r.Code, r.Measures)).ToList()), ct);
+    }
+}

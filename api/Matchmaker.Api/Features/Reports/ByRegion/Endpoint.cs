@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.ByRegion;
+
+public sealed class Request : ReportFilter;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+}
+
+public sealed record RegionRow : ReportMeasures
+{
+    internal RegionRow(string region, ReportMeasures measures) : base(measures) => Region = region;
+
+    [JsonPropertyOrder(-1)]
+    public string Region { get; init; }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<RegionRow>>
+{
+    private const string Keys = """
+         (SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
+          WHERE @Region IS NULL OR r.code = @Region) k
+        """;
+
+    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
+
+    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+
+    public override void Configure()
+    {
+        Get("/reports/by-region");
+        Roles(AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "The summary's measures per Kyrgyz region (all nine, zeros included)";
+            s.Description = "Agency and admin. One row per region (only the filtered one when `region` is given); each row is the summary filtered by that region, so the SME-side measures add up to the summary: smes, openNeeds, requestedInvestmentUsd, matches (each status) and matchesTotal, investmentInMutualOrLaterUsd, jobsInMutualOrLater, matchedNeeds and exportOrientedMatchedNeeds. Two do not: `partners` counts the partners with a match in the region (a partner can be in several rows, and partners without any match in none), and `exportOrientedShareOfMatchedNeeds` is the row's own ratio (the summary's is the ratio of the sums). " + ReportMeasures.Description + " " + ReportFilter.Description;
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        await Send.OkAsync(new ReportRows<RegionRow>(rows.Select(r => new RegionRow(r.Code, r.Measures)).ToList()), ct);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.BySector;
+
+public sealed class Request : ReportFilter;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+}
+
+public sealed record SectorRow : ReportMeasures
+{
+    internal SectorRow(string sector, ReportMeasures measures) : base(measures) => Sector = sector;
+
+    [JsonPropertyOrder(-1)]
+    public string Sector { get; init; }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<SectorRow>>
+{
+    private const string Keys = """
+         (SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
+          WHERE (@Sector IS NULL AND sc.level = 'section') OR sc.code = @Sector) k
+        """;
+
+    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
+
+    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+
+    public override void Configure()
+    {
+        Get("/reports/by-sector");
+        Roles(AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "The summary's measures per ISIC section that appears";
+            s.Description = "Agency and admin. One row per ISIC section letter with at least one SME, need, partner or match in it; with `sector` set, one row for that section or division. Each row is the summary filtered by that sector: SMEs and partners by their own sectors, needs and matches by the need's effective sectors. Rows do not add up to the summary: an SME, partner or need with sectors in several sections appears in each. " + ReportMeasures.Description + " " + ReportFilter.Description;
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        var items = rows
+            .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds > 0)
+            .Select(r => new SectorRow(r.Code, r.Measures))
+            .ToList();
+        await Send.OkAsync(new ReportRows<SectorRow>(items), ct);
+    }
+}

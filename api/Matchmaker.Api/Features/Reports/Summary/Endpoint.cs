@@ -1,0 +1,37 @@
+using FastEndpoints;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.Summary;
+
+public sealed class Request : ReportFilter;
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, ReportMeasures>
+{
+    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + ReportConditions.SummaryKeys;
+
+    private const string StatusSql = ReportQueries.StatusSelect + ReportConditions.SummaryKeys + ReportQueries.StatusWhere;
+
+    public override void Configure()
+    {
+        Get("/reports/summary");
+        Roles(AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "Programme totals: SMEs, open needs, partners, matches by status, investment and jobs";
+            s.Description = "Agency and admin. Read from the read replica when one is configured. " + ReportMeasures.Description + " " + ReportFilter.Description;
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        await Send.OkAsync(rows.Single().Measures, ct);
+    }
+}

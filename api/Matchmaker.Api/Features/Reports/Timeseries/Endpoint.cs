@@ -1,0 +1,120 @@
+using System.Globalization;
+using Dapper;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.Timeseries;
+
+public sealed class Request : ReportFilter
+{
+    public string? Interval { get; set; }
+
+    internal int MonthsPerBucket => Interval == "quarter" ? 3 : 1;
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+        RuleFor(x => x.Interval).Must(i => i is null or "month" or "quarter").WithMessage("'interval' must be 'month' or 'quarter'.");
+    }
+}
+
+public sealed record TimeseriesResponse(string Interval, IReadOnlyList<Bucket> Items);
+
+/// <param name="Period">"2025-03" for a month, "2025-Q1" for a quarter.</param>
+/// <param name="Start">The first instant of the period (UTC).</param>
+public sealed record Bucket(string Period, DateTime Start, long NewSmes, long NewNeeds, long NewPartners, long NewMatches, decimal RequestedInvestmentUsd);
+
+internal sealed record BucketRow
+{
+    public string Year { get; init; } = "";
+    public long Month { get; init; }
+    public long NewSmes { get; init; }
+    public long NewNeeds { get; init; }
+    public long NewPartners { get; init; }
+    public long NewMatches { get; init; }
+    public decimal RequestedInvestmentUsd { get; init; }
+}
+
+internal sealed class Endpoint(Db db) : Endpoint<Request, TimeseriesResponse>
+{
+    // Both databases render a timestamp cast to char(19) as 'yyyy-MM-dd HH:mm:ss' (SQLite stores that text,
+    // SQL Server's default style for datetime2 is 121), so the year and month are read from it with one SQL.
+    private const string Sql = """
+        SELECT b.yr AS Year, b.mo AS Month, SUM(b.smes) AS NewSmes, SUM(b.needs) AS NewNeeds, SUM(b.partners) AS NewPartners,
+               SUM(b.matches) AS NewMatches, COALESCE(SUM(b.usd), 0) AS RequestedInvestmentUsd
+        FROM (
+          SELECT SUBSTRING(CAST(e.at AS char(19)), 1, 4) AS yr,
+                 (CAST(SUBSTRING(CAST(e.at AS char(19)), 6, 2) AS int) - 1) / @MonthsPerBucket * @MonthsPerBucket + 1 AS mo,
+                 e.smes AS smes, e.needs AS needs, e.partners AS partners, e.matches AS matches, e.usd AS usd
+          FROM (
+            SELECT s.created_at AS at, 1 AS smes, 0 AS needs, 0 AS partners, 0 AS matches, 0 AS usd
+            FROM
+        """ + ReportConditions.SummaryKeys + " CROSS JOIN smes s WHERE " + ReportConditions.Sme + """
+            UNION ALL
+            SELECT n.created_at, 0, 1, 0, 0, n.amount_usd
+            FROM
+        """ + ReportConditions.SummaryKeys + " CROSS JOIN needs n JOIN smes s ON s.id = n.sme_id WHERE " + ReportConditions.Need + """
+            UNION ALL
+            SELECT p.created_at, 0, 0, 1, 0, 0
+            FROM
+        """ + ReportConditions.SummaryKeys + " CROSS JOIN partners p WHERE " + ReportConditions.Partner + """
+            UNION ALL
+            SELECT m.created_at, 0, 0, 0, 1, 0
+            FROM
+        """ + ReportConditions.SummaryKeys + " CROSS JOIN " + ReportConditions.MatchJoins + " WHERE " + ReportConditions.Match + """
+          ) e
+        ) b
+        GROUP BY b.yr, b.mo
+        ORDER BY b.yr, b.mo
+        """;
+
+    public override void Configure()
+    {
+        Get("/reports/timeseries");
+        Roles(AppRoles.Agency, AppRoles.Admin);
+        Summary(s =>
+        {
+            s.Summary = "New SMEs, needs, partners and matches per month or quarter";
+            s.Description = "Agency and admin. `interval` is `month` (default) or `quarter`; periods are UTC calendar months or quarters, oldest first, from the first to the last period with any activity (empty periods in between included with zeros). Per period: `newSmes`, `newNeeds` (posted in the period, open or since closed), `newPartners`, `newMatches` (created in the period, whatever their status now), `requestedInvestmentUsd` (sum of the USD amounts of the needs posted in the period). " + ReportFilter.Description;
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var f = req.Parameters();
+        await using var connection = await db.OpenReadOnlyAsync(ct);
+        var rows = (await connection.QueryAsync<BucketRow>(new CommandDefinition(Sql, new
+        {
+            f.From,
+            f.To,
+            f.Region,
+            f.Sector,
+            f.City,
+            req.MonthsPerBucket,
+        }, cancellationToken: ct))).ToDictionary(r => Start(r.Year, r.Month));
+
+        var items = new List<Bucket>();
+        if (rows.Count > 0)
+        {
+            for (var start = rows.Keys.Min(); start <= rows.Keys.Max(); start = start.AddMonths(req.MonthsPerBucket))
+            {
+                var row = rows.GetValueOrDefault(start) ?? new BucketRow();
+                items.Add(new Bucket(Period(start, req.MonthsPerBucket), start, row.NewSmes, row.NewNeeds, row.NewPartners, row.NewMatches, ReportMeasures.Usd(row.RequestedInvestmentUsd)));
+            }
+        }
+
+        await Send.OkAsync(new TimeseriesResponse(req.Interval ?? "month", items), ct);
+    }
+
+    private static DateTime Start(string year, long month) =>
+        new(int.Parse(year, CultureInfo.InvariantCulture), (int)month, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static string Period(DateTime start, int monthsPerBucket) => monthsPerBucket == 3
+        ? $"{start.Year:D4}-Q{(start.Month - 1) / 3 + 1}"
+        : start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
