@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Matchmaker.Api.Features.Demo;
+
+/// <summary>
+/// Loads the demo data set (<c>Seed:Demo</c>) into an empty database, right after
+/// <see cref="DatabaseInitializer"/> and before the server accepts requests: accounts, SMEs,
+/// needs and partners, a full re-score with the active criteria, then deals on some matches.
+/// </summary>
+internal sealed class DemoSeeder(
+    Db db, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
+{
+    private const int RescoreBatchSize = 100;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!DemoSettings.IsEnabled(configuration, environment))
+        {
+            logger.LogInformation("Demo data not loaded: {Key} is off (on by default only in Development)", DemoSettings.Key);
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        if (await DemoStore.HasProfilesAsync(connection, ct))
+        {
+            logger.LogInformation("Demo data not loaded: the database already holds SMEs, partners or needs");
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var world = DemoWorld.Generate(await DemoStore.CitiesAsync(connection, ct));
+        var hashes = PasswordHashes();
+        (Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners) ids;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            ids = await DemoStore.InsertAsync(connection, tx, world, hashes, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await RescoreAsync(connection, ct);
+
+        var deals = DemoDeals.Play(Candidates(world, ids, await DemoStore.ScoredMatchesAsync(connection, ct)));
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            await DemoStore.WriteDealsAsync(connection, tx, deals, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        logger.LogInformation(
+            "Loaded the demo data set in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners, {Matches} matches, {Deals} with deal activity. Development sign-ins: {Accounts}",
+            clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count, deals.Count, deals.Count(d => d.Events.Count > 0),
+            string.Join(", ", DemoAccounts.All.Select(a => a.Email)));
+    }
+
+    /// <summary>The demo sign-ins get their published password; every other demo account one nobody knows.</summary>
+    private static Func<DemoUser, string> PasswordHashes()
+    {
+        var hasher = new PasswordHasher<string>();
+        var logins = DemoAccounts.All.ToDictionary(a => a.Email, a => hasher.HashPassword(a.Email, a.Password), StringComparer.Ordinal);
+        var unknown = hasher.HashPassword("", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return user => user.Login is { } login ? logins[login.Email] : unknown;
+    }
+
+    private async Task RescoreAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
+    {
+        var version = await ProfileStore.ActiveVersionAsync(connection, null, ct);
+        var run = await fullRescore.StartAsync(version, ct);
+        long after = 0;
+        while (await run.WriteNextBatchAsync(after, RescoreBatchSize, (_, _, _, _) => Task.CompletedTask, ct) is { } last)
+            after = last;
+        await run.ActivateAsync((_, _) => Task.CompletedTask, ct);
+    }
+
+    private static List<DealCandidate> Candidates(DemoWorld world, (Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners) ids, IReadOnlyList<ScoredMatch> matches)
+    {
+        var needs = world.Needs.ToDictionary(n => ids.Needs[n.PublicId]);
+        var partners = world.Partners.ToDictionary(p => ids.Partners[p.PublicId]);
+        var smes = world.Smes.ToDictionary(s => s.Index);
+        return matches.Select(m =>
+        {
+            var need = needs[m.NeedId];
+            var partner = partners[m.PartnerId];
+            var sme = smes[need.SmeIndex];
+            return new DealCandidate(m.MatchId, m.NeedId, sme.Index, partner.Index, m.Score, need.CreatedAt, partner.CreatedAt, sme.Owner.PublicId, partner.Owner.PublicId);
+        }).ToList();
+    }
+}
