@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Matchmaker.Api.Features.Demo;
 using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure;
@@ -29,6 +31,7 @@ internal static class Composition
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<DemoSeeder>();
         services.AddSingleton<IFullRescore, FullRescore>();
         services.AddSingleton<PartnerFeatureCache>();
         services.AddSingleton<Rescorer>();
@@ -54,7 +57,9 @@ internal static class Composition
                 d.DocumentName = "v1";
                 d.Title = "Matchmaker API";
                 d.Version = "v1";
-                d.Description = "Matches Kyrgyz SMEs' investment needs with Shandong manufacturers and investors.";
+                d.Description = OpenApiSetup.Description;
+                d.OperationProcessors.Add(new CsvAlternativeProcessor());
+                d.DocumentProcessors.Add(new ContractProcessor());
             };
         });
     }
@@ -88,7 +93,11 @@ internal static class Composition
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });
-        app.UseSwaggerGen(o => o.Path = "/openapi/{documentName}.json", ui =>
+        app.UseSwaggerGen(o =>
+        {
+            o.Path = "/openapi/{documentName}.json";
+            o.PostProcess = OpenApiSetup.DescribeServer;
+        }, ui =>
         {
             ui.Path = "/docs";
             ui.DocumentPath = "/openapi/{documentName}.json";

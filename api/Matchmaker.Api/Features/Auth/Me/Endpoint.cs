@@ -3,6 +3,7 @@ using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Auth.Me;
 
@@ -28,6 +29,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
     public override void Configure()
     {
         Get("/auth/me");
+        Description(b => b.ProducesProblems(404));
         Summary(s =>
         {
             s.Summary = "Who am I";

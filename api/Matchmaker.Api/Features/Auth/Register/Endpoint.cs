@@ -2,6 +2,7 @@ using FastEndpoints;
 using Matchmaker.Api.Features.Users;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Auth.Register;
 
@@ -11,6 +12,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Post("/auth/register");
         AllowAnonymous();
+        Description(b => b.ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Register an SME or partner account";

@@ -4,6 +4,7 @@ using Matchmaker.Api.Features.Users;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Auth.Token;
 
@@ -13,6 +14,7 @@ internal sealed class Endpoint(Db db, TokenIssuer issuer, TokenRateLimiter limit
     {
         Post("/auth/token");
         AllowAnonymous();
+        Description(b => b.ProducesProblems(401, 429));
         Summary(s =>
         {
             s.Summary = "Sign in and get a bearer token";

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Interest;
 
@@ -10,6 +11,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : EndpointWithoutReque
     public override void Configure()
     {
         Post("/matches/{id:guid}/interest");
+        Description(b => b.ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Record the caller's side's interest in a match";

@@ -4,6 +4,7 @@ using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.NeedMatches;
 
@@ -27,6 +28,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
     public override void Configure()
     {
         Get("/needs/{id:guid}/matches");
+        Description(b => b.ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "List a need's matching partners, best first";

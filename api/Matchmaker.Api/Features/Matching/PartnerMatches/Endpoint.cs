@@ -6,6 +6,7 @@ using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.PartnerMatches;
 
@@ -46,6 +47,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
     public override void Configure()
     {
         Get("/partners/{id:guid}/matches");
+        Description(b => b.ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "List a partner's matching needs, best first";

@@ -3,6 +3,7 @@ using FluentValidation;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Stage;
 
@@ -28,6 +29,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Ma
     public override void Configure()
     {
         Post("/matches/{id:guid}/stage");
+        Description(b => b.ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Move a mutual match to a later deal stage";

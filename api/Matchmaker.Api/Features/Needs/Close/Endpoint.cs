@@ -3,6 +3,7 @@ using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs.Close;
 
@@ -17,6 +18,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseReques
     public override void Configure()
     {
         Post("/needs/{id:guid}/close");
+        Description(b => b.ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Close an investment need";

@@ -6,6 +6,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 
@@ -23,6 +24,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Post("/smes/{smeId:guid}/needs");
+        Description(b => b.ClearDefaultProduces(200).Produces<NeedResponse>(201, "application/json").ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "Post an investment need";

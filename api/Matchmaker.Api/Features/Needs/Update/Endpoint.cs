@@ -3,6 +3,7 @@ using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs.Update;
 
@@ -19,6 +20,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Put("/needs/{id:guid}");
+        Description(b => b.ProducesProblems(403, 409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Replace an investment need";

@@ -4,6 +4,7 @@ using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 
@@ -32,6 +33,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     {
         Post("/partners");
         Roles(AppRoles.Partner);
+        Description(b => b.ClearDefaultProduces(200).Produces<PartnerResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create your partner profile";

@@ -4,6 +4,7 @@ using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Partners.Update;
 
@@ -24,6 +25,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Put("/partners/{id:guid}");
+        Description(b => b.ProducesProblems(403, 409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Replace a partner profile";

@@ -3,6 +3,7 @@ using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Smes.Create;
 
@@ -31,6 +32,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
     {
         Post("/smes");
         Roles(AppRoles.Sme);
+        Description(b => b.ClearDefaultProduces(200).Produces<SmeResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create your SME profile";

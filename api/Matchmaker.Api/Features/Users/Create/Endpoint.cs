@@ -2,6 +2,7 @@ using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Users.Create;
 
@@ -11,6 +12,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Post("/admin/users");
         Roles(AppRoles.Admin);
+        Description(b => b.ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create an account with any role";

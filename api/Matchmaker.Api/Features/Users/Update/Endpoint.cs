@@ -4,6 +4,7 @@ using FluentValidation;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Users.Update;
 
@@ -36,6 +37,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Put("/admin/users/{id:guid}");
         Roles(AppRoles.Admin);
+        Description(b => b.ProducesProblems(409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Change an account's role or deactivate it";

@@ -6,6 +6,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Update;
 
@@ -25,7 +26,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : En
     {
         Put("/criteria");
         Roles(AppRoles.Admin, AppRoles.Agency);
-        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json"));
+        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(412, 428));
         Summary(s =>
         {
             s.Summary = "Change the scoring criteria";

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
 
@@ -11,7 +12,7 @@ internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest
     {
         Post("/jobs/{id:guid}/restart");
         Roles(AppRoles.Admin, AppRoles.Agency);
-        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json"));
+        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Queue a failed job again";

@@ -1,0 +1,565 @@
+// Writes Matchmaker.postman_collection.json (Postman v2.1). Edit the journeys here, then run
+// `node postman/build-collection.mjs`; the JSON is committed so Postman users need nothing else.
+import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+
+const stableId = (name) => {
+  const h = createHash('sha1').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+const lines = (s) => s.trim().split('\n').map((l) => l.replace(/^ {6}/, ''));
+
+function request(name, method, path, { token, body, headers = {}, pre, tests } = {}) {
+  const header = Object.entries(headers).map(([key, value]) => ({ key, value }));
+  if (token) header.unshift({ key: 'Authorization', value: `Bearer {{${token}}}` });
+  if (body !== undefined) header.push({ key: 'Content-Type', value: 'application/json' });
+  const [pathPart, query] = path.split('?');
+  const item = {
+    id: stableId(name),
+    name,
+    request: {
+      method,
+      header,
+      url: {
+        raw: `{{baseUrl}}${path}`,
+        host: ['{{baseUrl}}'],
+        path: pathPart.split('/').filter(Boolean),
+        ...(query ? { query: query.split('&').map((q) => { const [key, value = ''] = q.split('='); return { key, value }; }) } : {}),
+      },
+    },
+    event: [],
+  };
+  if (body !== undefined)
+    item.request.body = { mode: 'raw', raw: typeof body === 'string' ? body : JSON.stringify(body, null, 2), options: { raw: { language: 'json' } } };
+  if (pre) item.event.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: lines(pre) } });
+  if (tests) item.event.push({ listen: 'test', script: { type: 'text/javascript', exec: lines(tests) } });
+  return item;
+}
+
+const folder = (name, description, item) => ({ id: stableId(`folder ${name}`), name, description, item });
+
+// ---- shared test snippets -------------------------------------------------------------------
+const status = (code) => `
+      pm.test('status ${code}', () => pm.response.to.have.status(${code}));`;
+const problem = (code) => `${status(code)}
+      pm.test('problem details with status ${code}', () => {
+        pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json');
+        pm.expect(pm.response.json().status).to.eql(${code});
+      });`;
+const created = (variable) => `${status(201)}
+      pm.test('Location and ETag headers', () => {
+        pm.expect(pm.response.headers.get('Location')).to.match(/\\/api\\/v1\\/.+\\/[0-9a-f-]{36}$/);
+        pm.expect(pm.response.headers.get('ETag')).to.match(/^"\\d+"$/);
+      });
+      pm.collectionVariables.set('${variable}', pm.response.json().id);`;
+const etag = (variable) => `
+      pm.test('ETag header', () => pm.expect(pm.response.headers.get('ETag')).to.match(/^"\\d+"$/));
+      pm.collectionVariables.set('${variable}', pm.response.headers.get('ETag'));`;
+const signIn = (variable) => `${status(200)}
+      const token = pm.response.json();
+      pm.test('bearer token', () => {
+        pm.expect(token.tokenType).to.eql('Bearer');
+        pm.expect(token.expiresIn).to.be.above(0);
+      });
+      pm.collectionVariables.set('${variable}', token.accessToken);`;
+
+// ---- bodies (SCORING.md's worked example) -------------------------------------------------
+const smeBody = {
+  name: 'Ала-Тоо Машзавод {{run}}',
+  inn: '{{smeInn}}',
+  region: 'KG-C',
+  sectors: ['C28'],
+  employees: 40,
+  foundedYear: 2015,
+  exportOriented: true,
+  languages: ['ru', 'en'],
+  certifications: [],
+  description: 'Machine-building workshop near Bishkek.',
+  contact: { person: 'Aibek Asanov', email: '{{smeContactEmail}}', phone: '+996 555 123 456' },
+};
+const needBody = {
+  title: 'CNC machining line {{run}}',
+  description: 'Two CNC lathes and training for the operators.',
+  needTypes: ['equipment_supply', 'joint_venture'],
+  amount: { amount: 500000, currency: 'USD' },
+  jobsToCreate: 40,
+  exportMarkets: ['KZ', 'UZ'],
+  horizonMonths: 24,
+};
+const partnerBody = {
+  name: 'Qingdao Machinery {{run}}',
+  nameZh: '青岛机械',
+  uscc: '{{partnerUscc}}',
+  city: 'qingdao',
+  kind: 'manufacturer',
+  sectors: ['C28', 'C29'],
+  offerings: ['equipment_supply'],
+  ticket: { minUsd: 100000, maxUsd: 2000000 },
+  targetRegions: ['KG-C', 'KG-Y'],
+  languages: ['zh', 'en'],
+  seeksExportOriented: true,
+  requiredCertifications: ['ISO 9001'],
+  description: 'CNC machine tools.',
+  contact: { person: 'Li Wei', email: '{{partnerContactEmail}}', phone: '+86 532 1234 5678' },
+};
+
+// GB 32100-2015: 17 characters from the alphabet, then the check character.
+const usccScript = `
+      const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+      const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+      const check = (first17) => {
+        const sum = [...first17].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i], 0);
+        const c = 31 - (sum % 31);
+        return alphabet[c === 31 ? 0 : c];
+      };
+      let body = '91370200';
+      for (let i = 0; i < 9; i++) body += alphabet[Math.floor(Math.random() * alphabet.length)];
+      pm.collectionVariables.set('partnerUscc', body + check(body));
+      const wrong = alphabet[(alphabet.indexOf(check(body)) + 1) % alphabet.length];
+      pm.collectionVariables.set('badUscc', body + wrong);`;
+
+// ---- the journeys ---------------------------------------------------------------------------
+const setup = folder('0 Setup', 'Health, reference data and the run\'s unique names.', [
+  request('Liveness', 'GET', '/health/live', {
+    pre: `
+      const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      pm.collectionVariables.set('run', run);
+      pm.collectionVariables.set('password', 'e2e-password-' + run);
+      pm.collectionVariables.set('smeEmail', 'sme-' + run + '@e2e.matchmaker.test');
+      pm.collectionVariables.set('partnerEmail', 'partner-' + run + '@e2e.matchmaker.test');
+      pm.collectionVariables.set('agencyEmail', 'agency-' + run + '@e2e.matchmaker.test');
+      pm.collectionVariables.set('smeContactEmail', 'aibek-' + run + '@alatoo.example');
+      pm.collectionVariables.set('partnerContactEmail', 'li.wei-' + run + '@qdm.example');
+      const digits = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+      pm.collectionVariables.set('smeInn', digits(14));
+      pm.collectionVariables.set('idempotencyKey', pm.variables.replaceIn('{{$guid}}'));
+      pm.collectionVariables.set('missingId', pm.variables.replaceIn('{{$guid}}'));`,
+    tests: `${status(200)}
+      pm.test('body Healthy', () => pm.expect(pm.response.text()).to.eql('Healthy'));`,
+  }),
+  request('Readiness', 'GET', '/health/ready', { tests: `${status(200)}` }),
+  request('Currencies (anonymous)', 'GET', '/api/v1/reference/currencies', {
+    tests: `${status(200)}
+      pm.test('USD, CNY and KGS', () => pm.expect(pm.response.json().items.map((c) => c.code)).to.include.members(['USD', 'CNY', 'KGS']));`,
+  }),
+  request('Admin signs in', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{adminEmail}}', password: '{{adminPassword}}' },
+    tests: signIn('adminToken'),
+  }),
+]);
+
+const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile and posts the worked-example need.', [
+  request('Register an SME account', 'POST', '/api/v1/auth/register', {
+    body: { email: '{{smeEmail}}', password: '{{password}}', role: 'sme' },
+    tests: `${created('smeUserId')}
+      pm.test('role sme', () => pm.expect(pm.response.json().role).to.eql('sme'));`,
+  }),
+  request('Sign in as the SME', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{smeEmail}}', password: '{{password}}' },
+    tests: signIn('smeToken'),
+  }),
+  request('Who am I, before the profile', 'GET', '/api/v1/auth/me', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('no SME profile yet', () => pm.expect(pm.response.json().smeId).to.eql(null));`,
+  }),
+  request('Create the SME profile', 'POST', '/api/v1/smes', {
+    token: 'smeToken',
+    body: smeBody,
+    tests: `${created('smeId')}
+      pm.test('the owner sees its contact', () => pm.expect(pm.response.json().contact.person).to.eql('Aibek Asanov'));`,
+  }),
+  request('Who am I, with the profile', 'GET', '/api/v1/auth/me', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('smeId is the new profile', () => pm.expect(pm.response.json().smeId).to.eql(pm.collectionVariables.get('smeId')));`,
+  }),
+  request('Post the worked-example need', 'POST', '/api/v1/smes/{{smeId}}/needs', {
+    token: 'smeToken',
+    headers: { 'Idempotency-Key': '{{idempotencyKey}}' },
+    body: needBody,
+    tests: `${created('needId')}
+      const need = pm.response.json();
+      pm.test('open, 500,000 USD', () => {
+        pm.expect(need.status).to.eql('open');
+        pm.expect(need.amountUsd).to.eql(500000);
+      });`,
+  }),
+  request('Retry the same POST with the same Idempotency-Key', 'POST', '/api/v1/smes/{{smeId}}/needs', {
+    token: 'smeToken',
+    headers: { 'Idempotency-Key': '{{idempotencyKey}}' },
+    body: needBody,
+    tests: `${status(201)}
+      pm.test('the first answer again, nothing new', () => pm.expect(pm.response.json().id).to.eql(pm.collectionVariables.get('needId')));`,
+  }),
+  request('Read the need', 'GET', '/api/v1/needs/{{needId}}', {
+    token: 'smeToken',
+    tests: `${status(200)}${etag('needETag')}
+      pm.test('effective sectors are the SME\\'s', () => pm.expect(pm.response.json().effectiveSectors).to.eql(['C28']));`,
+  }),
+  request('List the SME\'s needs', 'GET', '/api/v1/smes/{{smeId}}/needs', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('exactly the one need', () => {
+        const page = pm.response.json();
+        pm.expect(page.items.map((n) => n.id)).to.eql([pm.collectionVariables.get('needId')]);
+        pm.expect(page.nextCursor).to.eql(null);
+      });`,
+  }),
+]);
+
+const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer registers, creates its profile (valid USCC), searches needs and sees the SME\'s public view.', [
+  request('Register a partner account', 'POST', '/api/v1/auth/register', {
+    body: { email: '{{partnerEmail}}', password: '{{password}}', role: 'partner' },
+    tests: created('partnerUserId'),
+  }),
+  request('Sign in as the partner', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{partnerEmail}}', password: '{{password}}' },
+    tests: signIn('partnerToken'),
+  }),
+  request('Create the partner profile', 'POST', '/api/v1/partners', {
+    token: 'partnerToken',
+    pre: usccScript,
+    body: partnerBody,
+    tests: `${created('partnerId')}
+      pm.test('USCC accepted as sent', () => pm.expect(pm.response.json().uscc).to.eql(pm.collectionVariables.get('partnerUscc')));`,
+  }),
+  request('Search open needs in machinery', 'GET', '/api/v1/needs?sector=C28&needType=equipment_supply&q={{run}}&limit=100', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('finds the SME\\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
+  }),
+  request('Read the SME (public view)', 'GET', '/api/v1/smes/{{smeId}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('no contact before a mutual match', () => pm.expect(pm.response.json().contact).to.be.oneOf([undefined, null]));`,
+  }),
+  request('Partner\'s matches include the need', 'GET', '/api/v1/partners/{{partnerId}}/matches?limit=100', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const match = pm.response.json().items.find((m) => m.needId === pm.collectionVariables.get('needId'));
+      pm.test('the worked example is matched', () => pm.expect(match).to.be.an('object'));
+      pm.test('score 87.0, suggested', () => {
+        pm.expect(match.score).to.eql(87);
+        pm.expect(match.status).to.eql('suggested');
+      });
+      pm.collectionVariables.set('matchId', match.id);`,
+  }),
+]);
+
+const explained = folder('3 SME reads its explained matches', 'SCORING.md\'s worked example: 87.0 with eight breakdown rows adding up to the score.', [
+  request('Matches of the need', 'GET', '/api/v1/needs/{{needId}}/matches?limit=100', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const match = pm.response.json().items.find((m) => m.partnerId === pm.collectionVariables.get('partnerId'));
+      pm.test('the partner is among the matches', () => pm.expect(match).to.be.an('object'));
+      pm.test('score 87.0', () => pm.expect(match.score).to.eql(87));
+      pm.test('eight criteria in order', () => pm.expect(match.breakdown.map((b) => b.criterion))
+        .to.eql(['sector', 'ticket', 'need_type', 'region', 'export', 'jobs', 'language', 'certification']));
+      pm.test('contributions add up to the score', () =>
+        pm.expect(match.breakdown.reduce((s, b) => s + b.contribution, 0)).to.be.closeTo(87.0, 0.05));
+      pm.test('need_type counts half, certification nothing', () => {
+        pm.expect(match.breakdown.find((b) => b.criterion === 'need_type').score).to.eql(0.5);
+        pm.expect(match.breakdown.find((b) => b.criterion === 'certification').score).to.eql(0);
+      });
+      pm.test('every row says why', () => match.breakdown.forEach((b) => pm.expect(b.reason).to.be.a('string').and.not.empty));
+      pm.collectionVariables.set('matchId', match.id);
+      pm.collectionVariables.set('criteriaVersionBefore', match.criteriaVersion);`,
+  }),
+  request('Read the match', 'GET', '/api/v1/matches/{{matchId}}', {
+    token: 'smeToken',
+    tests: `${status(200)}${etag('matchETag')}
+      pm.test('no partner contact yet', () => pm.expect(pm.response.json().partner.contact).to.be.oneOf([undefined, null]));
+      pm.test('no events yet', () => pm.expect(pm.response.json().events).to.eql([]));`,
+  }),
+]);
+
+const optIn = folder('4 Double opt-in', 'Contacts move only once both sides said yes.', [
+  request('Partner says yes first', 'POST', '/api/v1/matches/{{matchId}}/interest', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const match = pm.response.json();
+      pm.test('partner_interested', () => pm.expect(match.status).to.eql('partner_interested'));
+      pm.test('still no SME contact for the partner', () => pm.expect(match.need.contact).to.be.oneOf([undefined, null]));`,
+  }),
+  request('Partner repeats its interest', 'POST', '/api/v1/matches/{{matchId}}/interest', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('nothing changes', () => pm.expect(pm.response.json().status).to.eql('partner_interested'));`,
+  }),
+  request('SME profile still hides its contact', 'GET', '/api/v1/smes/{{smeId}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('no contact before mutual', () => pm.expect(pm.response.json().contact).to.be.oneOf([undefined, null]));`,
+  }),
+  request('SME says yes: mutual', 'POST', '/api/v1/matches/{{matchId}}/interest', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const match = pm.response.json();
+      pm.test('mutual', () => {
+        pm.expect(match.status).to.eql('mutual');
+        pm.expect(match.mutualAt).to.be.a('string');
+      });
+      pm.test('the SME now sees the partner\\'s contact', () => pm.expect(match.partner.contact.email).to.eql(pm.collectionVariables.get('partnerContactEmail')));`,
+  }),
+  request('Partner reads the mutual match', 'GET', '/api/v1/matches/{{matchId}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('the partner now sees the SME\\'s contact', () => pm.expect(pm.response.json().need.contact.email).to.eql(pm.collectionVariables.get('smeContactEmail')));`,
+  }),
+  request('SME profile shows its contact to the partner', 'GET', '/api/v1/smes/{{smeId}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('contact after mutual', () => pm.expect(pm.response.json().contact.person).to.eql('Aibek Asanov'));`,
+  }),
+]);
+
+const stages = folder('5 Deal stages', 'meeting → agreement (skipping ahead is allowed, going back is not).', [
+  request('SME records the meeting', 'POST', '/api/v1/matches/{{matchId}}/stage', {
+    token: 'smeToken',
+    body: { stage: 'meeting', note: 'Met in Bishkek' },
+    tests: `${status(200)}
+      pm.test('meeting', () => pm.expect(pm.response.json().status).to.eql('meeting'));`,
+  }),
+  request('Partner records the agreement', 'POST', '/api/v1/matches/{{matchId}}/stage', {
+    token: 'partnerToken',
+    body: { stage: 'agreement', note: 'Signed the supply contract' },
+    tests: `${status(200)}
+      pm.test('agreement', () => pm.expect(pm.response.json().status).to.eql('agreement'));`,
+  }),
+  request('Going back to meeting → 409', 'POST', '/api/v1/matches/{{matchId}}/stage', {
+    token: 'smeToken',
+    body: { stage: 'meeting' },
+    tests: problem(409),
+  }),
+  request('The deal history', 'GET', '/api/v1/matches/{{matchId}}', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const events = pm.response.json().events;
+      pm.test('every transition kept, oldest first', () =>
+        pm.expect(events.map((e) => e.to)).to.eql(['partner_interested', 'mutual', 'meeting', 'agreement']));
+      pm.test('notes kept', () => pm.expect(events[3].note).to.eql('Signed the supply contract'));`,
+  }),
+]);
+
+const agency = folder('6 Agency changes the criteria', 'Admin creates an agency account; the agency changes the scoring profile and follows the re-score job.', [
+  request('Admin creates an agency account', 'POST', '/api/v1/admin/users', {
+    token: 'adminToken',
+    body: { email: '{{agencyEmail}}', password: '{{password}}', role: 'agency' },
+    tests: `${created('agencyUserId')}
+      pm.test('role agency', () => pm.expect(pm.response.json().role).to.eql('agency'));`,
+  }),
+  request('Sign in as the agency', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{agencyEmail}}', password: '{{password}}' },
+    tests: signIn('agencyToken'),
+  }),
+  request('Read the criteria', 'GET', '/api/v1/criteria', {
+    token: 'agencyToken',
+    tests: `${status(200)}${etag('criteriaETag')}
+      const profile = pm.response.json();
+      pm.test('eight criteria, active', () => {
+        pm.expect(profile.criteria).to.have.length(8);
+        pm.expect(profile.status).to.eql('active');
+      });
+      // Toggle minScore between 40 and 41: the worked example keeps its 87.0 on every run.
+      const body = {
+        version: profile.version,
+        minScore: profile.minScore === 40 ? 41 : 40,
+        maxPerNeed: profile.maxPerNeed,
+        maxPerPartner: profile.maxPerPartner,
+        criteria: profile.criteria.map(({ key, weight, required, enabled }) => ({ key, weight, required, enabled })),
+      };
+      pm.collectionVariables.set('criteriaBody', JSON.stringify(body));
+      pm.collectionVariables.set('criteriaVersion', profile.version);`,
+  }),
+  request('Change without If-Match → 428', 'PUT', '/api/v1/criteria', {
+    token: 'agencyToken',
+    body: '{{criteriaBody}}',
+    tests: problem(428),
+  }),
+  request('Change with a stale If-Match → 412', 'PUT', '/api/v1/criteria', {
+    token: 'agencyToken',
+    headers: { 'If-Match': '"999999"' },
+    body: '{{criteriaBody}}',
+    tests: problem(412),
+  }),
+  request('Change the criteria', 'PUT', '/api/v1/criteria', {
+    token: 'agencyToken',
+    headers: { 'If-Match': '{{criteriaETag}}' },
+    body: '{{criteriaBody}}',
+    tests: `${status(202)}
+      const job = pm.response.json();
+      pm.test('Location of the job', () => pm.expect(pm.response.headers.get('Location')).to.match(new RegExp('/api/v1/jobs/' + job.id + '$')));
+      pm.test('ETag of the new version', () => pm.expect(pm.response.headers.get('ETag')).to.eql('"' + (Number(pm.collectionVariables.get('criteriaVersion')) + 1) + '"'));
+      pm.test('a re-score job for the new version', () => {
+        pm.expect(job.kind).to.eql('rescore');
+        pm.expect(job.criteriaVersion).to.eql(Number(pm.collectionVariables.get('criteriaVersion')) + 1);
+      });
+      pm.collectionVariables.set('jobId', job.id);
+      pm.collectionVariables.set('newCriteriaVersion', job.criteriaVersion);
+      pm.collectionVariables.set('jobPolls', 0);`,
+  }),
+  request('Poll the re-score job', 'GET', '/api/v1/jobs/{{jobId}}', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const job = pm.response.json();
+      pm.test('a known job status', () => pm.expect(job.status).to.be.oneOf(['queued', 'running', 'succeeded']));
+      const polls = Number(pm.collectionVariables.get('jobPolls')) + 1;
+      pm.collectionVariables.set('jobPolls', polls);
+      if (job.status !== 'succeeded' && polls < 60) {
+        pm.execution.setNextRequest('Poll the re-score job');
+        setTimeout(() => {}, 500);
+      }`,
+  }),
+  request('The job succeeded', 'GET', '/api/v1/jobs/{{jobId}}', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const job = pm.response.json();
+      pm.test('succeeded, every item processed', () => {
+        pm.expect(job.status).to.eql('succeeded');
+        pm.expect(job.processed).to.eql(job.total);
+        pm.expect(job.finishedAt).to.be.a('string');
+      });`,
+  }),
+  request('The new version is active', 'GET', '/api/v1/criteria', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      pm.test('active at the new version', () => {
+        const profile = pm.response.json();
+        pm.expect(profile.version).to.eql(Number(pm.collectionVariables.get('newCriteriaVersion')));
+        pm.expect(profile.activeVersion).to.eql(profile.version);
+        pm.expect(profile.status).to.eql('active');
+      });`,
+  }),
+  request('Agency reads the need\'s matches', 'GET', '/api/v1/needs/{{needId}}/matches?limit=100', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const match = pm.response.json().items.find((m) => m.id === pm.collectionVariables.get('matchId'));
+      pm.test('scored under the new criteria version', () => pm.expect(match.criteriaVersion).to.eql(Number(pm.collectionVariables.get('newCriteriaVersion'))));
+      pm.test('still 87.0 and the deal state kept', () => {
+        pm.expect(match.score).to.eql(87);
+        pm.expect(match.status).to.eql('agreement');
+      });`,
+  }),
+  request('Agency does not act on matches → 403', 'POST', '/api/v1/matches/{{matchId}}/interest', {
+    token: 'agencyToken',
+    tests: problem(403),
+  }),
+]);
+
+const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 428 and 400 with field errors, all as problem details.', [
+  request('Invalid token → 401', 'GET', '/api/v1/needs', {
+    headers: { Authorization: 'Bearer not-a-valid-token' },
+    tests: `${problem(401)}
+      pm.test('WWW-Authenticate: Bearer', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.include('Bearer'));`,
+  }),
+  request('Wrong password → 401', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{smeEmail}}', password: 'not-the-password' },
+    tests: problem(401),
+  }),
+  request('SME searching needs → 403', 'GET', '/api/v1/needs', { token: 'smeToken', tests: problem(403) }),
+  request('Partner creating an SME profile → 403', 'POST', '/api/v1/smes', { token: 'partnerToken', body: smeBody, tests: problem(403) }),
+  request('Unknown need → 404', 'GET', '/api/v1/needs/{{missingId}}', { token: 'partnerToken', tests: problem(404) }),
+  request('Unknown match → 404', 'GET', '/api/v1/matches/{{missingId}}', { token: 'smeToken', tests: problem(404) }),
+  request('E-mail already registered → 409', 'POST', '/api/v1/auth/register', {
+    body: { email: '{{smeEmail}}', password: '{{password}}', role: 'sme' },
+    tests: problem(409),
+  }),
+  request('Second SME profile → 409', 'POST', '/api/v1/smes', { token: 'smeToken', body: smeBody, tests: problem(409) }),
+  request('Update without If-Match → 428', 'PUT', '/api/v1/needs/{{needId}}', { token: 'smeToken', body: needBody, tests: problem(428) }),
+  request('Update with a stale If-Match → 412', 'PUT', '/api/v1/needs/{{needId}}', {
+    token: 'smeToken',
+    headers: { 'If-Match': '"999999"' },
+    body: needBody,
+    tests: problem(412),
+  }),
+  request('Update with the current ETag → 200', 'PUT', '/api/v1/needs/{{needId}}', {
+    token: 'smeToken',
+    headers: { 'If-Match': '{{needETag}}' },
+    body: { ...needBody, horizonMonths: 36 },
+    tests: `${status(200)}
+      pm.test('new ETag', () => pm.expect(pm.response.headers.get('ETag')).to.not.eql(pm.collectionVariables.get('needETag')));
+      pm.test('saved', () => pm.expect(pm.response.json().horizonMonths).to.eql(36));`,
+  }),
+  request('Same Idempotency-Key, other body → 422', 'POST', '/api/v1/smes/{{smeId}}/needs', {
+    token: 'smeToken',
+    headers: { 'Idempotency-Key': '{{idempotencyKey}}' },
+    body: { ...needBody, title: 'Another need' },
+    tests: problem(422),
+  }),
+  request('Self-registering as agency → 400 with field errors', 'POST', '/api/v1/auth/register', {
+    body: { email: 'agency-{{run}}@e2e.matchmaker.test', password: '{{password}}', role: 'agency' },
+    tests: `${problem(400)}
+      pm.test('errors.role', () => pm.expect(pm.response.json().errors.role).to.be.an('array').that.is.not.empty);`,
+  }),
+  request('Invalid partner profile → 400 with field errors', 'POST', '/api/v1/partners', {
+    token: 'partnerToken',
+    body: { ...partnerBody, uscc: '{{badUscc}}', ticket: { minUsd: 2000000, maxUsd: 100000 }, sectors: ['C28', 'C28'] },
+    tests: `${problem(400)}
+      const errors = pm.response.json().errors;
+      pm.test('camelCase field paths', () => pm.expect(errors).to.include.keys('uscc', 'ticket.maxUsd', 'sectors'));
+      pm.test('the check character is named', () => pm.expect(errors.uscc.join(' ')).to.include('check character'));`,
+  }),
+  request('Closing the need', 'POST', '/api/v1/needs/{{needId}}/close', {
+    token: 'smeToken',
+    body: { reason: 'funded' },
+    tests: `${status(200)}
+      pm.test('closed', () => pm.expect(pm.response.json().status).to.eql('closed'));`,
+  }),
+  request('Closing it again → 409', 'POST', '/api/v1/needs/{{needId}}/close', {
+    token: 'smeToken',
+    body: {},
+    tests: problem(409),
+  }),
+]);
+
+const reports = [];
+// Reports join the journey once their endpoints exist.
+if (existsSync(new URL('../api/Matchmaker.Api/Features/Reports', import.meta.url))) {
+  reports.push(folder('7 Reports', 'What government agencies read.', [
+    request('Summary', 'GET', '/api/v1/reports/summary', {
+      token: 'agencyToken',
+      tests: `${status(200)}
+        pm.test('counts the run\\'s SME', () => pm.expect(pm.response.json().smes).to.be.at.least(1));`,
+    }),
+    request('By region', 'GET', '/api/v1/reports/by-region', {
+      token: 'agencyToken',
+      tests: `${status(200)}
+        pm.test('KG-C is listed', () => pm.expect(JSON.stringify(pm.response.json())).to.include('KG-C'));`,
+    }),
+    request('Matches as CSV', 'GET', '/api/v1/reports/matches', {
+      token: 'agencyToken',
+      headers: { Accept: 'text/csv' },
+      tests: `${status(200)}
+        pm.test('text/csv with a header row', () => {
+          pm.expect(pm.response.headers.get('Content-Type')).to.include('text/csv');
+          pm.expect(pm.response.text().split('\\n')[0]).to.include(',');
+        });`,
+    }),
+    request('SME reading reports → 403', 'GET', '/api/v1/reports/summary', { token: 'smeToken', tests: problem(403) }),
+  ]));
+}
+
+const variables = ['run', 'password', 'smeEmail', 'partnerEmail', 'agencyEmail', 'smeContactEmail', 'partnerContactEmail', 'smeInn',
+  'partnerUscc', 'badUscc', 'idempotencyKey', 'missingId', 'adminToken', 'smeToken', 'partnerToken', 'agencyToken', 'smeUserId',
+  'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
+  'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls'];
+
+const collection = {
+  info: {
+    _postman_id: '3b0c8f7e-6d0f-4f39-9a53-1c2f0b8e5a11',
+    name: 'Matchmaker API',
+    description: 'Journeys of the three kinds of user (SME, Shandong firm, agency) and the errors a client meets. Self-contained: needs only `baseUrl`, `adminEmail` and `adminPassword`; creates its own users on every run. Generated by `node postman/build-collection.mjs`.',
+    schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+  },
+  item: [setup, sme, partner, explained, optIn, stages, agency, ...reports, errors],
+  variable: variables.map((key) => ({ key, value: '' })),
+};
+
+const out = new URL('./Matchmaker.postman_collection.json', import.meta.url);
+writeFileSync(out, JSON.stringify(collection, null, 2) + '\n');
+const requests = JSON.stringify(collection).match(/"request":/g).length;
+const tests = JSON.stringify(collection).match(/pm\.test\(/g).length;
+console.log(`${out.pathname}: ${requests} requests, ${tests} pm.test calls`);
