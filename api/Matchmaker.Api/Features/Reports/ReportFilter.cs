@@ -40,8 +40,7 @@ internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>
             .WithMessage("'to' must be later than 'from' (from is inclusive, to exclusive).");
         RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
         RuleFor(x => x.City).OneOf(() => codes.Cities, "city");
-        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
-            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Sector).SectorCode(codes);
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Shared;
 
@@ -7,6 +8,11 @@ internal static class CodeRules
 {
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, Func<IReadOnlySet<string>> codes, string what) =>
         rule.Must(v => v is null || codes().Contains(v)).WithMessage($"'{{PropertyValue}}' is not a known {what} code.");
+
+    /// <summary>A <c>sector</c> filter: an ISIC division such as C28 or a whole section such as C.</summary>
+    public static IRuleBuilderOptions<T, string?> SectorCode<T>(this IRuleBuilder<T, string?> rule, ReferenceCodes codes) =>
+        rule.Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
+            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
 
     public static IRuleBuilderOptions<T, List<string>?> CodeList<T>(this IRuleBuilder<T, List<string>?> rule, Func<IReadOnlySet<string>> codes, string what, int min, int max) =>
         rule.Must(list => list is null || (list.Count >= min && list.Count <= max))

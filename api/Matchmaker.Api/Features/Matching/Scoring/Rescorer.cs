@@ -55,13 +55,16 @@ internal sealed class Rescorer(PartnerFeatureCache partnerCache)
 
         var partners = await partnerCache.SnapshotAsync(c, tx, now, ct);
         var byId = partners.ToDictionary(p => p.Id);
+        var actedOnByNeed = new Dictionary<long, HashSet<long>>();
+        foreach (var need in open)
+            actedOnByNeed[need.Id] = (await c.QueryAsync<long>(new CommandDefinition(ActedOnPartnersOfNeedSql, new { NeedId = need.Id }, tx, cancellationToken: ct))).ToHashSet();
         var buffer = new List<(int Index, PairScore Score)>();
         foreach (var profile in await ProfileStore.CurrentAsync(c, tx, ct))
         {
             var context = new ScoringContext(profile, partners);
             foreach (var need in open)
             {
-                var actedOn = (await c.QueryAsync<long>(new CommandDefinition(ActedOnPartnersOfNeedSql, new { NeedId = need.Id }, tx, cancellationToken: ct))).ToHashSet();
+                var actedOn = actedOnByNeed[need.Id];
                 context.ScoreNeed(need, buffer, actedOn);
                 var eligible = buffer.Where(b => context.IsEligible(b.Score))
                     .Select(b => (OtherId: partners[b.Index].Id, b.Score.Tenths))

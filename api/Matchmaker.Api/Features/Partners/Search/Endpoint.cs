@@ -23,8 +23,7 @@ internal sealed class Validator : Validator<Request>
         var codes = Resolve<ReferenceCodes>();
         Include(new PagedQueryRules());
         RuleFor(x => x.City).OneOf(() => codes.Cities, "Shandong city");
-        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
-            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Sector).SectorCode(codes);
         RuleFor(x => x.Kind).Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
             .WithMessage("'kind' must be manufacturer, investor or both.");
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);

@@ -22,8 +22,7 @@ internal sealed class Validator : Validator<Request>
         var codes = Resolve<ReferenceCodes>();
         Include(new PagedQueryRules());
         RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
-        RuleFor(x => x.Sector).Must(s => s is null || codes.Divisions.Contains(s) || codes.Sections.Contains(s))
-            .WithMessage("'sector' must be an ISIC division such as C28 or a section letter such as C.");
+        RuleFor(x => x.Sector).SectorCode(codes);
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
     }
 }
