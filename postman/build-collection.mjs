@@ -2,7 +2,6 @@
 // `node postman/build-collection.mjs`; the JSON is committed so Postman users need nothing else.
 import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 
 const stableId = (name) => {
   const h = createHash('sha1').update(name).digest('hex');
@@ -515,37 +514,117 @@ const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 
   }),
 ]);
 
-const reports = [];
-// Reports join the journey once their endpoints exist.
-if (existsSync(new URL('../api/Matchmaker.Api/Features/Reports', import.meta.url))) {
-  reports.push(folder('7 Reports', 'What government agencies read.', [
-    request('Summary', 'GET', '/api/v1/reports/summary', {
-      token: 'agencyToken',
-      tests: `${status(200)}
-        pm.test('counts the run\\'s SME', () => pm.expect(pm.response.json().smes).to.be.at.least(1));`,
-    }),
-    request('By region', 'GET', '/api/v1/reports/by-region', {
-      token: 'agencyToken',
-      tests: `${status(200)}
-        pm.test('KG-C is listed', () => pm.expect(JSON.stringify(pm.response.json())).to.include('KG-C'));`,
-    }),
-    request('Matches as CSV', 'GET', '/api/v1/reports/matches', {
-      token: 'agencyToken',
-      headers: { Accept: 'text/csv' },
-      tests: `${status(200)}
-        pm.test('text/csv with a header row', () => {
-          pm.expect(pm.response.headers.get('Content-Type')).to.include('text/csv');
-          pm.expect(pm.response.text().split('\\n')[0]).to.include(',');
-        });`,
-    }),
-    request('SME reading reports → 403', 'GET', '/api/v1/reports/summary', { token: 'smeToken', tests: problem(403) }),
-  ]));
-}
+const reports = folder('7 Reports', 'What government agencies read: the figures agree with each other and count the run\'s deal.', [
+  request('Summary', 'GET', '/api/v1/reports/summary', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const summary = pm.response.json();
+      pm.test('counts the run\\'s SME, need and partner', () => {
+        pm.expect(summary.smes).to.be.at.least(1);
+        pm.expect(summary.openNeeds).to.be.at.least(1);
+        pm.expect(summary.partners).to.be.at.least(1);
+      });
+      pm.test('matchesTotal is the sum over statuses, the agreement included', () => {
+        pm.expect(Object.values(summary.matches).reduce((a, b) => a + b, 0)).to.eql(summary.matchesTotal);
+        pm.expect(summary.matches.agreement).to.be.at.least(1);
+      });
+      pm.test('the deal\\'s 500,000 USD and 40 jobs are in mutual-or-later', () => {
+        pm.expect(summary.investmentInMutualOrLaterUsd).to.be.at.least(500000);
+        pm.expect(summary.jobsInMutualOrLater).to.be.at.least(40);
+      });
+      pm.collectionVariables.set('summarySmes', summary.smes);
+      pm.collectionVariables.set('summaryMatches', summary.matchesTotal);`,
+  }),
+  request('By region', 'GET', '/api/v1/reports/by-region', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const rows = pm.response.json().items;
+      pm.test('KG-C holds the run\\'s SME', () => pm.expect(rows.find((r) => r.region === 'KG-C').smes).to.be.at.least(1));
+      pm.test('regions add up to the summary', () => {
+        pm.expect(rows.reduce((s, r) => s + r.smes, 0)).to.eql(Number(pm.collectionVariables.get('summarySmes')));
+        pm.expect(rows.reduce((s, r) => s + r.matchesTotal, 0)).to.eql(Number(pm.collectionVariables.get('summaryMatches')));
+      });`,
+  }),
+  request('By city, Qingdao only', 'GET', '/api/v1/reports/by-city?city=qingdao', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const rows = pm.response.json().items;
+      pm.test('one row, Qingdao', () => pm.expect(rows.map((r) => r.city)).to.eql(['qingdao']));
+      pm.test('the run\\'s partner and its agreement are counted', () => {
+        pm.expect(rows[0].partners).to.be.at.least(1);
+        pm.expect(rows[0].matches.agreement).to.be.at.least(1);
+      });`,
+  }),
+  request('By sector, division C28', 'GET', '/api/v1/reports/by-sector?sector=C28', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const rows = pm.response.json().items;
+      pm.test('one row, C28', () => pm.expect(rows.map((r) => r.sector)).to.eql(['C28']));
+      pm.test('C28 counts the run\\'s SME, partner and agreement', () => {
+        pm.expect(rows[0].smes).to.be.at.least(1);
+        pm.expect(rows[0].partners).to.be.at.least(1);
+        pm.expect(rows[0].matches.agreement).to.be.at.least(1);
+      });`,
+  }),
+  request('Pipeline', 'GET', '/api/v1/reports/pipeline', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const pipeline = pm.response.json();
+      pm.test('statuses in stage order, adding up to matchesTotal', () => {
+        pm.expect(pipeline.statuses.map((s) => s.status)).to.eql(['suggested', 'sme_interested', 'partner_interested', 'mutual',
+          'meeting', 'negotiation', 'agreement', 'closed', 'declined']);
+        pm.expect(pipeline.statuses.reduce((s, r) => s + r.matches, 0)).to.eql(pipeline.matchesTotal);
+      });
+      pm.test('the funnel never widens and the agreement stage is reached', () => {
+        const reached = pipeline.stages.map((s) => s.reached);
+        reached.slice(1).forEach((r, i) => pm.expect(r).to.be.at.most(reached[i]));
+        pm.expect(pipeline.stages.find((s) => s.stage === 'agreement').reached).to.be.at.least(1);
+        pm.expect(pipeline.stages[0].conversionFromPrevious).to.eql(null);
+      });`,
+  }),
+  request('Timeseries by quarter, this quarter on', 'GET', '/api/v1/reports/timeseries?interval=quarter&from={{quarterStart}}', {
+    token: 'agencyToken',
+    pre: `
+      const now = new Date();
+      const month = Math.floor(now.getUTCMonth() / 3) * 3 + 1;
+      pm.collectionVariables.set('quarterStart', now.getUTCFullYear() + '-' + String(month).padStart(2, '0') + '-01');
+      pm.collectionVariables.set('quarterPeriod', now.getUTCFullYear() + '-Q' + ((month - 1) / 3 + 1));`,
+    tests: `${status(200)}
+      const series = pm.response.json();
+      pm.test('one bucket: this quarter', () => {
+        pm.expect(series.interval).to.eql('quarter');
+        pm.expect(series.items.map((b) => b.period)).to.eql([pm.collectionVariables.get('quarterPeriod')]);
+      });
+      pm.test('the run\\'s SME, need, partner and match are new this quarter', () => {
+        const bucket = series.items[0];
+        ['newSmes', 'newNeeds', 'newPartners', 'newMatches'].forEach((k) => pm.expect(bucket[k]).to.be.at.least(1));
+        pm.expect(bucket.requestedInvestmentUsd).to.be.at.least(500000);
+      });`,
+  }),
+  request('Matches as CSV', 'GET', '/api/v1/reports/matches?city=qingdao', {
+    token: 'agencyToken',
+    headers: { Accept: 'text/csv' },
+    tests: `${status(200)}
+      pm.test('text/csv with a header row', () => {
+        pm.expect(pm.response.headers.get('Content-Type')).to.include('text/csv');
+        pm.expect(pm.response.text().split('\\n')[0]).to.include(',');
+      });
+      pm.test('the run\\'s match is a row', () => pm.expect(pm.response.text()).to.include(pm.collectionVariables.get('matchId')));`,
+  }),
+  request('Report with a bad date → 400 with field errors', 'GET', '/api/v1/reports/summary?from=2025-13-45', {
+    token: 'agencyToken',
+    tests: `${problem(400)}
+      pm.test('errors.from', () => pm.expect(pm.response.json().errors.from).to.be.an('array').that.is.not.empty);`,
+  }),
+  request('SME reading reports → 403', 'GET', '/api/v1/reports/summary', { token: 'smeToken', tests: problem(403) }),
+  request('Partner reading reports → 403', 'GET', '/api/v1/reports/pipeline', { token: 'partnerToken', tests: problem(403) }),
+]);
 
 const variables = ['run', 'password', 'smeEmail', 'partnerEmail', 'agencyEmail', 'smeContactEmail', 'partnerContactEmail', 'smeInn',
   'partnerUscc', 'badUscc', 'idempotencyKey', 'missingId', 'adminToken', 'smeToken', 'partnerToken', 'agencyToken', 'smeUserId',
   'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
-  'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls'];
+  'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls', 'summarySmes', 'summaryMatches',
+  'quarterStart', 'quarterPeriod'];
 
 const collection = {
   info: {
@@ -554,7 +633,7 @@ const collection = {
     description: 'Journeys of the three kinds of user (SME, Shandong firm, agency) and the errors a client meets. Self-contained: needs only `baseUrl`, `adminEmail` and `adminPassword`; creates its own users on every run. Generated by `node postman/build-collection.mjs`.',
     schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
   },
-  item: [setup, sme, partner, explained, optIn, stages, agency, ...reports, errors],
+  item: [setup, sme, partner, explained, optIn, stages, agency, reports, errors],
   variable: variables.map((key) => ({ key, value: '' })),
 };
 

@@ -78,12 +78,46 @@ curl -fsS "$api/openapi/v1.json" -o "$work/openapi.json"
 mkdir -p "$here/out"
 cp "$work/openapi.json" "$here/out/openapi.json"
 
+echo "e2e: every schema compiles as Prism compiles it"
+node "$here/check-schemas.mjs" "$work/openapi.json"
+
+start_prism() { # document port log
+  "$bin/prism" proxy "$1" "$api" --errors --host 127.0.0.1 --port "$2" >"$3" 2>&1 &
+  prism_pid=$!
+  wait_for "http://127.0.0.1:$2/health/live" 60
+}
+
+expect_status() { # expected what curl-arguments...
+  local expected=$1 what=$2 got
+  shift 2
+  got=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+  if [[ "$got" != "$expected" ]]; then
+    echo "e2e: Prism is not validating: $what answered $got, not $expected" >&2
+    return 1
+  fi
+}
+
+# Canary: a document whose currencies answer requires a field the API never sends. Prism must
+# turn the real answer into a 500 violation, or a green run below would prove nothing.
+echo "e2e: Prism canaries"
+node -e '
+  const fs = require("fs");
+  const doc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  doc.paths["/api/v1/reference/{list}"].get.responses["200"].content["application/json"].schema =
+    { type: "object", required: ["canary"], properties: { canary: { type: "string" } } };
+  fs.writeFileSync(process.argv[2], JSON.stringify(doc));' "$work/openapi.json" "$work/canary.json"
+canary_port=$(free_port)
+start_prism "$work/canary.json" "$canary_port" "$work/canary.log"
+expect_status 500 "a response that breaks the document" "http://127.0.0.1:$canary_port/api/v1/reference/currencies"
+kill "$prism_pid"; wait "$prism_pid" 2>/dev/null || true; prism_pid=""
+
 prism_port=$(free_port)
 proxy="http://127.0.0.1:$prism_port"
 echo "e2e: Prism validation proxy on $proxy"
-"$bin/prism" proxy "$work/openapi.json" "$api" --errors --host 127.0.0.1 --port "$prism_port" >"$work/prism.log" 2>&1 &
-prism_pid=$!
-wait_for "$proxy/api/v1/reference/currencies" 60
+start_prism "$work/openapi.json" "$prism_port" "$work/prism.log"
+expect_status 422 "a request that breaks the document" -X POST "$proxy/api/v1/auth/token" \
+  -H 'Content-Type: application/json' --data '{"email": 42, "password": "x"}'
+expect_status 200 "a request and response that follow the document" "$proxy/api/v1/reference/currencies"
 
 status=0
 echo "e2e: newman"

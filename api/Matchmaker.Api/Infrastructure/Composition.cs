@@ -58,6 +58,7 @@ internal static class Composition
                 d.Title = "Matchmaker API";
                 d.Version = "v1";
                 d.Description = OpenApiSetup.Description;
+                d.SchemaSettings.SchemaProcessors.Add(new OmittedWhenNullProcessor());
                 d.OperationProcessors.Add(new CsvAlternativeProcessor());
                 d.DocumentProcessors.Add(new ContractProcessor());
             };

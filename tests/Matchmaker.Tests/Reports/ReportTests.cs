@@ -318,6 +318,8 @@ public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("by-city?sector=c28", "sector")]
     [InlineData("pipeline?from=yesterday", "from")]
     [InlineData("summary?to=2025-13-45", "to")]
+    [InlineData("summary?from=01%2F31%2F2025", "from")]
+    [InlineData("by-city?to=31.01.2025", "to")]
     [InlineData("summary?from=2025-02-01&to=2025-01-01", "to")]
     [InlineData("summary?from=2025-01-01&to=2025-01-01", "to")]
     [InlineData("timeseries?interval=week", "interval")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
@@ -6,7 +7,7 @@ using Matchmaker.Api.Infrastructure.Data;
 namespace Matchmaker.Api.Features.Reports;
 
 /// <summary>The filters every report takes; each narrows SMEs, needs, partners and matches the same way.</summary>
-public abstract class ReportFilter
+public abstract partial class ReportFilter
 {
     public const string Description = """
         Filters (all optional, combined with AND): `from` (inclusive) and `to` (exclusive) are UTC dates (`2025-01-31`) or timestamps (`2025-01-31T08:00:00Z`) applied to the creation time of whatever is counted (an SME, a need, a partner, a match); `region` (KG code) keeps SMEs of that region, their needs and the matches on those needs, and the partners that have a match with such a need; `city` (Shandong city code) keeps partners of that city and their matches, and the SMEs and needs that have a match with such a partner; `sector` (ISIC division like `C28` or section letter like `C`) keeps SMEs and partners with a sector in it, and needs (and their matches) whose effective sectors (own sectors if the need has them, else its SME's) are in it. Money is in USD, converted when the need was written.
@@ -20,8 +21,15 @@ public abstract class ReportFilter
 
     internal ReportParameters Parameters() => new(Utc(From), Utc(To), Region, Sector, City);
 
+    /// <summary>ISO 8601 only, so that <c>01/02/2025</c> is not read one way here and the other way by the client.</summary>
+    public const string TimePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
+
+    [GeneratedRegex(TimePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IsoTime();
+
     internal static DateTime? Utc(string? text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
+        text is not null && IsoTime().IsMatch(text)
+        && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
             ? DateTime.SpecifyKind(value, DateTimeKind.Utc)
             : null;
 }

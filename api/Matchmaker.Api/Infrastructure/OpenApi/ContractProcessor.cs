@@ -325,6 +325,9 @@ internal sealed class ContractProcessor : IDocumentProcessor
             return;
         foreach (var (name, property) in schema.Properties)
         {
+            // "nullable: false" is the default; beside a $ref without "type" it only makes the schema invalid for Ajv.
+            if (property.Type == JsonObjectType.None && property.IsNullableRaw == false)
+                property.IsNullableRaw = null;
             Bound(property, owner, name);
             Bound(property, owner, seen);
             if (property.AdditionalPropertiesSchema is { } values)

@@ -1,6 +1,7 @@
 using Matchmaker.Api.Features.Matching.Criteria.Update;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Reports;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Features.Users;
@@ -61,8 +62,8 @@ internal static class FieldLimits
         ["note"] = new(2000),
         ["status"] = new(32, Word),
         ["stage"] = new(16, Enum: ["meeting", "negotiation", "agreement", "closed"]),
-        ["from"] = new(32, Enum: MatchStatuses),
-        ["to"] = new(32, Enum: MatchStatuses),
+        ["from"] = new(DateTimeMaxLength, ReportFilter.TimePattern),
+        ["to"] = new(DateTimeMaxLength, ReportFilter.TimePattern),
         ["action"] = new(32, Word),
         ["criterion"] = new(32, Enum: [.. CriterionKeys.All]),
         ["key"] = new(32, Enum: [.. CriterionKeys.All]),
@@ -96,6 +97,10 @@ internal static class FieldLimits
     public static readonly Dictionary<string, StringLimit> StringsBySchema = new(StringComparer.Ordinal)
     {
         ["MatchingMatchResponse.status"] = new(32, Enum: MatchStatuses),
+        ["MatchingMatchEventResponse.from"] = new(32, Enum: MatchStatuses),
+        ["MatchingMatchEventResponse.to"] = new(32, Enum: MatchStatuses),
+        ["PipelineStageRow.stage"] = new(16, Enum: Features.Reports.Pipeline.Endpoint.StageNames),
+        ["PipelineStatusRow.status"] = new(32, Enum: MatchStatuses),
         ["NeedsNeedResponse.status"] = new(8, Enum: ["open", "closed"]),
         ["MatchingMatchNeedSummary.status"] = new(8, Enum: ["open", "closed"]),
         ["JobsJobResponse.status"] = new(16, Enum: ["queued", "running", "succeeded", "failed"]),

@@ -50,7 +50,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, PipelineResponse>
         GROUP BY x.rnk
         """;
 
-    private static readonly string[] StageNames = ["suggested", "interest", MatchStatus.Mutual, MatchStatus.Meeting, MatchStatus.Negotiation, MatchStatus.Agreement, MatchStatus.Closed];
+    public static readonly string[] StageNames = ["suggested", "interest", MatchStatus.Mutual, MatchStatus.Meeting, MatchStatus.Negotiation, MatchStatus.Agreement, MatchStatus.Closed];
 
     public override void Configure()
     {
