@@ -59,7 +59,9 @@ internal static class Composition
                 d.Version = "v1";
                 d.Description = OpenApiSetup.Description;
                 d.SchemaSettings.SchemaProcessors.Add(new OmittedWhenNullProcessor());
+                d.SchemaSettings.FlattenInheritanceHierarchy = true;
                 d.OperationProcessors.Add(new CsvAlternativeProcessor());
+                d.OperationProcessors.Add(new WireExamplesProcessor());
                 d.DocumentProcessors.Add(new ContractProcessor());
             };
         });
@@ -87,9 +89,7 @@ internal static class Composition
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Endpoints.ShortNames = false;
-            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            ApiJson.Configure(c.Serializer.Options);
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;

@@ -64,8 +64,27 @@ internal sealed class ContractProcessor : IDocumentProcessor
 
         AddTags(document);
         foreach (var (name, schema) in document.Components.Schemas)
+        {
             Bound(schema, name, new HashSet<JsonSchema>());
+            CloseStatusCounts(schema);
+        }
+
         RemoveUnusedSchemas(document);
+    }
+
+    /// <summary>The reports' <c>matches</c> always carries every status, so it is a closed object, not an open map.</summary>
+    private static void CloseStatusCounts(JsonSchema schema)
+    {
+        if (!schema.Properties.TryGetValue("matches", out var matches) || matches.AdditionalPropertiesSchema is not { } count)
+            return;
+        matches.AdditionalPropertiesSchema = null;
+        matches.AllowAdditionalProperties = false;
+        matches.MaxProperties = 0;
+        foreach (var status in FieldLimits.MatchStatuses)
+        {
+            matches.Properties[status] = new JsonSchemaProperty { Type = count.Type, Format = count.Format, Minimum = count.Minimum, Maximum = count.Maximum };
+            matches.RequiredProperties.Add(status);
+        }
     }
 
     private void CompleteOperation(string path, string method, OpenApiOperation operation)
@@ -97,7 +116,7 @@ internal sealed class ContractProcessor : IDocumentProcessor
         Problem(operation, 500);
 
         foreach (var (status, response) in operation.Responses)
-            CompleteResponse(operation, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), response);
+            CompleteResponse(path, operation, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), response);
         foreach (var parameter in operation.Parameters)
         {
             var schema = parameter.Schema ?? parameter;
@@ -110,7 +129,7 @@ internal sealed class ContractProcessor : IDocumentProcessor
             operation.Description = operation.Summary;
     }
 
-    private void CompleteResponse(OpenApiOperation operation, int status, OpenApiResponse response)
+    private void CompleteResponse(string path, OpenApiOperation operation, int status, OpenApiResponse response)
     {
         if (status >= 400)
         {
@@ -120,6 +139,7 @@ internal sealed class ContractProcessor : IDocumentProcessor
             response.Content[ProblemJson] = new OpenApiMediaType
             {
                 Schema = new JsonSchema { Reference = status == 400 ? validationProblem : problem },
+                Example = ProblemExamples.For(status, operation, path),
             };
             return;
         }

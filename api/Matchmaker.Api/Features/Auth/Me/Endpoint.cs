@@ -4,6 +4,8 @@ using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Infrastructure.OpenApi;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Auth.Me;
 
@@ -34,6 +36,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
         {
             s.Summary = "Who am I";
             s.Description = "The signed-in account with the id of its SME or partner profile, if it has one.";
+            s.ResponseExamples[200] = new Response { Id = Examples.SmeUserId, Email = UserExamples.SmeEmail, Role = "sme", SmeId = Examples.SmeId };
         });
     }
 

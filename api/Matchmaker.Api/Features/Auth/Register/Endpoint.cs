@@ -19,6 +19,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
             s.Description = "Self-registration for Kyrgyz SMEs (role `sme`) and Shandong firms (role `partner`). Passwords need at least 12 characters. Answers 409 when the e-mail is taken, whatever its letter case.";
             s.Responses[201] = "The account was created; sign in with POST /api/v1/auth/token.";
             s.Responses[409] = "The e-mail is already registered.";
+            s.ExampleRequest = new Request { Email = UserExamples.SmeEmail, Password = UserExamples.Password, Role = "sme" };
+            s.ResponseExamples[201] = UserExamples.Sme;
         });
     }
 

@@ -21,6 +21,8 @@ internal sealed class Endpoint(Db db, TokenIssuer issuer, TokenRateLimiter limit
             s.Description = "Exchanges e-mail and password for a JWT to send as `Authorization: Bearer <token>`. Wrong password and unknown e-mail get the same 401. Attempts are limited per client IP and e-mail; over the limit the answer is 429 with `Retry-After`.";
             s.Responses[401] = "The e-mail or password is wrong.";
             s.Responses[429] = "Too many attempts; wait the seconds given in Retry-After.";
+            s.ExampleRequest = new Request { Email = UserExamples.SmeEmail, Password = UserExamples.Password };
+            s.ResponseExamples[200] = new Response("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxYjJjM2Q0ZS01ZjYwLTQ3MTgtODI5My1hNGI1YzZkN2U4ZjkiLCJyb2xlIjoic21lIn0.5mhBHqs5_DTLdINd9p5m7ZJ6XD0Xc55kIaCRY5r6HRA", "Bearer", 3600);
         });
     }
 

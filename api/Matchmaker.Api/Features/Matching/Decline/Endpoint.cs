@@ -29,6 +29,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Ma
             s.Description = "Either party, from any status before `agreement`; the optional `reason` (≤ 2000 characters) is kept on the event. Contacts already exchanged stay visible. Agency and admin get 403; anyone else 404.";
             s.Responses[403] = "Agency and admin do not act on matches.";
             s.Responses[409] = "The match is already declined, at agreement or closed.";
+            s.ExampleRequest = new Request { Reason = MatchExamples.Declined.Events![0].Note };
+            s.ResponseExamples[200] = MatchExamples.Declined;
         });
     }
 

@@ -13,6 +13,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<MatchResponse>
         {
             s.Summary = "Read a match with its score breakdown and deal history";
             s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note), oldest first. Each side's `contact` appears once the match has been mutual, and stays after a later decline.";
+            s.ResponseExamples[200] = MatchExamples.Mutual;
         });
     }
 

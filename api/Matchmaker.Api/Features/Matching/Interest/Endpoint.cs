@@ -18,6 +18,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : EndpointWithoutReque
             s.Description = "Either party. `suggested` becomes `sme_interested` or `partner_interested`; the other side's interest then makes it `mutual`, which reveals both contacts. Repeating one's own interest changes nothing and answers 200. Agency and admin get 403; anyone else 404.";
             s.Responses[403] = "Agency and admin do not act on matches.";
             s.Responses[409] = "The match is declined or closed.";
+            s.ResponseExamples[200] = MatchExamples.Mutual;
         });
     }
 

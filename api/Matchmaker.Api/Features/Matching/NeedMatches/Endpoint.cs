@@ -34,6 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
             s.Summary = "List a need's matching partners, best first";
             s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). Ordered by score descending, then match id; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the need but not its matches.";
+            s.ResponseExamples[200] = MatchExamples.Page;
         });
     }
 

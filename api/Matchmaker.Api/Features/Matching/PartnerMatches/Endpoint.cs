@@ -52,6 +52,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
             s.Summary = "List a partner's matching needs, best first";
             s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). Ordered by score descending, then match id; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code). Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the partner profile but not its matches.";
+            s.ResponseExamples[200] = MatchExamples.Page;
         });
     }
 

@@ -36,6 +36,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Ma
             s.Description = "Either party, once the match is `mutual`. `stage` is one of `meeting`, `negotiation`, `agreement`, `closed`, strictly after the current one (skipping ahead is allowed, going back is not); the optional `note` (≤ 2000 characters) is kept on the event. Agency and admin get 403; anyone else 404.";
             s.Responses[403] = "Agency and admin do not act on matches.";
             s.Responses[409] = "The match is not mutual yet, is declined or closed, or the stage is not after the current one.";
+            s.ExampleRequest = new Request { Stage = "meeting", Note = MatchExamples.Meeting.Events![^1].Note };
+            s.ResponseExamples[200] = MatchExamples.Meeting;
         });
     }
 

@@ -24,6 +24,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseReques
             s.Summary = "Close an investment need";
             s.Description = "Owner or admin. A closed need is read-only and no longer matched; closing it again answers 409. The body `{reason}` is optional.";
             s.Responses[409] = "The need is already closed.";
+            s.ExampleRequest = NeedExamples.Close;
+            s.ResponseExamples[200] = NeedExamples.Closed;
         });
     }
 

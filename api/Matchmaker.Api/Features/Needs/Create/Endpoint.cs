@@ -30,6 +30,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             s.Summary = "Post an investment need";
             s.Description = "Only the SME that owns the profile. `amount` is `{amount, currency}` in USD, CNY or KGS; matching compares in USD at the latest FX rate. `sectors` is optional: absent means the SME's own sectors. Send an Idempotency-Key header to make retries safe.";
             s.Responses[201] = "Created; Location and ETag point at the new need.";
+            s.ExampleRequest = NeedExamples.Request;
+            s.ResponseExamples[201] = NeedExamples.Open;
         });
     }
 

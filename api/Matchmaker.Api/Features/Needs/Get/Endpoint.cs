@@ -13,6 +13,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<NeedResponse>
         {
             s.Summary = "Read an investment need";
             s.Description = "The owning SME, partners, agency and admin. Needs carry no contact data, so everyone who may read one sees all of it.";
+            s.ResponseExamples[200] = NeedExamples.Open;
         });
     }
 

@@ -30,6 +30,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
         {
             s.Summary = "List one SME's needs, open and closed, newest first";
             s.Description = "Whoever may read the SME profile: its owner, partners, agency and admin.";
+            s.ResponseExamples[200] = NeedExamples.Page;
         });
     }
 

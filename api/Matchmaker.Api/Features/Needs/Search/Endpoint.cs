@@ -64,6 +64,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
         {
             s.Summary = "Search investment needs, newest first";
             s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise).";
+            s.ResponseExamples[200] = NeedExamples.Page;
         });
     }
 

@@ -28,6 +28,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             s.Responses[409] = "The need is closed.";
             s.Responses[412] = "The need changed since you read it.";
             s.Responses[428] = "If-Match is missing.";
+            s.ExampleRequest = NeedExamples.Request;
+            s.ResponseExamples[200] = NeedExamples.Open;
         });
     }
 

@@ -40,6 +40,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             s.Description = "One profile per partner account. `uscc` is the 18-character Unified Social Credit Code, checked for its check character and for a Shandong division (starting 37); it must be unique. `city` is a Shandong city code, `sectors` 1–10 ISIC divisions, `offerings` the need types the firm can satisfy, `ticket` its USD range. Send an Idempotency-Key header to make retries safe.";
             s.Responses[201] = "Created; Location and ETag point at the new profile.";
             s.Responses[409] = "You already have a profile, or another partner holds this USCC.";
+            s.ExampleRequest = PartnerExamples.Request;
+            s.ResponseExamples[201] = PartnerExamples.Full;
         });
     }
 

@@ -14,6 +14,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
         {
             s.Summary = "Read a partner profile";
             s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`, unless a match between one of their needs and this partner has been mutual. Other partners get 404.";
+            s.ResponseExamples[200] = PartnerExamples.Full;
         });
     }
 

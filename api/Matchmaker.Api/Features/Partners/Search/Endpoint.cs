@@ -51,6 +51,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<PartnerResponse>>
         {
             s.Summary = "Search partner profiles (public view), newest first";
             s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the English or Chinese name).";
+            s.ResponseExamples[200] = PartnerExamples.Page;
         });
     }
 

@@ -33,6 +33,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             s.Responses[409] = "Another partner holds this USCC.";
             s.Responses[412] = "The profile changed since you read it.";
             s.Responses[428] = "If-Match is missing.";
+            s.ExampleRequest = PartnerExamples.Request;
+            s.ResponseExamples[200] = PartnerExamples.Full;
         });
     }
 

@@ -45,6 +45,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
         {
             s.Summary = "FX rates: USD per unit of each currency, by effective date";
             s.Description = "Every rate ever set, newest first per currency. Matching uses the latest rate effective on or before the time of scoring.";
+            s.ResponseExamples[200] = ReferenceExamples.Rates;
         });
     }
 

@@ -52,6 +52,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
         {
             s.Summary = "Reference codes with English, Russian and Chinese names";
             s.Description = "`list` is one of regions (ISO 3166-2:KG), cities (Shandong prefecture-level cities), sectors (ISIC Rev.4 sections and divisions), need-types, currencies. Unpaged.";
+            s.ResponseExamples[200] = ReferenceExamples.Sectors;
         });
     }
 

@@ -69,6 +69,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         {
             s.Summary = "Add or correct FX rates";
             s.Description = "Each item sets the USD value of one unit of `currency` from `effectiveDate` on; an existing (currency, date) pair is overwritten. Open needs in those currencies are revalued in USD at the latest rate effective today and their matches re-scored before the answer.";
+            s.ExampleRequest = ReferenceExamples.NewRate;
+            s.ResponseExamples[200] = ReferenceExamples.Rates;
         });
     }
 

@@ -39,6 +39,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<CityRow>>
         {
             s.Summary = "How Shandong cities respond: the summary's measures per city (all sixteen, zeros included)";
             s.Description = "Agency and admin. One row per Shandong city (only the filtered one when `city` is given); each row is the summary filtered by that city: `partners` are the city's partners, `matches` and the investment and jobs measures count their matches, and `smes`, `openNeeds`, `requestedInvestmentUsd` and the matched-need measures count the SMEs and needs that have a match with a partner of the city. Partner-side measures (partners, matches, investment, jobs) add up to the summary across cities; SME-side ones do not, since an SME or need can be matched in several cities. " + ReportMeasures.Description + " " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.ByCity;
         });
     }
 

@@ -39,6 +39,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<RegionRow>>
         {
             s.Summary = "The summary's measures per Kyrgyz region (all nine, zeros included)";
             s.Description = "Agency and admin. One row per region (only the filtered one when `region` is given); each row is the summary filtered by that region, so the SME-side measures add up to the summary: smes, openNeeds, requestedInvestmentUsd, matches (each status) and matchesTotal, investmentInMutualOrLaterUsd, jobsInMutualOrLater, matchedNeeds and exportOrientedMatchedNeeds. Two do not: `partners` counts the partners with a match in the region (a partner can be in several rows, and partners without any match in none), and `exportOrientedShareOfMatchedNeeds` is the row's own ratio (the summary's is the ratio of the sums). " + ReportMeasures.Description + " " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.ByRegion;
         });
     }
 

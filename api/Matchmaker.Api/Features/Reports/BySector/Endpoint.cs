@@ -39,6 +39,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<SectorRow>>
         {
             s.Summary = "The summary's measures per ISIC section that appears";
             s.Description = "Agency and admin. One row per ISIC section letter with at least one SME, need, partner or match in it; with `sector` set, one row for that section or division. Each row is the summary filtered by that sector: SMEs and partners by their own sectors, needs and matches by the need's effective sectors. Rows do not add up to the summary: an SME, partner or need with sectors in several sections appears in each. " + ReportMeasures.Description + " " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.BySector;
         });
     }
 

@@ -60,6 +60,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, PipelineResponse>
         {
             s.Summary = "How far matches got: counts per status in stage order and conversion between stages";
             s.Description = "Agency and admin. `statuses`: matches currently at each status, in stage order (suggested, sme_interested, partner_interested, mutual, meeting, negotiation, agreement, closed, declined), every status present. `stages`: the funnel suggested → interest (either side interested) → mutual → meeting → negotiation → agreement → closed; `reached` counts the matches that reached the stage or a later one at any time (a declined match counts up to the furthest stage in its history, a match that skipped a stage counts for it), and `conversionFromPrevious` is reached ÷ the previous stage's reached (null for the first stage or when the previous is 0). `matchesTotal` all matches, `declined` those declined now. " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.Pipeline;
         });
     }
 

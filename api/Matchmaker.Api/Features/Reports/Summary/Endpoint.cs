@@ -25,6 +25,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportMeasures>
         {
             s.Summary = "Programme totals: SMEs, open needs, partners, matches by status, investment and jobs";
             s.Description = "Agency and admin. Read from the read replica when one is configured. " + ReportMeasures.Description + " " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.Summary;
         });
     }
 

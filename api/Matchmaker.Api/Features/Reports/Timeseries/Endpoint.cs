@@ -81,6 +81,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, TimeseriesResponse>
         {
             s.Summary = "New SMEs, needs, partners and matches per month or quarter";
             s.Description = "Agency and admin. `interval` is `month` (default) or `quarter`; periods are UTC calendar months or quarters, oldest first, from the first to the last period with any activity (empty periods in between included with zeros). Per period: `newSmes`, `newNeeds` (posted in the period, open or since closed), `newPartners`, `newMatches` (created in the period, whatever their status now), `requestedInvestmentUsd` (sum of the USD amounts of the needs posted in the period). " + ReportFilter.Description;
+            s.ResponseExamples[200] = ReportExamples.Timeseries;
         });
     }
 

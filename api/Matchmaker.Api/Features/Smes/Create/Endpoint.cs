@@ -39,6 +39,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
             s.Description = "One profile per SME account. `inn` is the 14-digit Kyrgyz taxpayer number and must be unique; `region` is an ISO 3166-2:KG code and `sectors` 1–5 ISIC Rev.4 divisions (see /api/v1/reference). Send an Idempotency-Key header to make retries safe.";
             s.Responses[201] = "Created; Location and ETag point at the new profile.";
             s.Responses[409] = "You already have a profile, or another SME holds this INN.";
+            s.ExampleRequest = SmeExamples.Request;
+            s.ResponseExamples[201] = SmeExamples.Full;
         });
     }
 

@@ -14,6 +14,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
         {
             s.Summary = "Read an SME profile";
             s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`, unless a match between them and one of the SME's needs has been mutual. Other SMEs get 404.";
+            s.ResponseExamples[200] = SmeExamples.Full;
         });
     }
 

@@ -48,6 +48,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<SmeResponse>>
         {
             s.Summary = "Search SME profiles (public view), newest first";
             s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, any letter case, Cyrillic included). Keyset-paged: pass `nextCursor` back as `cursor`.";
+            s.ResponseExamples[200] = SmeExamples.Page;
         });
     }
 

@@ -32,6 +32,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             s.Responses[409] = "Another SME holds this INN.";
             s.Responses[412] = "The profile changed since you read it.";
             s.Responses[428] = "If-Match is missing.";
+            s.ExampleRequest = SmeExamples.Request;
+            s.ResponseExamples[200] = SmeExamples.Full;
         });
     }
 

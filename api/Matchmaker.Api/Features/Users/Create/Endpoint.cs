@@ -18,6 +18,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
             s.Summary = "Create an account with any role";
             s.Description = "How agency analysts and further admins get accounts. Answers 409 when the e-mail is taken.";
             s.Responses[409] = "The e-mail is already registered.";
+            s.ExampleRequest = new Request { Email = UserExamples.AgencyEmail, Password = UserExamples.Password, Role = "agency" };
+            s.ResponseExamples[201] = UserExamples.Agency;
         });
     }
 

@@ -14,7 +14,11 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>
     {
         Get("/admin/users/{id:guid}");
         Roles(AppRoles.Admin);
-        Summary(s => s.Summary = "Read an account");
+        Summary(s =>
+        {
+            s.Summary = "Read an account";
+            s.ResponseExamples[200] = UserExamples.Agency;
+        });
     }
 
     public override async Task HandleAsync(CancellationToken ct)

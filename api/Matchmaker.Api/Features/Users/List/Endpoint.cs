@@ -35,7 +35,11 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<UserResponse>>
     {
         Get("/admin/users");
         Roles(AppRoles.Admin);
-        Summary(s => s.Summary = "List accounts, newest first");
+        Summary(s =>
+        {
+            s.Summary = "List accounts, newest first";
+            s.ResponseExamples[200] = UserExamples.Page;
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -42,6 +42,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
         {
             s.Summary = "Change an account's role or deactivate it";
             s.Description = "A deactivated account can no longer sign in. Needs If-Match with the account's ETag. An admin cannot deactivate or demote their own account.";
+            s.ExampleRequest = new Request { Role = "agency", IsActive = false };
+            s.ResponseExamples[200] = UserExamples.Agency with { IsActive = false };
         });
     }
 

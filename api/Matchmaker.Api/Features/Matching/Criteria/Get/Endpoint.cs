@@ -14,6 +14,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<CriteriaResponse>
         {
             s.Summary = "Read the scoring criteria";
             s.Description = "Any signed-in user. The latest version of the scoring profile with its ETag; `status` is `pending` while the re-score job that activates it runs, and `activeVersion` is the version stored matches carry until then.";
+            s.ResponseExamples[200] = CriteriaExamples.Active;
         });
     }
 

@@ -38,6 +38,8 @@ internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : En
             s.Responses[202] = "Accepted: the new version is pending until the re-score job in `Location` succeeds.";
             s.Responses[412] = "The criteria changed since you read them.";
             s.Responses[428] = "If-Match is missing.";
+            s.ExampleRequest = CriteriaExamples.Change;
+            s.ResponseExamples[202] = CriteriaExamples.Queued;
         });
     }
 

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Get;
 
@@ -15,6 +16,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<JobResponse>
         {
             s.Summary = "Read a background job";
             s.Description = "Admin and agency. A re-score job goes `queued` → `running` → `succeeded` or `failed`; `processed` of `total` counts the needs written so far, `attempts` how often a runner picked it up.";
+            s.ResponseExamples[200] = CriteriaExamples.Succeeded;
         });
     }
 

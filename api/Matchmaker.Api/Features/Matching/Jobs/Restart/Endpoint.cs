@@ -3,6 +3,7 @@ using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Infrastructure.OpenApi;
+using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
 
@@ -19,6 +20,7 @@ internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest
             s.Description = "Admin and agency. A failed re-score of the latest criteria version goes back to `queued` with its attempts reset and continues after the last need it wrote. Answers 202 with the job's `Location`.";
             s.Responses[202] = "Queued again.";
             s.Responses[409] = "The job has not failed, or a newer criteria version superseded it.";
+            s.ResponseExamples[202] = CriteriaExamples.Queued;
         });
     }
 

@@ -1,0 +1,99 @@
+using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Smes;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Matching;
+
+/// <summary>SCORING.md's worked example, scored by the engine itself so that the example cannot drift from it.</summary>
+internal static class MatchExamples
+{
+    private static readonly DateTime SmeInterested = new(2026, 3, 9, 6, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime PartnerInterested = new(2026, 3, 10, 2, 10, 0, DateTimeKind.Utc);
+
+    public static MatchResponse Suggested
+    {
+        get
+        {
+            var sme = SmeExamples.Request;
+            var need = NeedExamples.Request;
+            var partner = PartnerExamples.Request;
+            var score = new Scorer(ScoringProfile.Default).Explain(
+                new NeedInput(1, sme.Sectors!, need.Amount!.Amount!.Value, need.NeedTypes!, need.JobsToCreate!.Value, sme.Region!,
+                    sme.ExportOriented!.Value, sme.Languages!, sme.Certifications!),
+                new PartnerInput(1, partner.Sectors!, partner.Offerings!, partner.Ticket!.MinUsd!.Value, partner.Ticket.MaxUsd!.Value,
+                    partner.TargetRegions!, partner.SeeksExportOriented!.Value, partner.Languages!, partner.RequiredCertifications!));
+            return new MatchResponse
+            {
+                Id = Examples.MatchId,
+                NeedId = Examples.NeedId,
+                PartnerId = Examples.PartnerId,
+                Score = Math.Round((decimal)score.Score, 1, MidpointRounding.AwayFromZero),
+                CriteriaVersion = ScoringProfile.Default.Version,
+                Breakdown = score.Breakdown.Select(c => new BreakdownItem(c.Criterion, c.Weight, c.Score, c.Contribution, c.Reason)).ToList(),
+                Status = "suggested",
+                CreatedAt = Examples.PartnerJoined,
+                UpdatedAt = Examples.PartnerJoined,
+                Need = new MatchNeedSummary
+                {
+                    Id = Examples.NeedId,
+                    Title = need.Title!,
+                    Status = "open",
+                    SmeId = Examples.SmeId,
+                    SmeName = sme.Name!,
+                    Region = sme.Region!,
+                    AmountUsd = need.Amount.Amount.Value,
+                },
+                Partner = new MatchPartnerSummary
+                {
+                    Id = Examples.PartnerId,
+                    Name = partner.Name!,
+                    NameZh = partner.NameZh,
+                    City = partner.City!,
+                },
+            };
+        }
+    }
+
+    /// <summary>After both said yes: the contacts are in, and a single-match answer carries the history.</summary>
+    public static MatchResponse Mutual => Suggested with
+    {
+        Status = "mutual",
+        SmeInterestedAt = SmeInterested,
+        PartnerInterestedAt = PartnerInterested,
+        MutualAt = PartnerInterested,
+        UpdatedAt = PartnerInterested,
+        Need = Suggested.Need with { Contact = Examples.SmeContact },
+        Partner = Suggested.Partner with { Contact = Examples.PartnerContact },
+        Events =
+        [
+            new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "interest", From = "suggested", To = "sme_interested", At = SmeInterested },
+            new MatchEventResponse { ActorId = Examples.PartnerUserId, ActorRole = "partner", Action = "interest", From = "sme_interested", To = "mutual", At = PartnerInterested },
+        ],
+    };
+
+    public static MatchResponse Meeting => Mutual with
+    {
+        Status = "meeting",
+        UpdatedAt = Examples.Updated,
+        Events =
+        [
+            .. Mutual.Events!,
+            new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "stage", From = "mutual", To = "meeting", Note = "Met at the Bishkek workshop.", At = Examples.Updated },
+        ],
+    };
+
+    public static MatchResponse Declined => Suggested with
+    {
+        Status = "declined",
+        UpdatedAt = Examples.Updated,
+        Events =
+        [
+            new MatchEventResponse { ActorId = Examples.PartnerUserId, ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", At = Examples.Updated },
+        ],
+    };
+
+    public static Page<MatchResponse> Page => new([Suggested], Examples.Cursor);
+}

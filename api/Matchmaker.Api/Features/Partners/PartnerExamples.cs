@@ -1,0 +1,51 @@
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Partners;
+
+internal static class PartnerExamples
+{
+    public static PartnerRequest Request => new()
+    {
+        Name = "Qingdao Machinery Co., Ltd.",
+        NameZh = "青岛机械有限公司",
+        Uscc = "91370200MA3C4QW126",
+        City = "qingdao",
+        Kind = "manufacturer",
+        Sectors = ["C28", "C29"],
+        Offerings = ["equipment_supply"],
+        Ticket = new Ticket { MinUsd = 100_000m, MaxUsd = 2_000_000m },
+        TargetRegions = ["KG-C", "KG-Y"],
+        Languages = ["zh", "en"],
+        SeeksExportOriented = true,
+        RequiredCertifications = ["ISO 9001"],
+        Description = "CNC machine tools and turnkey machining lines; installation and operator training.",
+        Contact = Examples.PartnerContact,
+    };
+
+    /// <summary>What the owner, an agency, an admin and, after a mutual match, the SME see.</summary>
+    public static PartnerResponse Full => new()
+    {
+        Id = Examples.PartnerId,
+        Name = Request.Name!,
+        NameZh = Request.NameZh,
+        Uscc = Request.Uscc!,
+        City = Request.City!,
+        Kind = Request.Kind!,
+        Sectors = Request.Sectors!,
+        Offerings = Request.Offerings!,
+        Ticket = new TicketResponse(100_000m, 2_000_000m),
+        TargetRegions = Request.TargetRegions!,
+        Languages = Request.Languages!,
+        SeeksExportOriented = true,
+        RequiredCertifications = Request.RequiredCertifications!,
+        Description = Request.Description,
+        Contact = Examples.PartnerContact,
+        CreatedAt = Examples.PartnerJoined,
+        UpdatedAt = Examples.PartnerJoined,
+    };
+
+    public static PartnerResponse Public => Full with { Contact = null };
+
+    public static Page<PartnerResponse> Page => new([Public], Examples.Cursor);
+}
