@@ -34,6 +34,29 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Every_operation_and_query_parameter_is_described()
+    {
+        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+
+        var undescribed = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>()))
+                    undescribed.Add($"{method} {path}");
+                foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+                {
+                    if (string.IsNullOrWhiteSpace(parameter!["description"]?.GetValue<string>()) && parameter["in"]!.GetValue<string>() != "path")
+                        undescribed.Add($"{method} {path} {parameter["name"]}");
+                }
+            }
+        }
+
+        Assert.Empty(undescribed);
+    }
+
+    [Fact]
     public async Task The_docs_ui_is_served_at_docs()
     {
         var client = api.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true });

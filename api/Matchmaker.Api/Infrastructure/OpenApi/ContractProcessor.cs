@@ -123,6 +123,8 @@ internal sealed class ContractProcessor : IDocumentProcessor
             if (schema.Format == "guid")
                 schema.Format = "uuid";
             Bound(schema, "param", parameter.Name);
+            if (string.IsNullOrWhiteSpace(parameter.Description) && parameter.Kind == OpenApiParameterKind.Query)
+                parameter.Description = ParameterDescriptions.For(path, parameter.Name);
         }
 
         if (string.IsNullOrWhiteSpace(operation.Description))

@@ -1,0 +1,44 @@
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Infrastructure.OpenApi;
+
+/// <summary>What each query parameter means, by name, with the routes where a name means something narrower.</summary>
+internal static class ParameterDescriptions
+{
+    private const string AnySector = "An ISIC Rev.4 division such as `C28` or a section letter such as `C` (see `/api/v1/reference/sectors`).";
+
+    private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
+    {
+        ["limit"] = $"Page size, 1–{Paging.MaxLimit}; {Paging.DefaultLimit} when absent.",
+        ["cursor"] = "The `nextCursor` of the previous page; absent for the first page. Opaque: do not build one.",
+        ["region"] = "An ISO 3166-2:KG region code such as `KG-C` (see `/api/v1/reference/regions`): the SME's region.",
+        ["sector"] = AnySector,
+        ["city"] = "A Shandong city code such as `qingdao` (see `/api/v1/reference/cities`).",
+        ["kind"] = "`manufacturer`, `investor` or `both`.",
+        ["needType"] = "A need type code such as `equipment_supply` (see `/api/v1/reference/need-types`).",
+        ["minUsd"] = "Smallest amount, in USD.",
+        ["maxUsd"] = "Largest amount, in USD.",
+        ["minScore"] = "Leaves out matches scoring below this (0–100).",
+        ["status"] = "`open` (the default) or `closed`.",
+        ["role"] = "Only accounts with this role: `sme`, `partner`, `agency` or `admin`.",
+        ["q"] = "Part of the name, in any letter case and script (Latin, Cyrillic, Chinese).",
+        ["from"] = "Counts what was created at or after this UTC date (`2025-01-31`) or timestamp (`2025-01-31T08:00:00Z`).",
+        ["to"] = "Counts what was created before this UTC date or timestamp (exclusive).",
+        ["interval"] = "`month` (the default) or `quarter`.",
+        ["format"] = "`csv` for the whole export as CSV (as `Accept: text/csv` does); `json` or absent for JSON pages.",
+    };
+
+    private static readonly Dictionary<(string Path, string Name), string> ByRoute = new()
+    {
+        [("/api/v1/needs", "sector")] = AnySector + " Applies to the need's own sectors, or its SME's when it has none.",
+        [("/api/v1/needs", "q")] = "Part of the title, in any letter case and script.",
+        [("/api/v1/partners", "q")] = "Part of the English or Chinese name, in any letter case.",
+        [("/api/v1/partners/{id}/matches", "sector")] = AnySector + " Applies to the need's effective sectors.",
+    };
+
+    public static string? For(string path, string name) =>
+        ByRoute.TryGetValue((path, name), out var text) ? text
+        : path.StartsWith("/api/v1/reports/", StringComparison.Ordinal) && name is "region" or "city" or "sector"
+            ? $"{ByName[name]} See the operation's description for how it narrows each figure."
+            : ByName.GetValueOrDefault(name);
+}
