@@ -30,8 +30,13 @@ internal static class FullRescore
         Console.WriteLine($"  pairs at or above {ScoringProfile.Default.MinScore}: {scoredAtOrAboveMin:N0}");
 
         clock.Restart();
-        var kept = ScoreAndSelect(scorer, needs, partners);
-        Report("score and select", clock.Elapsed, needCount, partnerCount);
+        var kept = ScoreAndSelectLocked(scorer, needs, partners);
+        Report("score, select (locked)", clock.Elapsed, needCount, partnerCount);
+        Console.WriteLine($"  pairs to store: {kept:N0}");
+
+        clock.Restart();
+        kept = ScoreAndSelectPerCore(scorer, needs, partners);
+        Report("score, select per core", clock.Elapsed, needCount, partnerCount);
         Console.WriteLine($"  pairs to store: {kept:N0}");
     }
 
@@ -59,7 +64,8 @@ internal static class FullRescore
         return total;
     }
 
-    private static int ScoreAndSelect(Scorer scorer, NeedVector[] needs, PartnerVector[] partners)
+    /// <summary>One selection for every need, fed under a lock.</summary>
+    private static int ScoreAndSelectLocked(Scorer scorer, NeedVector[] needs, PartnerVector[] partners)
     {
         var minTenths = (short)(ScoringProfile.Default.MinScore * 10);
         var selection = MatchSelection.For(ScoringProfile.Default);
@@ -77,6 +83,30 @@ internal static class FullRescore
             return local;
         }, _ => { });
         return selection.Select().Count;
+    }
+
+    /// <summary>One selection per core, each fed its share of the needs without locking, merged at the end (what the re-score job does).</summary>
+    private static int ScoreAndSelectPerCore(Scorer scorer, NeedVector[] needs, PartnerVector[] partners)
+    {
+        var minTenths = (short)(ScoringProfile.Default.MinScore * 10);
+        var parts = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => MatchSelection.For(ScoringProfile.Default)).ToArray();
+        Parallel.For(0, parts.Length, part =>
+        {
+            var results = new PairScore[partners.Length];
+            var candidates = new List<ScoredPair>();
+            for (var n = part; n < needs.Length; n += parts.Length)
+            {
+                scorer.Score(needs[n], partners, results);
+                candidates.Clear();
+                for (var i = 0; i < partners.Length; i++)
+                {
+                    if (results[i].Tenths >= minTenths)
+                        candidates.Add(new ScoredPair(needs[n].Id, partners[i].Id, results[i]));
+                }
+                parts[part].AddNeed(needs[n].Id, CollectionsMarshal.AsSpan(candidates));
+            }
+        });
+        return MatchSelection.Select(parts).Count;
     }
 
     private static void Report(string what, TimeSpan elapsed, int needCount, int partnerCount) =>

@@ -8,6 +8,16 @@ public sealed class DemoSqliteApi : SqliteApi
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Seed:Demo"] = "true" };
 }
 
+/// <summary>The demo data set, re-scored on the given number of threads.</summary>
+public sealed class DemoSqliteApiScoringOn(int threads) : SqliteApi
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Seed:Demo"] = "true",
+        ["Jobs:ScoringThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
 public sealed class DemoSqlServerApi : SqlServerApi
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Seed:Demo"] = "true" };

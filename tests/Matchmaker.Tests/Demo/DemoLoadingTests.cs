@@ -12,10 +12,10 @@ public sealed class DemoLoadingTests
     private static readonly string[] Tables = ["users", "smes", "needs", "partners", "matches", "match_events"];
 
     [Fact]
-    public async Task Two_fresh_databases_get_identical_business_data()
+    public async Task Two_fresh_databases_get_identical_business_data_whatever_the_threads_scoring_them()
     {
-        await using var first = await StartAsync(new DemoSqliteApi());
-        await using var second = await StartAsync(new DemoSqliteApi());
+        await using var first = await StartAsync(new DemoSqliteApiScoringOn(1));
+        await using var second = await StartAsync(new DemoSqliteApiScoringOn(3));
         foreach (var (name, sql) in DemoSnapshot.Queries)
         {
             var expected = await DemoSnapshot.TakeAsync(first, sql);

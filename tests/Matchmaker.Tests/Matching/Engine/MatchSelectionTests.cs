@@ -95,16 +95,7 @@ public sealed class MatchSelectionTests
     [Fact]
     public void Selection_matches_sorting_every_pair_on_random_inputs()
     {
-        var pairs = Gen.Select(Gen.Int[0, 1000], Gen.Frequency((1, Gen.Const(true)), (9, Gen.Const(false))))
-            .Array[12]
-            .Array[1, 15]
-            .Select(needs => needs
-                .SelectMany((row, need) => row
-                    .Select((cell, partner) => new ScoredPair(need + 1, partner + 1, new PairScore((short)(cell.Item1 % 40 * 25)), cell.Item2))
-                    .Where((_, partner) => (need * 7 + partner * 3) % 5 != 0))
-                .ToArray());
-
-        Gen.Select(pairs, Gen.Int[0, 1000].Select(t => t / 10m), Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[1, 40]).Sample(
+        Gen.Select(RandomPairs, Gen.Int[0, 1000].Select(t => t / 10m), Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[1, 40]).Sample(
             (all, minScore, maxPerNeed, maxPerPartner, pendingLimit) =>
             {
                 var expected = SortEverything(all, minScore, maxPerNeed, maxPerPartner);
@@ -115,6 +106,47 @@ public sealed class MatchSelectionTests
             },
             iter: 2_000);
     }
+
+    [Fact]
+    public void Needs_split_between_parts_select_what_one_selection_of_all_needs_selects()
+    {
+        Gen.Select(RandomPairs, Gen.Int[0, 1000].Select(t => t / 10m), Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[1, 4], Gen.Int[1, 40]).Sample(
+            (all, minScore, maxPerNeed, maxPerPartner, partCount, pendingLimit) =>
+            {
+                var expected = SortEverything(all, minScore, maxPerNeed, maxPerPartner);
+
+                var parts = Enumerable.Range(0, partCount).Select(_ => new MatchSelection(minScore, maxPerNeed, maxPerPartner, pendingLimit)).ToList();
+                foreach (var group in all.GroupBy(p => p.NeedId))
+                    parts[(int)(group.Key * 31 % partCount)].AddNeed(group.Key, group.ToArray());
+                var selected = MatchSelection.Select(parts);
+                var actual = selected.Select(p => (p.NeedId, p.PartnerId)).ToHashSet();
+
+                Assert.Equal(selected.Count, actual.Count);
+                Assert.Equal(expected.Order(), actual.Order());
+            },
+            iter: 2_000);
+    }
+
+    [Fact]
+    public void A_need_added_to_two_parts_is_refused_when_merging()
+    {
+        var first = new MatchSelection(0, 5, 5);
+        var second = new MatchSelection(0, 5, 5);
+        first.AddNeed(1, [Pair(1, 1, 50)]);
+        second.AddNeed(1, [Pair(1, 2, 60)]);
+
+        Assert.Throws<ArgumentException>(() => MatchSelection.Select([first, second]));
+    }
+
+    /// <summary>1–15 needs × 12 partners with some pairs missing, scores in steps of 2.5 (many ties), one in ten acted on.</summary>
+    private static readonly Gen<ScoredPair[]> RandomPairs = Gen.Select(Gen.Int[0, 1000], Gen.Frequency((1, Gen.Const(true)), (9, Gen.Const(false))))
+        .Array[12]
+        .Array[1, 15]
+        .Select(needs => needs
+            .SelectMany((row, need) => row
+                .Select((cell, partner) => new ScoredPair(need + 1, partner + 1, new PairScore((short)(cell.Item1 % 40 * 25)), cell.Item2))
+                .Where((_, partner) => (need * 7 + partner * 3) % 5 != 0))
+            .ToArray());
 
     private static HashSet<(long, long)> SortEverything(ScoredPair[] all, decimal minScore, int maxPerNeed, int maxPerPartner)
     {

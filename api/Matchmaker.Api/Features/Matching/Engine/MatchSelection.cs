@@ -23,7 +23,7 @@ internal sealed class MatchSelection
     private readonly int _maxPerPartner;
     private readonly int _pendingLimit;
     private readonly BestOf _needBest;
-    private readonly Dictionary<long, int> _partnerSlots = [];
+    private readonly PartnerSlots _partnerSlots = new();
     private readonly List<BestOf> _partnerBest = [];
     private readonly List<long> _partnerIds = [];
     private readonly Dictionary<long, BestOf.Entry> _needCutoffs = [];
@@ -101,6 +101,54 @@ internal sealed class MatchSelection
         return result;
     }
 
+    /// <summary>
+    /// The pairs to store when needs were split between several selections, each fed on its own thread:
+    /// the same pairs as one selection fed every need. A partner's best needs overall are the best of
+    /// the best each part kept for it, so the parts' partner lists are merged and the need lists taken as they are.
+    /// </summary>
+    public static IReadOnlyList<ScoredPair> Select(IReadOnlyList<MatchSelection> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        if (parts.Count == 1)
+            return parts[0].Select();
+
+        var maxPerPartner = parts[0]._maxPerPartner;
+        var cutoffs = new Dictionary<long, BestOf.Entry>();
+        var merged = new Dictionary<long, BestOf>();
+        var result = new List<ScoredPair>(parts.Sum(p => p._kept.Count));
+        foreach (var part in parts)
+        {
+            if (part._maxPerPartner != maxPerPartner || part._minTenths != parts[0]._minTenths)
+                throw new ArgumentException("Every part must select under the same profile.", nameof(parts));
+            part.ApplyPendingOffers();
+            result.AddRange(part._kept);
+            foreach (var (needId, cutoff) in part._needCutoffs)
+            {
+                if (!cutoffs.TryAdd(needId, cutoff))
+                    throw new ArgumentException($"Need {needId} was added to more than one part.", nameof(parts));
+            }
+
+            for (var slot = 0; slot < part._partnerBest.Count; slot++)
+            {
+                ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(merged, part._partnerIds[slot], out _);
+                best ??= new BestOf(maxPerPartner);
+                foreach (var entry in part._partnerBest[slot].Entries)
+                    best.Offer(entry);
+            }
+        }
+
+        foreach (var (partnerId, best) in merged)
+        {
+            foreach (var entry in best.Entries)
+            {
+                if (!entry.ActedOn && !Admits(cutoffs[entry.OtherId], partnerId, entry.Tenths))
+                    result.Add(new(entry.OtherId, partnerId, new PairScore(entry.Tenths), ActedOn: false));
+            }
+        }
+
+        return result;
+    }
+
     private static bool Admits(BestOf.Entry cutoff, long partnerId, short tenths) =>
         tenths > cutoff.Tenths || (tenths == cutoff.Tenths && partnerId <= cutoff.OtherId);
 
@@ -108,10 +156,9 @@ internal sealed class MatchSelection
 
     private void OfferToPartner(long partnerId, BestOf.Entry entry)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_partnerSlots, partnerId, out var known);
-        if (!known)
+        var slot = _partnerSlots.SlotOf(partnerId, out var added);
+        if (added)
         {
-            slot = _partnerBest.Count;
             _partnerBest.Add(new BestOf(_maxPerPartner));
             _partnerIds.Add(partnerId);
             if (slot == _partnerFloors.Length)

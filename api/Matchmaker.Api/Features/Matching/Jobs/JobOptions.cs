@@ -7,7 +7,8 @@ internal sealed record JobOptions(
     int BatchSize,
     int MaxAttempts,
     TimeSpan Heartbeat,
-    TimeSpan BatchPause)
+    TimeSpan BatchPause,
+    int ScoringThreads)
 {
     public static JobOptions From(IConfiguration configuration)
     {
@@ -20,7 +21,8 @@ internal sealed record JobOptions(
             MaxAttempts: (int)Positive(section, "MaxAttempts", 3),
             // Well inside the stale limit, so a live run is never taken for a dead one.
             Heartbeat: TimeSpan.FromSeconds(Math.Min(Positive(section, "HeartbeatSeconds", 10), stale.TotalSeconds / 3)),
-            BatchPause: TimeSpan.FromMilliseconds(Math.Max(0, section.GetValue("BatchPauseMilliseconds", 0.0))));
+            BatchPause: TimeSpan.FromMilliseconds(Math.Max(0, section.GetValue("BatchPauseMilliseconds", 0.0))),
+            ScoringThreads: (int)Positive(section, "ScoringThreads", Environment.ProcessorCount));
     }
 
     private static double Positive(IConfigurationSection section, string key, double fallback)

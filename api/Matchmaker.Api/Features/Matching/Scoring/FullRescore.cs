@@ -1,12 +1,15 @@
 using System.Data.Common;
 using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-internal sealed class FullRescore(Db db, TimeProvider clock) : IFullRescore
+internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration configuration) : IFullRescore
 {
+    private readonly int threads = JobOptions.From(configuration).ScoringThreads;
+
     private const string ActedOnSql = "SELECT need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE status <> 'suggested'";
 
     private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
@@ -29,25 +32,37 @@ internal sealed class FullRescore(Db db, TimeProvider clock) : IFullRescore
             .ToLookup(p => p.NeedId, p => p.PartnerId);
 
         var context = new ScoringContext(profile, partners);
-        var selection = MatchSelection.For(profile);
-        var buffer = new List<(int Index, PairScore Score)>();
-        var candidates = new List<ScoredPair>();
-        foreach (var need in needs)
-        {
-            var acted = actedOn[need.Id].ToHashSet();
-            context.ScoreNeed(need, buffer, acted);
-            candidates.Clear();
-            foreach (var (index, score) in buffer)
-            {
-                var partnerId = partners[index].Id;
-                candidates.Add(new ScoredPair(need.Id, partnerId, score, acted.Contains(partnerId)));
-            }
-
-            selection.AddNeed(need.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates));
-        }
-
-        var kept = selection.Select().ToLookup(p => p.NeedId, p => p.PartnerId);
+        var kept = Select(context, needs, actedOn, threads, ct).ToLookup(p => p.NeedId, p => p.PartnerId);
         return new Run(db, clock, context, needs, partners.ToDictionary(p => p.Id), kept);
+    }
+
+    /// <summary>Scores every need and selects the pairs to store, one selection per thread, merged at the end.</summary>
+    private static IReadOnlyList<ScoredPair> Select(ScoringContext context, List<NeedInput> needs, ILookup<long, long> actedOn, int threads, CancellationToken ct)
+    {
+        var parts = Enumerable.Range(0, Math.Max(1, Math.Min(threads, needs.Count)))
+            .Select(_ => MatchSelection.For(context.Profile))
+            .ToArray();
+        Parallel.For(0, parts.Length, new ParallelOptions { CancellationToken = ct }, part =>
+        {
+            var buffer = new List<(int Index, PairScore Score)>();
+            var candidates = new List<ScoredPair>();
+            for (var n = part; n < needs.Count; n += parts.Length)
+            {
+                ct.ThrowIfCancellationRequested();
+                var need = needs[n];
+                var acted = actedOn[need.Id].ToHashSet();
+                context.ScoreNeed(need, buffer, acted);
+                candidates.Clear();
+                foreach (var (index, score) in buffer)
+                {
+                    var partnerId = context.Partners[index].Id;
+                    candidates.Add(new ScoredPair(need.Id, partnerId, score, acted.Contains(partnerId)));
+                }
+
+                parts[part].AddNeed(need.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates));
+            }
+        });
+        return MatchSelection.Select(parts);
     }
 
     private sealed class Run(Db db, TimeProvider clock, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
