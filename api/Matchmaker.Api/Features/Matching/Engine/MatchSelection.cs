@@ -12,8 +12,10 @@ namespace Matchmaker.Api.Features.Matching.Engine;
 internal sealed class MatchSelection
 {
     // Offers to partners' lists wait in a buffer and are applied partner by partner: 100,000 lists
-    // of 200 fit no cache, and visiting them in arrival order costs several misses per offer.
-    public const int DefaultPendingLimit = 1 << 20;
+    // of 200 fit no cache, and visiting them in arrival order costs several misses per offer. The
+    // larger the buffer, the more offers each list takes per visit; past 4 Mi offers (about 100 MB
+    // at the peak) the full re-score benchmark got no faster (tests/Matchmaker.Benchmarks/README.md).
+    public const int DefaultPendingLimit = 1 << 22;
 
     // A need's cutoff is the worst pair it kept; these two stand for "kept every eligible pair" and "kept none".
     private static readonly BestOf.Entry AdmitsAll = new(long.MaxValue, short.MinValue, false);
