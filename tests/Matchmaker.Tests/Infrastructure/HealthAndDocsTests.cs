@@ -57,6 +57,21 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Operation_ids_are_unique_lower_camel_case_names_for_generated_clients()
+    {
+        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+
+        var ids = doc["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => op.Value!["operationId"]?.GetValue<string>()))
+            .ToList();
+
+        Assert.All(ids, id => Assert.Matches("^[a-z][A-Za-z]{2,39}$", id));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal("createSme", doc["paths"]!["/api/v1/smes"]!["post"]!["operationId"]!.GetValue<string>());
+        Assert.NotNull(doc["paths"]!["/api/v1/smes/{id}"]!["get"]!["responses"]!["200"]!["headers"]?["ETag"]);
+    }
+
+    [Fact]
     public async Task The_docs_ui_is_served_at_docs()
     {
         var client = api.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true });

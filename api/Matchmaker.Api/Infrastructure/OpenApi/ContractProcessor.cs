@@ -155,21 +155,8 @@ internal sealed class ContractProcessor : IDocumentProcessor
     /// <summary>The operations whose success answer carries the resource's ETag (those that call <c>ETags.Set</c>).</summary>
     private static readonly HashSet<string> ETagOperations = new(StringComparer.Ordinal)
     {
-        "MatchmakerApiFeaturesMatchingCriteriaGetEndpoint",
-        "MatchmakerApiFeaturesMatchingCriteriaUpdateEndpoint",
-        "MatchmakerApiFeaturesMatchingDeclineEndpoint",
-        "MatchmakerApiFeaturesMatchingGetMatchEndpoint",
-        "MatchmakerApiFeaturesMatchingInterestEndpoint",
-        "MatchmakerApiFeaturesMatchingStageEndpoint",
-        "MatchmakerApiFeaturesNeedsCloseEndpoint",
-        "MatchmakerApiFeaturesNeedsGetEndpoint",
-        "MatchmakerApiFeaturesNeedsUpdateEndpoint",
-        "MatchmakerApiFeaturesPartnersGetEndpoint",
-        "MatchmakerApiFeaturesPartnersUpdateEndpoint",
-        "MatchmakerApiFeaturesSmesGetEndpoint",
-        "MatchmakerApiFeaturesSmesUpdateEndpoint",
-        "MatchmakerApiFeaturesUsersGetEndpoint",
-        "MatchmakerApiFeaturesUsersUpdateEndpoint",
+        "getCriteria", "updateCriteria", "declineMatch", "getMatch", "expressInterest", "recordDealStage",
+        "closeNeed", "getNeed", "updateNeed", "getPartner", "updatePartner", "getSme", "updateSme", "getUser", "updateUser",
     };
 
     private static bool IsReasonPhrase(string description) =>
@@ -319,7 +306,7 @@ internal sealed class ContractProcessor : IDocumentProcessor
 
         var operation = new OpenApiOperation
         {
-            OperationId = readiness ? "HealthReady" : "HealthLive",
+            OperationId = readiness ? "getReadiness" : "getLiveness",
             Summary = summary,
             Description = description,
             Tags = { "Operations" },

@@ -31,7 +31,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
     public override void Configure()
     {
         Get("/auth/me");
-        Description(b => b.ProducesProblems(404));
+        Description(b => b.WithName("getMe").ProducesProblems(404));
         Summary(s =>
         {
             s.Summary = "Who am I";

@@ -12,7 +12,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Post("/auth/register");
         AllowAnonymous();
-        Description(b => b.ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
+        Description(b => b.WithName("register").ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Register an SME or partner account";
@@ -35,6 +35,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
         }
 
         ETags.Set(HttpContext.Response, user.Version);
-        await Send.CreatedAtAsync<Users.Get.Endpoint>(new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
+        await Send.CreatedAtAsync(Users.Get.Endpoint.Name, new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class Endpoint(Db db, TokenIssuer issuer, TokenRateLimiter limit
     {
         Post("/auth/token");
         AllowAnonymous();
-        Description(b => b.ProducesProblems(401, 429));
+        Description(b => b.WithName("issueToken").ProducesProblems(401, 429));
         Summary(s =>
         {
             s.Summary = "Sign in and get a bearer token";

@@ -22,7 +22,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Ma
     public override void Configure()
     {
         Post("/matches/{id:guid}/decline");
-        Description(b => b.ProducesProblems(403, 409));
+        Description(b => b.WithName("declineMatch").ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Decline a match";

@@ -9,6 +9,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<MatchResponse>
     public override void Configure()
     {
         Get("/matches/{id:guid}");
+        Description(b => b.WithName("getMatch"));
         Summary(s =>
         {
             s.Summary = "Read a match with its score breakdown and deal history";

@@ -11,7 +11,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : EndpointWithoutReque
     public override void Configure()
     {
         Post("/matches/{id:guid}/interest");
-        Description(b => b.ProducesProblems(403, 409));
+        Description(b => b.WithName("expressInterest").ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Record the caller's side's interest in a match";

@@ -28,7 +28,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
     public override void Configure()
     {
         Get("/needs/{id:guid}/matches");
-        Description(b => b.ProducesProblems(403));
+        Description(b => b.WithName("listNeedMatches").ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "List a need's matching partners, best first";

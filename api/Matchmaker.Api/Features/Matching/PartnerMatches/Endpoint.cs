@@ -46,7 +46,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
     public override void Configure()
     {
         Get("/partners/{id:guid}/matches");
-        Description(b => b.ProducesProblems(403));
+        Description(b => b.WithName("listPartnerMatches").ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "List a partner's matching needs, best first";

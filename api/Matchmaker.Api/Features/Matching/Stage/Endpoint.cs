@@ -29,7 +29,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Ma
     public override void Configure()
     {
         Post("/matches/{id:guid}/stage");
-        Description(b => b.ProducesProblems(403, 409));
+        Description(b => b.WithName("recordDealStage").ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Move a mutual match to a later deal stage";

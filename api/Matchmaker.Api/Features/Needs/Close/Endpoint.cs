@@ -18,7 +18,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseReques
     public override void Configure()
     {
         Post("/needs/{id:guid}/close");
-        Description(b => b.ProducesProblems(403, 409));
+        Description(b => b.WithName("closeNeed").ProducesProblems(403, 409));
         Summary(s =>
         {
             s.Summary = "Close an investment need";

@@ -24,7 +24,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Post("/smes/{smeId:guid}/needs");
-        Description(b => b.ClearDefaultProduces(200).Produces<NeedResponse>(201, "application/json").ProducesProblems(403));
+        Description(b => b.WithName("createNeed").ClearDefaultProduces(200).Produces<NeedResponse>(201, "application/json").ProducesProblems(403));
         Summary(s =>
         {
             s.Summary = "Post an investment need";
@@ -69,6 +69,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var need = (await NeedStore.FindAsync(connection, publicId, ct))!;
         var lists = await NeedStore.ListsAsync(connection, [need], ct);
         ETags.Set(HttpContext.Response, need.Version);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = publicId }, NeedResponse.From(need, lists), cancellation: ct);
+        await Send.CreatedAtAsync(Needs.Get.Endpoint.Name, new { id = publicId }, NeedResponse.From(need, lists), cancellation: ct);
     }
 }

@@ -6,9 +6,12 @@ namespace Matchmaker.Api.Features.Needs.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<NeedResponse>
 {
+    public const string Name = "getNeed";
+
     public override void Configure()
     {
         Get("/needs/{id:guid}");
+        Description(b => b.WithName(Name));
         Summary(s =>
         {
             s.Summary = "Read an investment need";

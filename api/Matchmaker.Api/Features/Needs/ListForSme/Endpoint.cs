@@ -26,6 +26,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
     public override void Configure()
     {
         Get("/smes/{smeId:guid}/needs");
+        Description(b => b.WithName("listSmeNeeds"));
         Summary(s =>
         {
             s.Summary = "List one SME's needs, open and closed, newest first";

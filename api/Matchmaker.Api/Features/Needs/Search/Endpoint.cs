@@ -59,6 +59,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
     public override void Configure()
     {
         Get("/needs");
+        Description(b => b.WithName("searchNeeds"));
         Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -20,7 +20,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Put("/needs/{id:guid}");
-        Description(b => b.ProducesProblems(403, 409, 412, 428));
+        Description(b => b.WithName("updateNeed").ProducesProblems(403, 409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Replace an investment need";

@@ -33,7 +33,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     {
         Post("/partners");
         Roles(AppRoles.Partner);
-        Description(b => b.ClearDefaultProduces(200).Produces<PartnerResponse>(201, "application/json").ProducesProblems(409));
+        Description(b => b.WithName("createPartner").ClearDefaultProduces(200).Produces<PartnerResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create your partner profile";
@@ -87,6 +87,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var created = (await PartnerStore.FindAsync(connection, publicId, ct))!;
         var lists = await PartnerStore.ListsAsync(connection, [created.Id], ct);
         ETags.Set(HttpContext.Response, created.Version);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = publicId }, PartnerResponse.From(created, lists, withContact: true), cancellation: ct);
+        await Send.CreatedAtAsync(Partners.Get.Endpoint.Name, new { id = publicId }, PartnerResponse.From(created, lists, withContact: true), cancellation: ct);
     }
 }

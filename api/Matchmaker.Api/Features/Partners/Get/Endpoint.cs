@@ -7,9 +7,12 @@ namespace Matchmaker.Api.Features.Partners.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
 {
+    public const string Name = "getPartner";
+
     public override void Configure()
     {
         Get("/partners/{id:guid}");
+        Description(b => b.WithName(Name));
         Summary(s =>
         {
             s.Summary = "Read a partner profile";

@@ -46,6 +46,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<PartnerResponse>>
     public override void Configure()
     {
         Get("/partners");
+        Description(b => b.WithName("searchPartners"));
         Roles(AppRoles.Sme, AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

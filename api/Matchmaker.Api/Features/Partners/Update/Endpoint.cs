@@ -25,7 +25,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Put("/partners/{id:guid}");
-        Description(b => b.ProducesProblems(403, 409, 412, 428));
+        Description(b => b.WithName("updatePartner").ProducesProblems(403, 409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Replace a partner profile";

@@ -40,6 +40,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
     public override void Configure()
     {
         Get("/reference/fx-rates");
+        Description(b => b.WithName("listFxRates"));
         AllowAnonymous();
         Summary(s =>
         {

@@ -47,6 +47,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
     public override void Configure()
     {
         Get("/reference/{list:regex(^(regions|cities|sectors|need-types|currencies)$)}");
+        Description(b => b.WithName("listReferenceCodes"));
         AllowAnonymous();
         Summary(s =>
         {

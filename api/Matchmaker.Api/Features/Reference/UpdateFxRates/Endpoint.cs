@@ -64,6 +64,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override void Configure()
     {
         Put("/reference/fx-rates");
+        Description(b => b.WithName("updateFxRates"));
         Roles(AppRoles.Admin);
         Summary(s =>
         {

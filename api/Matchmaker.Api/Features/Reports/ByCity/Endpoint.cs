@@ -34,6 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<CityRow>>
     public override void Configure()
     {
         Get("/reports/by-city");
+        Description(b => b.WithName("getReportByCity"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

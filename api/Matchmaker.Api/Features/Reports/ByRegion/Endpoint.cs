@@ -34,6 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<RegionRow>>
     public override void Configure()
     {
         Get("/reports/by-region");
+        Description(b => b.WithName("getReportByRegion"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -34,6 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<SectorRow>>
     public override void Configure()
     {
         Get("/reports/by-sector");
+        Description(b => b.WithName("getReportBySector"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

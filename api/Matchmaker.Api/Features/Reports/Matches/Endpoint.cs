@@ -48,7 +48,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<ExportRow>>
     {
         Get("/reports/matches");
         Roles(AppRoles.Agency, AppRoles.Admin);
-        Description(b => b.WithMetadata(new CsvAlternative()));
+        Description(b => b.WithName("exportMatches").WithMetadata(new CsvAlternative()));
         Summary(s =>
         {
             s.Summary = "Export matches: one row per match with both parties' public fields, as JSON pages or CSV";

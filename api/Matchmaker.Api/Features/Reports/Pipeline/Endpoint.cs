@@ -55,6 +55,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, PipelineResponse>
     public override void Configure()
     {
         Get("/reports/pipeline");
+        Description(b => b.WithName("getReportPipeline"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -20,6 +20,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportMeasures>
     public override void Configure()
     {
         Get("/reports/summary");
+        Description(b => b.WithName("getReportSummary"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -76,6 +76,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, TimeseriesResponse>
     public override void Configure()
     {
         Get("/reports/timeseries");
+        Description(b => b.WithName("getReportTimeseries"));
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -32,7 +32,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
     {
         Post("/smes");
         Roles(AppRoles.Sme);
-        Description(b => b.ClearDefaultProduces(200).Produces<SmeResponse>(201, "application/json").ProducesProblems(409));
+        Description(b => b.WithName("createSme").ClearDefaultProduces(200).Produces<SmeResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create your SME profile";
@@ -84,6 +84,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
 
         var created = (await SmeStore.FindAsync(connection, publicId, ct))!;
         ETags.Set(HttpContext.Response, created.Version);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = publicId }, SmeResponse.From(created, req.Sectors!, withContact: true), cancellation: ct);
+        await Send.CreatedAtAsync(Smes.Get.Endpoint.Name, new { id = publicId }, SmeResponse.From(created, req.Sectors!, withContact: true), cancellation: ct);
     }
 }

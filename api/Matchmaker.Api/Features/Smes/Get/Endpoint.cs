@@ -7,9 +7,12 @@ namespace Matchmaker.Api.Features.Smes.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
 {
+    public const string Name = "getSme";
+
     public override void Configure()
     {
         Get("/smes/{id:guid}");
+        Description(b => b.WithName(Name));
         Summary(s =>
         {
             s.Summary = "Read an SME profile";

@@ -43,6 +43,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<SmeResponse>>
     public override void Configure()
     {
         Get("/smes");
+        Description(b => b.WithName("listSmes"));
         Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {

@@ -12,7 +12,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Post("/admin/users");
         Roles(AppRoles.Admin);
-        Description(b => b.ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
+        Description(b => b.WithName("createUser").ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Create an account with any role";
@@ -34,6 +34,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
         }
 
         ETags.Set(HttpContext.Response, user.Version);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
+        await Send.CreatedAtAsync(Users.Get.Endpoint.Name, new { id = user.PublicId }, UserResponse.From(user), cancellation: ct);
     }
 }

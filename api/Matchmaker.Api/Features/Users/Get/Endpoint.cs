@@ -8,11 +8,14 @@ namespace Matchmaker.Api.Features.Users.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>
 {
+    public const string Name = "getUser";
+
     private const string Sql = "SELECT " + UserAccounts.SelectColumns + " FROM users WHERE public_id = @Id";
 
     public override void Configure()
     {
         Get("/admin/users/{id:guid}");
+        Description(b => b.WithName(Name));
         Roles(AppRoles.Admin);
         Summary(s =>
         {

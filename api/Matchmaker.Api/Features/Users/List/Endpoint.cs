@@ -34,6 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<UserResponse>>
     public override void Configure()
     {
         Get("/admin/users");
+        Description(b => b.WithName("listUsers"));
         Roles(AppRoles.Admin);
         Summary(s =>
         {

@@ -37,7 +37,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         Put("/admin/users/{id:guid}");
         Roles(AppRoles.Admin);
-        Description(b => b.ProducesProblems(409, 412, 428));
+        Description(b => b.WithName("updateUser").ProducesProblems(409, 412, 428));
         Summary(s =>
         {
             s.Summary = "Change an account's role or deactivate it";

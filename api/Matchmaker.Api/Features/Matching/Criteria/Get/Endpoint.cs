@@ -10,6 +10,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<CriteriaResponse>
     public override void Configure()
     {
         Get("/criteria");
+        Description(b => b.WithName("getCriteria"));
         Summary(s =>
         {
             s.Summary = "Read the scoring criteria";

@@ -26,7 +26,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : En
     {
         Put("/criteria");
         Roles(AppRoles.Admin, AppRoles.Agency);
-        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(412, 428));
+        Description(b => b.WithName("updateCriteria").ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(412, 428));
         Summary(s =>
         {
             s.Summary = "Change the scoring criteria";
@@ -99,6 +99,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : En
 
         signal.Wake();
         ETags.Set(HttpContext.Response, version);
-        await Send.AcceptedAtAsync<Jobs.Get.Endpoint>(new { id = job.PublicId }, JobResponse.From(job), cancellation: ct);
+        await Send.AcceptedAtAsync(Jobs.Get.Endpoint.Name, new { id = job.PublicId }, JobResponse.From(job), cancellation: ct);
     }
 }

@@ -8,9 +8,12 @@ namespace Matchmaker.Api.Features.Matching.Jobs.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<JobResponse>
 {
+    public const string Name = "getJob";
+
     public override void Configure()
     {
         Get("/jobs/{id:guid}");
+        Description(b => b.WithName(Name));
         Roles(AppRoles.Admin, AppRoles.Agency);
         Summary(s =>
         {

@@ -13,7 +13,7 @@ internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest
     {
         Post("/jobs/{id:guid}/restart");
         Roles(AppRoles.Admin, AppRoles.Agency);
-        Description(b => b.ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(409));
+        Description(b => b.WithName("restartJob").ClearDefaultProduces(200).Produces<JobResponse>(202, "application/json").ProducesProblems(409));
         Summary(s =>
         {
             s.Summary = "Queue a failed job again";
@@ -48,6 +48,6 @@ internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest
 
         signal.Wake();
         var queued = (await JobStore.FindAsync(connection, job.Id, ct))!;
-        await Send.AcceptedAtAsync<Get.Endpoint>(new { id = queued.PublicId }, JobResponse.From(queued), cancellation: ct);
+        await Send.AcceptedAtAsync(Jobs.Get.Endpoint.Name, new { id = queued.PublicId }, JobResponse.From(queued), cancellation: ct);
     }
 }
