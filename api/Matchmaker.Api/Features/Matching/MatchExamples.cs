@@ -58,15 +58,13 @@ internal static class MatchExamples
     }
 
     /// <summary>After both said yes: the contacts are in, and a single-match answer carries the history.</summary>
-    public static MatchResponse Mutual => Suggested with
+    public static MatchResponse Mutual => WithContacts(Suggested) with
     {
         Status = "mutual",
         SmeInterestedAt = SmeInterested,
         PartnerInterestedAt = PartnerInterested,
         MutualAt = PartnerInterested,
         UpdatedAt = PartnerInterested,
-        Need = Suggested.Need with { Contact = Examples.SmeContact },
-        Partner = Suggested.Partner with { Contact = Examples.PartnerContact },
         Events =
         [
             new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "interest", From = "suggested", To = "sme_interested", At = SmeInterested },
@@ -74,13 +72,21 @@ internal static class MatchExamples
         ],
     };
 
-    public static MatchResponse Meeting => Mutual with
+    public static MatchResponse Meeting => AtMeeting(Mutual);
+
+    private static MatchResponse WithContacts(MatchResponse match) => match with
+    {
+        Need = match.Need with { Contact = Examples.SmeContact },
+        Partner = match.Partner with { Contact = Examples.PartnerContact },
+    };
+
+    private static MatchResponse AtMeeting(MatchResponse mutual) => mutual with
     {
         Status = "meeting",
         UpdatedAt = Examples.Updated,
         Events =
         [
-            .. Mutual.Events!,
+            .. mutual.Events!,
             new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "stage", From = "mutual", To = "meeting", Note = "Met at the Bishkek workshop.", At = Examples.Updated },
         ],
     };

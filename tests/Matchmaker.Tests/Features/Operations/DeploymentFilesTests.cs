@@ -14,6 +14,8 @@ public sealed partial class DeploymentFilesTests(SqliteApi api) : IClassFixture<
     private static readonly string Compose = Read("docker-compose.yml");
     private static readonly string Dockerfile = Read("Dockerfile");
 
+    private static string ImagePort => Regex.Match(Dockerfile, @"ASPNETCORE_HTTP_PORTS=(\d+)").Groups[1].Value;
+
     [Fact]
     public void Every_setting_compose_gives_the_api_is_a_documented_setting()
     {
@@ -41,7 +43,7 @@ public sealed partial class DeploymentFilesTests(SqliteApi api) : IClassFixture<
     [Fact]
     public void The_image_listens_on_the_port_compose_publishes()
     {
-        var port = Regex.Match(Dockerfile, @"ASPNETCORE_HTTP_PORTS=(\d+)").Groups[1].Value;
+        var port = ImagePort;
         Assert.NotEmpty(port);
         Assert.Matches($@"EXPOSE {port}\b", Dockerfile);
         Assert.Contains($"\"8080:{port}\"", ApiService(), StringComparison.Ordinal);
@@ -52,7 +54,7 @@ public sealed partial class DeploymentFilesTests(SqliteApi api) : IClassFixture<
     {
         var check = Regex.Match(Dockerfile, @"HEALTHCHECK[^\n]*\\\n\s*CMD curl -fsS http://localhost:(\d+)(/\S+)");
         Assert.True(check.Success, "the Dockerfile has a curl HEALTHCHECK");
-        Assert.Equal(Regex.Match(Dockerfile, @"ASPNETCORE_HTTP_PORTS=(\d+)").Groups[1].Value, check.Groups[1].Value);
+        Assert.Equal(ImagePort, check.Groups[1].Value);
 
         var response = await api.CreateClient().GetAsync(check.Groups[2].Value);
         Assert.Equal(200, (int)response.StatusCode);

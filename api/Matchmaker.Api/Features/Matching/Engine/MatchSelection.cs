@@ -91,15 +91,7 @@ internal sealed class MatchSelection
         ApplyPendingOffers();
         var result = new List<ScoredPair>(_kept);
         for (var slot = 0; slot < _partnerBest.Count; slot++)
-        {
-            var partnerId = _partnerIds[slot];
-            foreach (var entry in _partnerBest[slot].Entries)
-            {
-                var alreadyKept = entry.ActedOn || Admits(_needCutoffs[entry.OtherId], partnerId, entry.Tenths);
-                if (!alreadyKept)
-                    result.Add(new(entry.OtherId, partnerId, new PairScore(entry.Tenths), ActedOn: false));
-            }
-        }
+            AddKeptOnlyForPartner(result, _partnerIds[slot], _partnerBest[slot], _needCutoffs);
         return result;
     }
 
@@ -140,15 +132,18 @@ internal sealed class MatchSelection
         }
 
         foreach (var (partnerId, best) in merged)
-        {
-            foreach (var entry in best.Entries)
-            {
-                if (!entry.ActedOn && !Admits(cutoffs[entry.OtherId], partnerId, entry.Tenths))
-                    result.Add(new(entry.OtherId, partnerId, new PairScore(entry.Tenths), ActedOn: false));
-            }
-        }
-
+            AddKeptOnlyForPartner(result, partnerId, best, cutoffs);
         return result;
+    }
+
+    /// <summary>Adds the pairs of a partner's best list that its need's list (or an action) did not keep already.</summary>
+    private static void AddKeptOnlyForPartner(List<ScoredPair> result, long partnerId, BestOf best, Dictionary<long, BestOf.Entry> needCutoffs)
+    {
+        foreach (var entry in best.Entries)
+        {
+            if (!entry.ActedOn && !Admits(needCutoffs[entry.OtherId], partnerId, entry.Tenths))
+                result.Add(new(entry.OtherId, partnerId, new PairScore(entry.Tenths), ActedOn: false));
+        }
     }
 
     private static bool Admits(BestOf.Entry cutoff, long partnerId, short tenths) =>
