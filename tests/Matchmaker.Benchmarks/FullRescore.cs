@@ -18,7 +18,7 @@ internal static class FullRescore
     {
         var clock = Stopwatch.StartNew();
         var scorer = new Scorer(ScoringProfile.Default);
-        var encoder = new FeatureEncoder();
+        var encoder = new VectorEncoder();
         var partners = SyntheticData.Partners(partnerCount).Select(encoder.Encode).ToArray();
         var needs = SyntheticData.Needs(needCount).Select(encoder.Encode).ToArray();
         Console.WriteLine($"{needCount:N0} needs × {partnerCount:N0} partners = {(double)needCount * partnerCount:N0} pairs, {Environment.ProcessorCount} cores");

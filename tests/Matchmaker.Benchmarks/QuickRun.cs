@@ -9,7 +9,7 @@ internal static class QuickRun
     public static void Run(int needCount)
     {
         var scorer = new Scorer(ScoringProfile.Default);
-        var encoder = new FeatureEncoder();
+        var encoder = new VectorEncoder();
         var partners = SyntheticData.Partners(ScoringBenchmarks.PartnerCount).Select(encoder.Encode).ToArray();
         var needs = SyntheticData.Needs(needCount).Select(encoder.Encode).ToArray();
         var results = new PairScore[partners.Length];

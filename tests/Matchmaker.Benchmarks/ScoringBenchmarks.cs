@@ -27,7 +27,7 @@ public class ScoringBenchmarks
     public void Setup()
     {
         _scorer = new Scorer(ScoringProfile.Default);
-        var encoder = new FeatureEncoder();
+        var encoder = new VectorEncoder();
         _needInputs = SyntheticData.Needs(NeedCount);
         _partnerInputs = SyntheticData.Partners(PartnerCount);
         _partners = [.. _partnerInputs.Select(encoder.Encode)];

@@ -31,7 +31,7 @@ internal static class Composition
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<IFullRescore, FullRescore>();
-        services.AddSingleton<PartnerFeatureCache>();
+        services.AddSingleton<PartnerInputCache>();
         services.AddSingleton<Rescorer>();
         services.AddSingleton<JobSignal>();
         services.AddHostedService<JobRunner>();

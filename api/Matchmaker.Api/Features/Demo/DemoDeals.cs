@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Demo;
@@ -7,12 +8,10 @@ internal sealed record DealCandidate(
     long MatchId, long NeedId, int SmeIndex, int PartnerIndex, decimal Score,
     DateTime NeedCreatedAt, DateTime PartnerCreatedAt, Guid SmeActor, Guid PartnerActor);
 
-internal sealed record DealEvent(Guid ActorId, string ActorRole, string Action, string FromStatus, string ToStatus, string? Note, DateTime At);
-
 /// <summary>Where a match ends up: its row as <see cref="Matching.MatchActions"/> would have left it, and the events that got it there.</summary>
 internal sealed record DealState(
     long MatchId, string Status, DateTime? SmeInterestedAt, DateTime? PartnerInterestedAt, DateTime? MutualAt,
-    DateTime CreatedAt, DateTime UpdatedAt, int Version, IReadOnlyList<DealEvent> Events);
+    DateTime CreatedAt, DateTime UpdatedAt, int Version, IReadOnlyList<MatchEventRow> Events);
 
 /// <summary>
 /// Takes some matches through the deal life cycle, step by step through <see cref="MatchStateMachine"/>,
@@ -115,7 +114,7 @@ internal static class DemoDeals
     {
         var state = Untouched(match, createdAt);
         var at = createdAt;
-        var events = new List<DealEvent>();
+        var events = new List<MatchEventRow>();
         foreach (var step in steps)
         {
             at = at.AddDays(rng.Next(2, 15)).AddHours(rng.Next(0, 8));
@@ -142,7 +141,16 @@ internal static class DemoDeals
                 Version = state.Version + 1,
             };
             var actor = step.Side == MatchSide.Sme ? match.SmeActor : match.PartnerActor;
-            events.Add(new DealEvent(actor, step.Side, step.Action, transition.From, transition.To, note, at));
+            events.Add(new MatchEventRow
+            {
+                ActorId = actor,
+                ActorRole = step.Side,
+                Action = step.Action,
+                FromStatus = transition.From,
+                ToStatus = transition.To,
+                Note = note,
+                At = at,
+            });
         }
 
         return state with { Events = events };

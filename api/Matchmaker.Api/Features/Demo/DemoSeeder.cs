@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace Matchmaker.Api.Features.Demo;
 /// needs and partners, a full re-score with the active criteria, then deals on some matches.
 /// </summary>
 internal sealed class DemoSeeder(
-    Db db, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
+    Db db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
 {
     private const int RescoreBatchSize = 100;
 
@@ -39,13 +40,13 @@ internal sealed class DemoSeeder(
         (Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners) ids;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            ids = await DemoStore.InsertAsync(connection, tx, world, hashes, ct);
+            ids = await DemoStore.InsertAsync(connection, tx, world, hashes, time.GetUtcNow().UtcDateTime, ct);
             await tx.CommitAsync(ct);
         }
 
         await RescoreAsync(connection, ct);
 
-        var deals = DemoDeals.Play(Candidates(world, ids, await DemoStore.ScoredMatchesAsync(connection, ct)));
+        var deals = DemoDeals.Play(Candidates(world, ids, await MatchStore.ScoredAsync(connection, ct)));
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             await DemoStore.WriteDealsAsync(connection, tx, deals, ct);

@@ -1,92 +1,27 @@
 using System.Data.Common;
 using Dapper;
-using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Needs;
-using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Reference.FxRates;
+using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Demo;
 
-/// <summary>The writes of the demo data set: the same rows the create endpoints write, in bulk and with the demo world's dates.</summary>
+/// <summary>The writes of the demo data set: the same rows the create endpoints write, through the same stores, in bulk and with the demo world's dates.</summary>
 internal static class DemoStore
 {
     private const string ProfileCountSql = "SELECT (SELECT COUNT(*) FROM smes) + (SELECT COUNT(*) FROM partners) + (SELECT COUNT(*) FROM needs)";
 
     private const string CitiesSql = "SELECT code AS Code, name_en AS NameEn, name_zh AS NameZh, division AS Division FROM cities ORDER BY code";
 
-    private const string LatestFxRatesSql = """
-        SELECT f.currency AS Currency, f.usd_per_unit AS UsdPerUnit FROM fx_rates f
-        WHERE f.effective_date = (SELECT MAX(l.effective_date) FROM fx_rates l WHERE l.currency = f.currency)
-        """;
-
-    private const string InsertUserSql = """
-        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version)
-        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1)
-        """;
-
-    private const string UserIdsSql = "SELECT id AS Id, public_id AS PublicId FROM users";
-
-    private const string InsertSmeSql = """
-        INSERT INTO smes (public_id, owner_user_id, name, search_text, inn, region_code, employees, founded_year,
-                          export_oriented, languages, certifications, description, contact_person, contact_email,
-                          contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @SearchText, @Inn, @Region, @Employees, @FoundedYear,
-                @ExportOriented, @Languages, @Certifications, @Description, @ContactPerson, @ContactEmail,
-                @ContactPhone, @CreatedAt, @CreatedAt, 1)
-        """;
-
-    private const string SmeIdsSql = "SELECT id AS Id, public_id AS PublicId FROM smes";
-
-    private const string InsertSmeSectorSql = "INSERT INTO sme_sectors (sme_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string InsertNeedSql = """
-        INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
-                           export_markets, horizon_months, has_own_sectors, status, close_reason, closed_at, created_at, updated_at, version)
-        VALUES (@PublicId, @SmeId, @Title, @SearchText, @Description, @Amount, @Currency, @AmountUsd, @JobsToCreate,
-                @ExportMarkets, @HorizonMonths, @HasOwnSectors, @Status, @CloseReason, @ClosedAt, @CreatedAt, @UpdatedAt, @Version)
-        """;
-
-    private const string NeedIdsSql = "SELECT id AS Id, public_id AS PublicId FROM needs";
-
-    private const string InsertNeedTypeSql = "INSERT INTO need_need_types (need_id, need_type_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string InsertNeedSectorSql = "INSERT INTO need_sectors (need_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string InsertPartnerSql = """
-        INSERT INTO partners (public_id, owner_user_id, name, name_zh, search_text, uscc, city_code, kind, ticket_min_usd,
-                              ticket_max_usd, languages, seeks_export_oriented, required_certifications, description,
-                              contact_person, contact_email, contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
-                @TicketMaxUsd, @Languages, @SeeksExportOriented, @RequiredCertifications, @Description,
-                @ContactPerson, @ContactEmail, @ContactPhone, @CreatedAt, @CreatedAt, 1)
-        """;
-
-    private const string PartnerIdsSql = "SELECT id AS Id, public_id AS PublicId FROM partners";
-
-    private const string InsertPartnerSectorSql = "INSERT INTO partner_sectors (partner_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string InsertOfferingSql = "INSERT INTO partner_offerings (partner_id, need_type_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string InsertTargetRegionSql = "INSERT INTO partner_target_regions (partner_id, region_code, position) VALUES (@OwnerId, @Code, @Position)";
-
-    private const string ScoredMatchesSql = """
-        SELECT m.id AS MatchId, m.need_id AS NeedId, m.partner_id AS PartnerId, ms.score AS Score
-        FROM matches m
-        JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
-        """ + ProfileStore.ActiveVersionSql + """
-        )
-        """;
-
-    private const string UpdateMatchSql = """
+    // Only the demo writes a deal's history after the fact, with its own dates; live deals move through MatchStore.TransitionAsync.
+    private const string BackdateDealSql = """
         UPDATE matches
         SET status = @Status, sme_interested_at = @SmeInterestedAt, partner_interested_at = @PartnerInterestedAt,
             mutual_at = @MutualAt, created_at = @CreatedAt, updated_at = @UpdatedAt, version = @Version
         WHERE id = @MatchId
-        """;
-
-    private const string InsertEventSql = """
-        INSERT INTO match_events (match_id, actor_id, actor_role, action, from_status, to_status, note, created_at)
-        VALUES (@MatchId, @ActorId, @ActorRole, @Action, @FromStatus, @ToStatus, @Note, @At)
         """;
 
     public static async Task<bool> HasProfilesAsync(DbConnection c, CancellationToken ct) =>
@@ -97,144 +32,36 @@ internal static class DemoStore
 
     /// <summary>Inserts the accounts and profiles; returns the internal ids of needs and partners by public id.</summary>
     public static async Task<(Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners)> InsertAsync(
-        DbConnection c, DbTransaction tx, DemoWorld world, Func<DemoUser, string> passwordHash, CancellationToken ct)
+        DbConnection c, DbTransaction tx, DemoWorld world, Func<DemoUser, string> passwordHash, DateTime now, CancellationToken ct)
     {
         var users = world.Smes.Select(s => s.Owner).Concat(world.Partners.Select(p => p.Owner)).Append(world.Agency);
-        await ExecuteAsync(InsertUserSql, users.Select(u => new
-        {
-            u.PublicId,
-            u.Email,
-            EmailNormalized = UserAccounts.Normalize(u.Email),
-            PasswordHash = passwordHash(u),
-            u.Role,
-            u.CreatedAt,
-        }));
-        var userIds = await IdsAsync(UserIdsSql);
+        var userIds = await UserAccounts.InsertAsync(c, tx, users.Select(u => new NewUser(u.PublicId, u.Email, passwordHash(u), u.Role, u.CreatedAt)).ToList(), ct);
 
-        await ExecuteAsync(InsertSmeSql, world.Smes.Select(s => new
-        {
-            s.PublicId,
-            OwnerUserId = userIds[s.Owner.PublicId],
-            s.Name,
-            SearchText = SearchText.Of(s.Name),
-            s.Inn,
-            s.Region,
-            s.Employees,
-            s.FoundedYear,
-            s.ExportOriented,
-            Languages = JsonList.Write(s.Languages),
-            Certifications = JsonList.Write(s.Certifications),
-            s.Description,
-            s.ContactPerson,
-            ContactEmail = s.Owner.Email,
-            s.ContactPhone,
-            s.CreatedAt,
-        }));
-        var smeIds = await IdsAsync(SmeIdsSql);
-        await ExecuteAsync(InsertSmeSectorSql, Codes(world.Smes, s => smeIds[s.PublicId], s => s.Sectors));
+        var smeIds = await SmeStore.InsertAsync(c, tx, world.Smes.Select(s => new NewSme(s.PublicId, userIds[s.Owner.PublicId], new SmeFields(
+            s.Name, s.Inn, s.Region, s.Sectors, s.Employees, s.FoundedYear, s.ExportOriented, s.Languages, s.Certifications,
+            s.Description, s.ContactPerson, s.Owner.Email, s.ContactPhone), s.CreatedAt)).ToList(), ct);
 
-        var rates = (await c.QueryAsync<FxRow>(new CommandDefinition(LatestFxRatesSql, transaction: tx, cancellationToken: ct)))
-            .ToDictionary(r => r.Currency, r => r.UsdPerUnit, StringComparer.Ordinal);
+        var rates = await UsdRates.AsOfAsync(c, tx, now, ct);
         var smeByIndex = world.Smes.ToDictionary(s => s.Index);
-        await ExecuteAsync(InsertNeedSql, world.Needs.Select(n => new
+        var needIds = await NeedStore.InsertAsync(c, tx, world.Needs.Select(n => new NewNeed(n.PublicId, smeIds[smeByIndex[n.SmeIndex].PublicId], new NeedFields(
+            n.Title, n.Description, n.Amount, n.Currency, n.JobsToCreate, n.ExportMarkets, n.HorizonMonths, n.NeedTypes, n.OwnSectors), n.CreatedAt)
         {
-            n.PublicId,
-            SmeId = smeIds[smeByIndex[n.SmeIndex].PublicId],
-            n.Title,
-            SearchText = SearchText.Of(n.Title),
-            n.Description,
-            n.Amount,
-            n.Currency,
-            AmountUsd = Math.Round(n.Amount * rates[n.Currency], 2, MidpointRounding.AwayFromZero),
-            n.JobsToCreate,
-            ExportMarkets = JsonList.Write(n.ExportMarkets),
-            n.HorizonMonths,
-            HasOwnSectors = n.OwnSectors.Count > 0,
             Status = n.ClosedAt is null ? NeedStatus.Open : NeedStatus.Closed,
-            n.CloseReason,
-            n.ClosedAt,
-            n.CreatedAt,
+            CloseReason = n.CloseReason,
+            ClosedAt = n.ClosedAt,
             UpdatedAt = n.ClosedAt ?? n.CreatedAt,
             Version = n.ClosedAt is null ? 1 : 2,
-        }));
-        var needIds = await IdsAsync(NeedIdsSql);
-        await ExecuteAsync(InsertNeedTypeSql, Codes(world.Needs, n => needIds[n.PublicId], n => n.NeedTypes));
-        await ExecuteAsync(InsertNeedSectorSql, Codes(world.Needs, n => needIds[n.PublicId], n => n.OwnSectors));
+        }).ToList(), rates, ct);
 
-        await ExecuteAsync(InsertPartnerSql, world.Partners.Select(p => new
-        {
-            p.PublicId,
-            OwnerUserId = userIds[p.Owner.PublicId],
-            p.Name,
-            p.NameZh,
-            SearchText = SearchText.Of(p.Name, p.NameZh),
-            p.Uscc,
-            p.City,
-            p.Kind,
-            p.TicketMinUsd,
-            p.TicketMaxUsd,
-            Languages = JsonList.Write(p.Languages),
-            p.SeeksExportOriented,
-            RequiredCertifications = JsonList.Write(p.RequiredCertifications),
-            p.Description,
-            p.ContactPerson,
-            ContactEmail = p.Owner.Email,
-            p.ContactPhone,
-            p.CreatedAt,
-        }));
-        var partnerIds = await IdsAsync(PartnerIdsSql);
-        await ExecuteAsync(InsertPartnerSectorSql, Codes(world.Partners, p => partnerIds[p.PublicId], p => p.Sectors));
-        await ExecuteAsync(InsertOfferingSql, Codes(world.Partners, p => partnerIds[p.PublicId], p => p.Offerings));
-        await ExecuteAsync(InsertTargetRegionSql, Codes(world.Partners, p => partnerIds[p.PublicId], p => p.TargetRegions));
+        var partnerIds = await PartnerStore.InsertAsync(c, tx, world.Partners.Select(p => new NewPartner(p.PublicId, userIds[p.Owner.PublicId], new PartnerFields(
+            p.Name, p.NameZh, p.Uscc, p.City, p.Kind, p.Sectors, p.Offerings, p.TicketMinUsd, p.TicketMaxUsd, p.TargetRegions, p.Languages,
+            p.SeeksExportOriented, p.RequiredCertifications, p.Description, p.ContactPerson, p.Owner.Email, p.ContactPhone), p.CreatedAt)).ToList(), ct);
         return (needIds, partnerIds);
-
-        Task ExecuteAsync(string sql, IEnumerable<object> rows) =>
-            c.ExecuteAsync(new CommandDefinition(sql, rows.ToList(), tx, cancellationToken: ct));
-
-        async Task<Dictionary<Guid, long>> IdsAsync(string sql) =>
-            (await c.QueryAsync<IdRow>(new CommandDefinition(sql, transaction: tx, cancellationToken: ct))).ToDictionary(r => r.PublicId, r => r.Id);
     }
-
-    public static async Task<IReadOnlyList<ScoredMatch>> ScoredMatchesAsync(DbConnection c, CancellationToken ct) =>
-        (await c.QueryAsync<ScoredMatch>(new CommandDefinition(ScoredMatchesSql, cancellationToken: ct))).ToList();
 
     public static async Task WriteDealsAsync(DbConnection c, DbTransaction tx, IReadOnlyList<DealState> deals, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(UpdateMatchSql, deals, tx, cancellationToken: ct));
-        var events = deals.SelectMany(d => d.Events.Select(e => new
-        {
-            d.MatchId,
-            e.ActorId,
-            e.ActorRole,
-            e.Action,
-            e.FromStatus,
-            e.ToStatus,
-            e.Note,
-            e.At,
-        })).ToList();
-        await c.ExecuteAsync(new CommandDefinition(InsertEventSql, events, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(BackdateDealSql, deals, tx, cancellationToken: ct));
+        await MatchStore.InsertEventsAsync(c, tx, deals.SelectMany(d => d.Events.Select(e => (d.MatchId, e))), ct);
     }
-
-    private static IEnumerable<object> Codes<T>(IEnumerable<T> owners, Func<T, long> id, Func<T, IReadOnlyList<string>> codes) =>
-        owners.SelectMany(o => codes(o).Select((code, i) => new { OwnerId = id(o), Code = code, Position = i }));
-
-    private sealed record FxRow
-    {
-        public string Currency { get; init; } = "";
-        public decimal UsdPerUnit { get; init; }
-    }
-
-    private sealed record IdRow
-    {
-        public long Id { get; init; }
-        public Guid PublicId { get; init; }
-    }
-}
-
-internal sealed record ScoredMatch
-{
-    public long MatchId { get; init; }
-    public long NeedId { get; init; }
-    public long PartnerId { get; init; }
-    public decimal Score { get; init; }
 }

@@ -39,6 +39,14 @@ internal sealed record MatchRow
     public string? PartnerContactPhone { get; init; }
 }
 
+internal sealed record ScoredMatch
+{
+    public long MatchId { get; init; }
+    public long NeedId { get; init; }
+    public long PartnerId { get; init; }
+    public decimal Score { get; init; }
+}
+
 internal sealed record MatchEventRow
 {
     public Guid ActorId { get; init; }
@@ -51,7 +59,7 @@ internal sealed record MatchEventRow
 }
 
 /// <summary>Reads and writes of matches shared by the match use cases. Readers see the score of the active criteria version.</summary>
-internal static class MatchStore
+internal static partial class MatchStore
 {
     public const string SelectColumns = """
         m.id AS Id, m.public_id AS PublicId, m.status AS Status, m.sme_interested_at AS SmeInterestedAt,
@@ -103,6 +111,14 @@ internal static class MatchStore
         VALUES (@MatchId, @ActorId, @ActorRole, @Action, @FromStatus, @ToStatus, @Note, @Now)
         """;
 
+    private const string ScoredSql = """
+        SELECT m.id AS MatchId, m.need_id AS NeedId, m.partner_id AS PartnerId, ms.score AS Score
+        FROM matches m
+        JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
+        """ + ProfileStore.ActiveVersionSql + """
+        )
+        """;
+
     public static Task<MatchRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<MatchRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
 
@@ -126,18 +142,25 @@ internal static class MatchStore
         if (updated == 0)
             return false;
 
-        await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, new
-        {
-            MatchId = match.Id,
-            change.ActorId,
-            change.ActorRole,
-            change.Action,
-            change.FromStatus,
-            change.ToStatus,
-            change.Note,
-            Now = change.At,
-        }, tx, cancellationToken: ct));
+        await InsertEventsAsync(connection, tx, [(match.Id, change)], ct);
         await tx.CommitAsync(ct);
         return true;
     }
+
+    public static Task InsertEventsAsync(DbConnection connection, DbTransaction tx, IEnumerable<(long MatchId, MatchEventRow Event)> events, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertEventSql, events.Select(e => new
+        {
+            e.MatchId,
+            e.Event.ActorId,
+            e.Event.ActorRole,
+            e.Event.Action,
+            e.Event.FromStatus,
+            e.Event.ToStatus,
+            e.Event.Note,
+            Now = e.Event.At,
+        }).ToList(), tx, cancellationToken: ct));
+
+    /// <summary>Every stored match with its score under the active criteria version.</summary>
+    public static async Task<IReadOnlyList<ScoredMatch>> ScoredAsync(DbConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<ScoredMatch>(new CommandDefinition(ScoredSql, cancellationToken: ct))).ToList();
 }

@@ -45,7 +45,7 @@ public sealed record NeedResponse
         ExportMarkets = JsonList.Read(row.ExportMarkets),
         HorizonMonths = row.HorizonMonths,
         Sectors = row.HasOwnSectors ? lists.OwnSectors[row.Id].ToList() : null,
-        EffectiveSectors = row.HasOwnSectors ? lists.OwnSectors[row.Id].ToList() : lists.SmeSectors[row.SmeId].ToList(),
+        EffectiveSectors = lists.EffectiveSectors[row.Id].ToList(),
         Status = row.Status,
         CloseReason = row.CloseReason,
         ClosedAt = row.ClosedAt,

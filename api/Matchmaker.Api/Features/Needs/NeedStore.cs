@@ -1,8 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Needs;
 
@@ -15,6 +14,9 @@ internal sealed record NeedRow
     public Guid SmeOwnerId { get; init; }
     public string SmeName { get; init; } = "";
     public string Region { get; init; } = "";
+    public bool SmeExportOriented { get; init; }
+    public string SmeLanguages { get; init; } = "[]";
+    public string SmeCertifications { get; init; } = "[]";
     public string Title { get; init; } = "";
     public string? Description { get; init; }
     public decimal Amount { get; init; }
@@ -32,7 +34,27 @@ internal sealed record NeedRow
     public int Version { get; init; }
 }
 
-internal sealed record NeedLists(ILookup<long, string> NeedTypes, ILookup<long, string> OwnSectors, ILookup<long, string> SmeSectors);
+/// <param name="EffectiveSectors">The sectors matching uses: the need's own, else its SME's (the <c>need_effective_sectors</c> view).</param>
+internal sealed record NeedLists(ILookup<long, string> NeedTypes, ILookup<long, string> OwnSectors, ILookup<long, string> EffectiveSectors);
+
+/// <summary>What a client or the demo data says a need is; the server adds the id, owner and timestamps.</summary>
+internal sealed record NeedFields(
+    string Title, string? Description, decimal Amount, string Currency, int JobsToCreate, IReadOnlyList<string> ExportMarkets,
+    int HorizonMonths, IReadOnlyList<string> NeedTypes, IReadOnlyList<string> OwnSectors)
+{
+    public static NeedFields From(NeedRequest req) => new(
+        req.Title!.Trim(), req.Description, req.Amount!.Amount!.Value, req.Amount.Currency!, req.JobsToCreate ?? 0,
+        req.ExportMarkets ?? [], req.HorizonMonths!.Value, req.NeedTypes!, req.Sectors ?? []);
+}
+
+internal sealed record NewNeed(Guid PublicId, long SmeId, NeedFields Fields, DateTime CreatedAt)
+{
+    public string Status { get; init; } = NeedStatus.Open;
+    public string? CloseReason { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public DateTime UpdatedAt { get; init; } = CreatedAt;
+    public int Version { get; init; } = 1;
+}
 
 internal static class NeedStatus
 {
@@ -40,11 +62,13 @@ internal static class NeedStatus
     public const string Closed = "closed";
 }
 
+/// <summary>The home of needs: their columns, the row they read into, and every read and write of the needs tables.</summary>
 internal static class NeedStore
 {
     public const string SelectColumns = """
         n.id AS Id, n.public_id AS PublicId, n.sme_id AS SmeId, s.public_id AS SmePublicId, u.public_id AS SmeOwnerId,
-        s.name AS SmeName, s.region_code AS Region, n.title AS Title, n.description AS Description, n.amount AS Amount,
+        s.name AS SmeName, s.region_code AS Region, s.export_oriented AS SmeExportOriented, s.languages AS SmeLanguages,
+        s.certifications AS SmeCertifications, n.title AS Title, n.description AS Description, n.amount AS Amount,
         n.currency AS Currency, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate, n.export_markets AS ExportMarkets,
         n.horizon_months AS HorizonMonths, n.has_own_sectors AS HasOwnSectors, n.status AS Status,
         n.close_reason AS CloseReason, n.closed_at AS ClosedAt, n.created_at AS CreatedAt, n.updated_at AS UpdatedAt,
@@ -55,75 +79,154 @@ internal static class NeedStore
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE n.public_id = @Id";
 
+    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE n.id IN @Ids";
+
+    /// <summary>Open needs, and closed ones whose matches someone acted on (their deals still carry a score).</summary>
+    private const string ScoredSql = "SELECT " + SelectColumns + From + """
+        WHERE n.status = 'open'
+           OR EXISTS (SELECT 1 FROM matches m WHERE m.need_id = n.id AND m.status <> 'suggested')
+        """;
+
+    private const string OpenIdsOfSmeSql = "SELECT id FROM needs WHERE sme_id = @SmeId AND status = 'open'";
+
+    private const string OpenInCurrenciesSql = "SELECT id AS Id, amount AS Amount, currency AS Currency FROM needs WHERE currency IN @Currencies AND status = 'open'";
+
     private const string NeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types WHERE need_id IN @Ids ORDER BY need_id, position";
 
     private const string OwnSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_sectors WHERE need_id IN @Ids ORDER BY need_id, position";
 
-    private const string DeleteNeedTypesSql = "DELETE FROM need_need_types WHERE need_id = @NeedId";
+    private const string EffectiveSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_effective_sectors WHERE need_id IN @Ids ORDER BY need_id, position";
 
-    private const string InsertNeedTypeSql = "INSERT INTO need_need_types (need_id, need_type_code, position) VALUES (@NeedId, @Code, @Position)";
+    private const string AllNeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types ORDER BY need_id, position";
 
-    private const string DeleteSectorsSql = "DELETE FROM need_sectors WHERE need_id = @NeedId";
+    private const string AllOwnSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_sectors ORDER BY need_id, position";
 
-    private const string InsertSectorSql = "INSERT INTO need_sectors (need_id, sector_code, position) VALUES (@NeedId, @Code, @Position)";
+    private const string AllEffectiveSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_effective_sectors ORDER BY need_id, position";
 
-    private const string UsdRateSql = """
-        SELECT /**top**/ usd_per_unit FROM fx_rates
-        WHERE currency = @Currency AND effective_date <= @AsOf
-        ORDER BY effective_date DESC
-        /**limit**/
+    private const string InsertSql = """
+        INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
+                           export_markets, horizon_months, has_own_sectors, status, close_reason, closed_at, created_at, updated_at, version)
+        VALUES (@PublicId, @SmeId, @Title, @SearchText, @Description, @Amount, @Currency, @AmountUsd, @JobsToCreate,
+                @ExportMarkets, @HorizonMonths, @HasOwnSectors, @Status, @CloseReason, @ClosedAt, @CreatedAt, @UpdatedAt, @Version)
         """;
 
-    public static Task<NeedRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<NeedRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+    private const string IdSql = "SELECT id FROM needs WHERE public_id = @PublicId";
 
-    public static async Task<NeedLists> ListsAsync(DbConnection connection, IReadOnlyCollection<NeedRow> needs, CancellationToken ct)
+    private const string UpdateSql = """
+        UPDATE needs
+        SET title = @Title, search_text = @SearchText, description = @Description, amount = @Amount, currency = @Currency,
+            amount_usd = @AmountUsd, jobs_to_create = @JobsToCreate, export_markets = @ExportMarkets,
+            horizon_months = @HorizonMonths, has_own_sectors = @HasOwnSectors, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version AND status = 'open'
+        """;
+
+    private const string CloseSql = """
+        UPDATE needs
+        SET status = 'closed', close_reason = @Reason, closed_at = @Now, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND status = 'open'
+        """;
+
+    private const string SetAmountUsdSql = "UPDATE needs SET amount_usd = @AmountUsd WHERE id = @Id";
+
+    private const string DeleteNeedTypesSql = "DELETE FROM need_need_types WHERE need_id = @OwnerId";
+
+    private const string InsertNeedTypeSql = "INSERT INTO need_need_types (need_id, need_type_code, position) VALUES (@OwnerId, @Code, @Position)";
+
+    private const string DeleteSectorsSql = "DELETE FROM need_sectors WHERE need_id = @OwnerId";
+
+    private const string InsertSectorSql = "INSERT INTO need_sectors (need_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
+
+    public static Task<NeedRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<NeedRow>(new CommandDefinition(FindSql, new { Id = id }, tx, cancellationToken: ct));
+
+    public static async Task<IReadOnlyList<NeedRow>> ByIdsAsync(DbConnection connection, DbTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : (await connection.QueryAsync<NeedRow>(new CommandDefinition(ByIdsSql, new { Ids = ids }, tx, cancellationToken: ct))).ToList();
+
+    /// <summary>Every need a full re-score scores.</summary>
+    public static async Task<IReadOnlyList<NeedRow>> ScoredAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        (await connection.QueryAsync<NeedRow>(new CommandDefinition(ScoredSql, transaction: tx, cancellationToken: ct))).ToList();
+
+    public static async Task<IReadOnlyList<long>> OpenIdsOfSmeAsync(DbConnection connection, DbTransaction tx, long smeId, CancellationToken ct) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(OpenIdsOfSmeSql, new { SmeId = smeId }, tx, cancellationToken: ct))).ToList();
+
+    /// <summary>The lists of the given needs; with <paramref name="all"/>, of every need (one read per list, not one per need).</summary>
+    public static async Task<NeedLists> ListsAsync(DbConnection connection, IReadOnlyCollection<NeedRow> needs, CancellationToken ct, DbTransaction? tx = null, bool all = false)
     {
         if (needs.Count == 0)
-            return new NeedLists(Empty(), Empty(), Empty());
-        var ids = needs.Select(n => n.Id).ToList();
-        var types = await connection.QueryAsync<OwnedCode>(new CommandDefinition(NeedTypesSql, new { Ids = ids }, cancellationToken: ct));
-        var own = await connection.QueryAsync<OwnedCode>(new CommandDefinition(OwnSectorsSql, new { Ids = ids }, cancellationToken: ct));
-        var smeSectors = await SmeStore.SectorsAsync(connection, needs.Select(n => n.SmeId).Distinct().ToList(), ct);
-        return new NeedLists(types.ToLookup(t => t.OwnerId, t => t.Code), own.ToLookup(t => t.OwnerId, t => t.Code), smeSectors);
+            return new NeedLists(OwnedCode.None, OwnedCode.None, OwnedCode.None);
+        var args = all ? null : new { Ids = needs.Select(n => n.Id).ToList() };
+        return new NeedLists(
+            await CodesAsync(all ? AllNeedTypesSql : NeedTypesSql),
+            await CodesAsync(all ? AllOwnSectorsSql : OwnSectorsSql),
+            await CodesAsync(all ? AllEffectiveSectorsSql : EffectiveSectorsSql));
+
+        async Task<ILookup<long, string>> CodesAsync(string sql) =>
+            (await connection.QueryAsync<OwnedCode>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToLookup(c => c.OwnerId, c => c.Code);
     }
 
-    public static async Task ReplaceListsAsync(DbConnection connection, DbTransaction tx, long needId, NeedRequest req, CancellationToken ct)
+    /// <summary>Inserts needs with their lists; returns their internal ids by public id.</summary>
+    public static async Task<Dictionary<Guid, long>> InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewNeed> needs, UsdRates rates, CancellationToken ct)
     {
-        var id = new { NeedId = needId };
-        await connection.ExecuteAsync(new CommandDefinition(DeleteNeedTypesSql, id, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(InsertNeedTypeSql,
-            req.NeedTypes!.Select((code, i) => new { NeedId = needId, Code = code, Position = i }), tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSectorsSql, id, tx, cancellationToken: ct));
-        if (req.Sectors is { Count: > 0 })
-            await connection.ExecuteAsync(new CommandDefinition(InsertSectorSql,
-                req.Sectors.Select((code, i) => new { NeedId = needId, Code = code, Position = i }), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, needs.Select(n =>
+        {
+            var p = Parameters(n.Fields, rates);
+            p.AddDynamicParams(new { n.PublicId, n.SmeId, n.Status, n.CloseReason, n.ClosedAt, n.CreatedAt, n.UpdatedAt, n.Version });
+            return p;
+        }).ToList(), tx, cancellationToken: ct));
+        var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, needs.Select(n => n.PublicId), ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertNeedTypeSql, needs.Select(n => (ids[n.PublicId], n.Fields.NeedTypes)), ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertSectorSql, needs.Select(n => (ids[n.PublicId], n.Fields.OwnSectors)), ct);
+        return ids;
     }
 
-    /// <summary>Converts with the latest rate effective on or before <paramref name="asOf"/>.</summary>
-    public static async Task<decimal> ToUsdAsync(Db db, DbConnection connection, DbTransaction? tx, decimal amount, string currency, DateTime asOf, CancellationToken ct)
+    /// <summary>Replaces an open need read at <paramref name="version"/>; false when it changed or closed since.</summary>
+    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, NeedFields fields, UsdRates rates, DateTime now, CancellationToken ct)
     {
-        var rate = await connection.ExecuteScalarAsync<decimal?>(new CommandDefinition(db.Sql(UsdRateSql), new { Currency = currency, AsOf = asOf.Date, Take = 1 }, tx, cancellationToken: ct))
-            ?? throw new InvalidOperationException($"No FX rate for {currency} effective on or before {asOf:yyyy-MM-dd}.");
-        return Math.Round(amount * rate, 2, MidpointRounding.AwayFromZero);
+        var p = Parameters(fields, rates);
+        p.AddDynamicParams(new { Id = id, Version = version, Now = now });
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, p, tx, cancellationToken: ct)) == 0)
+            return false;
+        await connection.ExecuteAsync(new CommandDefinition(DeleteNeedTypesSql, new { OwnerId = id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSectorsSql, new { OwnerId = id }, tx, cancellationToken: ct));
+        await OwnedCode.InsertAsync(connection, tx, InsertNeedTypeSql, [(id, fields.NeedTypes)], ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertSectorSql, [(id, fields.OwnSectors)], ct);
+        return true;
     }
 
-    public static DynamicParameters Parameters(NeedRequest req, decimal amountUsd, DateTime now)
+    /// <summary>Closes an open need; false when it was closed already.</summary>
+    public static async Task<bool> CloseAsync(DbConnection connection, DbTransaction tx, long id, string? reason, DateTime now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: ct)) > 0;
+
+    /// <summary>Converts the USD amount of the open needs in <paramref name="currencies"/> again; returns their ids.</summary>
+    public static async Task<IReadOnlyList<long>> RevalueAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> currencies, UsdRates rates, CancellationToken ct)
+    {
+        var needs = (await connection.QueryAsync<AmountRow>(
+            new CommandDefinition(OpenInCurrenciesSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(SetAmountUsdSql,
+            needs.Select(n => new { n.Id, AmountUsd = rates.Convert(n.Amount, n.Currency) }).ToList(), tx, cancellationToken: ct));
+        return needs.Select(n => n.Id).ToList();
+    }
+
+    private static DynamicParameters Parameters(NeedFields f, UsdRates rates)
     {
         var p = new DynamicParameters();
-        p.Add("Title", req.Title!.Trim());
-        p.Add("SearchText", SearchText.Of(req.Title));
-        p.Add("Description", req.Description);
-        p.Add("Amount", req.Amount!.Amount!.Value);
-        p.Add("Currency", req.Amount.Currency);
-        p.Add("AmountUsd", amountUsd);
-        p.Add("JobsToCreate", req.JobsToCreate ?? 0);
-        p.Add("ExportMarkets", JsonList.Write(req.ExportMarkets));
-        p.Add("HorizonMonths", req.HorizonMonths!.Value);
-        p.Add("HasOwnSectors", req.Sectors is { Count: > 0 });
-        p.Add("Now", now);
+        p.Add("Title", f.Title);
+        p.Add("SearchText", SearchText.Of(f.Title));
+        p.Add("Description", f.Description);
+        p.Add("Amount", f.Amount);
+        p.Add("Currency", f.Currency);
+        p.Add("AmountUsd", rates.Convert(f.Amount, f.Currency));
+        p.Add("JobsToCreate", f.JobsToCreate);
+        p.Add("ExportMarkets", JsonList.Write(f.ExportMarkets));
+        p.Add("HorizonMonths", f.HorizonMonths);
+        p.Add("HasOwnSectors", f.OwnSectors.Count > 0);
         return p;
     }
 
-    private static ILookup<long, string> Empty() => Array.Empty<OwnedCode>().ToLookup(c => c.OwnerId, c => c.Code);
+    private sealed record AmountRow
+    {
+        public long Id { get; init; }
+        public decimal Amount { get; init; }
+        public string Currency { get; init; } = "";
+    }
 }

@@ -30,6 +30,23 @@ internal sealed record PartnerRow
 
 internal sealed record PartnerLists(ILookup<long, string> Sectors, ILookup<long, string> Offerings, ILookup<long, string> TargetRegions);
 
+/// <summary>What a client or the demo data says a partner is; the server adds the id, owner and timestamps.</summary>
+internal sealed record PartnerFields(
+    string Name, string? NameZh, string Uscc, string City, string Kind, IReadOnlyList<string> Sectors, IReadOnlyList<string> Offerings,
+    decimal TicketMinUsd, decimal TicketMaxUsd, IReadOnlyList<string> TargetRegions, IReadOnlyList<string> Languages,
+    bool SeeksExportOriented, IReadOnlyList<string> RequiredCertifications, string? Description,
+    string ContactPerson, string ContactEmail, string? ContactPhone)
+{
+    public static PartnerFields From(PartnerRequest req) => new(
+        req.Name!.Trim(), string.IsNullOrWhiteSpace(req.NameZh) ? null : req.NameZh.Trim(), req.Uscc!, req.City!, req.Kind!,
+        req.Sectors ?? [], req.Offerings ?? [], req.Ticket!.MinUsd!.Value, req.Ticket.MaxUsd!.Value, req.TargetRegions ?? [],
+        req.Languages ?? [], req.SeeksExportOriented ?? false, req.RequiredCertifications?.Select(c => c.Trim()).ToList() ?? [],
+        req.Description, req.Contact!.Person!, req.Contact.Email!, req.Contact.Phone);
+}
+
+internal sealed record NewPartner(Guid PublicId, long OwnerUserId, PartnerFields Fields, DateTime CreatedAt);
+
+/// <summary>The home of partner profiles: their columns, the row they read into, and every read and write of the partner tables.</summary>
 internal static class PartnerStore
 {
     public const string SelectColumns = """
@@ -45,6 +62,20 @@ internal static class PartnerStore
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE p.public_id = @Id";
 
+    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE p.id IN @Ids";
+
+    private const string AllSql = "SELECT " + SelectColumns + From;
+
+    private const string ChangedSinceSql = "SELECT id FROM partners WHERE updated_at >= @Since";
+
+    private const string OfOwnerSql = """
+        SELECT u.id AS UserId, p.id AS ProfileId
+        FROM users u LEFT JOIN partners p ON p.owner_user_id = u.id
+        WHERE u.public_id = @UserId
+        """;
+
+    private const string UsccTakenSql = "SELECT COUNT(*) FROM partners WHERE uscc = @Uscc AND (@ExceptId IS NULL OR id <> @ExceptId)";
+
     private const string ListsSql = """
         SELECT 'sector' AS Kind, partner_id AS OwnerId, sector_code AS Code, position AS Position FROM partner_sectors WHERE partner_id IN @Ids
         UNION ALL
@@ -54,59 +85,124 @@ internal static class PartnerStore
         ORDER BY OwnerId, Kind, Position
         """;
 
-    private const string DeleteSectorsSql = "DELETE FROM partner_sectors WHERE partner_id = @PartnerId";
-    private const string InsertSectorSql = "INSERT INTO partner_sectors (partner_id, sector_code, position) VALUES (@PartnerId, @Code, @Position)";
-    private const string DeleteOfferingsSql = "DELETE FROM partner_offerings WHERE partner_id = @PartnerId";
-    private const string InsertOfferingSql = "INSERT INTO partner_offerings (partner_id, need_type_code, position) VALUES (@PartnerId, @Code, @Position)";
-    private const string DeleteRegionsSql = "DELETE FROM partner_target_regions WHERE partner_id = @PartnerId";
-    private const string InsertRegionSql = "INSERT INTO partner_target_regions (partner_id, region_code, position) VALUES (@PartnerId, @Code, @Position)";
+    private const string AllListsSql = """
+        SELECT 'sector' AS Kind, partner_id AS OwnerId, sector_code AS Code, position AS Position FROM partner_sectors
+        UNION ALL
+        SELECT 'offering', partner_id, need_type_code, position FROM partner_offerings
+        UNION ALL
+        SELECT 'region', partner_id, region_code, position FROM partner_target_regions
+        ORDER BY OwnerId, Kind, Position
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO partners (public_id, owner_user_id, name, name_zh, search_text, uscc, city_code, kind, ticket_min_usd,
+                              ticket_max_usd, languages, seeks_export_oriented, required_certifications, description,
+                              contact_person, contact_email, contact_phone, created_at, updated_at, version)
+        VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
+                @TicketMaxUsd, @Languages, @SeeksExportOriented, @RequiredCertifications, @Description,
+                @ContactPerson, @ContactEmail, @ContactPhone, @CreatedAt, @CreatedAt, 1)
+        """;
+
+    private const string IdSql = "SELECT id FROM partners WHERE public_id = @PublicId";
+
+    private const string UpdateSql = """
+        UPDATE partners
+        SET name = @Name, name_zh = @NameZh, search_text = @SearchText, uscc = @Uscc, city_code = @City, kind = @Kind,
+            ticket_min_usd = @TicketMinUsd, ticket_max_usd = @TicketMaxUsd, languages = @Languages,
+            seeks_export_oriented = @SeeksExportOriented, required_certifications = @RequiredCertifications,
+            description = @Description, contact_person = @ContactPerson, contact_email = @ContactEmail,
+            contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    private const string DeleteSectorsSql = "DELETE FROM partner_sectors WHERE partner_id = @OwnerId";
+    private const string InsertSectorSql = "INSERT INTO partner_sectors (partner_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
+    private const string DeleteOfferingsSql = "DELETE FROM partner_offerings WHERE partner_id = @OwnerId";
+    private const string InsertOfferingSql = "INSERT INTO partner_offerings (partner_id, need_type_code, position) VALUES (@OwnerId, @Code, @Position)";
+    private const string DeleteRegionsSql = "DELETE FROM partner_target_regions WHERE partner_id = @OwnerId";
+    private const string InsertRegionSql = "INSERT INTO partner_target_regions (partner_id, region_code, position) VALUES (@OwnerId, @Code, @Position)";
 
     public static Task<PartnerRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<PartnerRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
 
-    public static async Task<PartnerLists> ListsAsync(DbConnection connection, IReadOnlyCollection<long> ids, CancellationToken ct)
-    {
-        var rows = ids.Count == 0
+    /// <summary>The given partners, or every partner when <paramref name="ids"/> is null.</summary>
+    public static async Task<IReadOnlyList<PartnerRow>> ByIdsAsync(DbConnection connection, DbTransaction? tx, IReadOnlyCollection<long>? ids, CancellationToken ct) =>
+        ids is { Count: 0 }
             ? []
-            : (await connection.QueryAsync<ListRow>(new CommandDefinition(ListsSql, new { Ids = ids }, cancellationToken: ct))).ToList();
+            : (await connection.QueryAsync<PartnerRow>(new CommandDefinition(ids is null ? AllSql : ByIdsSql, ids is null ? null : new { Ids = ids }, tx, cancellationToken: ct))).ToList();
+
+    public static async Task<IReadOnlyList<long>> ChangedSinceAsync(DbConnection connection, DbTransaction? tx, DateTime since, CancellationToken ct) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
+
+    /// <summary>The signed-in account's internal id and, if it has one, its partner profile's.</summary>
+    public static Task<OwnerRow> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
+        connection.QuerySingleAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
+
+    public static async Task<bool> UsccTakenAsync(DbConnection connection, string uscc, long? exceptId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsccTakenSql, new { Uscc = uscc, ExceptId = exceptId }, cancellationToken: ct)) > 0;
+
+    /// <summary>The lists of the given partners, or of every partner when <paramref name="ids"/> is null.</summary>
+    public static async Task<PartnerLists> ListsAsync(DbConnection connection, IReadOnlyCollection<long>? ids, CancellationToken ct, DbTransaction? tx = null)
+    {
+        var rows = ids is { Count: 0 }
+            ? []
+            : (await connection.QueryAsync<ListRow>(new CommandDefinition(ids is null ? AllListsSql : ListsSql, ids is null ? null : new { Ids = ids }, tx, cancellationToken: ct))).ToList();
         ILookup<long, string> Of(string kind) => rows.Where(r => r.Kind == kind).ToLookup(r => r.OwnerId, r => r.Code);
         return new PartnerLists(Of("sector"), Of("offering"), Of("region"));
     }
 
-    public static async Task ReplaceListsAsync(DbConnection connection, DbTransaction tx, long partnerId, PartnerRequest req, CancellationToken ct)
+    /// <summary>Inserts profiles with their lists; returns their internal ids by public id.</summary>
+    public static async Task<Dictionary<Guid, long>> InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewPartner> partners, CancellationToken ct)
     {
-        await ReplaceAsync(DeleteSectorsSql, InsertSectorSql, req.Sectors);
-        await ReplaceAsync(DeleteOfferingsSql, InsertOfferingSql, req.Offerings);
-        await ReplaceAsync(DeleteRegionsSql, InsertRegionSql, req.TargetRegions);
-
-        async Task ReplaceAsync(string deleteSql, string insertSql, List<string>? codes)
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, partners.Select(p =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { PartnerId = partnerId }, tx, cancellationToken: ct));
-            if (codes is { Count: > 0 })
-                await connection.ExecuteAsync(new CommandDefinition(insertSql,
-                    codes.Select((code, i) => new { PartnerId = partnerId, Code = code, Position = i }), tx, cancellationToken: ct));
-        }
+            var args = Parameters(p.Fields);
+            args.AddDynamicParams(new { p.PublicId, p.OwnerUserId, p.CreatedAt });
+            return args;
+        }).ToList(), tx, cancellationToken: ct));
+        var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, partners.Select(p => p.PublicId), ct);
+        await InsertListsAsync(connection, tx, partners.Select(p => (ids[p.PublicId], p.Fields)).ToList(), ct);
+        return ids;
     }
 
-    public static DynamicParameters Parameters(PartnerRequest req, DateTime now)
+    /// <summary>Replaces a profile read at <paramref name="version"/>; false when it changed since.</summary>
+    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, PartnerFields fields, DateTime now, CancellationToken ct)
+    {
+        var args = Parameters(fields);
+        args.AddDynamicParams(new { Id = id, Version = version, Now = now });
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct)) == 0)
+            return false;
+        foreach (var deleteSql in (string[])[DeleteSectorsSql, DeleteOfferingsSql, DeleteRegionsSql])
+            await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { OwnerId = id }, tx, cancellationToken: ct));
+        await InsertListsAsync(connection, tx, [(id, fields)], ct);
+        return true;
+    }
+
+    private static async Task InsertListsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<(long Id, PartnerFields Fields)> partners, CancellationToken ct)
+    {
+        await OwnedCode.InsertAsync(connection, tx, InsertSectorSql, partners.Select(p => (p.Id, p.Fields.Sectors)), ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertOfferingSql, partners.Select(p => (p.Id, p.Fields.Offerings)), ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertRegionSql, partners.Select(p => (p.Id, p.Fields.TargetRegions)), ct);
+    }
+
+    private static DynamicParameters Parameters(PartnerFields f)
     {
         var p = new DynamicParameters();
-        p.Add("Name", req.Name!.Trim());
-        p.Add("NameZh", string.IsNullOrWhiteSpace(req.NameZh) ? null : req.NameZh.Trim());
-        p.Add("SearchText", SearchText.Of(req.Name, req.NameZh));
-        p.Add("Uscc", req.Uscc);
-        p.Add("City", req.City);
-        p.Add("Kind", req.Kind);
-        p.Add("TicketMinUsd", req.Ticket!.MinUsd!.Value);
-        p.Add("TicketMaxUsd", req.Ticket.MaxUsd!.Value);
-        p.Add("Languages", JsonList.Write(req.Languages));
-        p.Add("SeeksExportOriented", req.SeeksExportOriented ?? false);
-        p.Add("RequiredCertifications", JsonList.Write(req.RequiredCertifications?.Select(c => c.Trim())));
-        p.Add("Description", req.Description);
-        p.Add("ContactPerson", req.Contact!.Person);
-        p.Add("ContactEmail", req.Contact.Email);
-        p.Add("ContactPhone", req.Contact.Phone);
-        p.Add("Now", now);
+        p.Add("Name", f.Name);
+        p.Add("NameZh", f.NameZh);
+        p.Add("SearchText", SearchText.Of(f.Name, f.NameZh));
+        p.Add("Uscc", f.Uscc);
+        p.Add("City", f.City);
+        p.Add("Kind", f.Kind);
+        p.Add("TicketMinUsd", f.TicketMinUsd);
+        p.Add("TicketMaxUsd", f.TicketMaxUsd);
+        p.Add("Languages", JsonList.Write(f.Languages));
+        p.Add("SeeksExportOriented", f.SeeksExportOriented);
+        p.Add("RequiredCertifications", JsonList.Write(f.RequiredCertifications));
+        p.Add("Description", f.Description);
+        p.Add("ContactPerson", f.ContactPerson);
+        p.Add("ContactEmail", f.ContactEmail);
+        p.Add("ContactPhone", f.ContactPhone);
         return p;
     }
 

@@ -83,10 +83,8 @@ internal static class ReportConditions
 
     private const string NeedSector = """
          (k.sector IS NULL
-               OR EXISTS (SELECT 1 FROM need_sectors ns JOIN sectors sc ON sc.code = ns.sector_code
-                          WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND (sc.code = k.sector OR sc.section = k.sector))
-               OR EXISTS (SELECT 1 FROM sme_sectors ss JOIN sectors sc ON sc.code = ss.sector_code
-                          WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND (sc.code = k.sector OR sc.section = k.sector)))
+               OR EXISTS (SELECT 1 FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
+                          WHERE es.need_id = n.id AND (sc.code = k.sector OR sc.section = k.sector)))
 
         """;
 

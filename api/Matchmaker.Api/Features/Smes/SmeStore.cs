@@ -26,7 +26,21 @@ internal sealed record SmeRow
     public int Version { get; init; }
 }
 
-/// <summary>Reads and writes of SME profiles shared by the SME use cases (and the needs that hang off them).</summary>
+/// <summary>What a client or the demo data says an SME is; the server adds the id, owner and timestamps.</summary>
+internal sealed record SmeFields(
+    string Name, string Inn, string Region, IReadOnlyList<string> Sectors, int Employees, int? FoundedYear, bool ExportOriented,
+    IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, string? Description,
+    string ContactPerson, string ContactEmail, string? ContactPhone)
+{
+    public static SmeFields From(SmeRequest req) => new(
+        req.Name!.Trim(), req.Inn!, req.Region!, req.Sectors!, req.Employees!.Value, req.FoundedYear, req.ExportOriented ?? false,
+        req.Languages ?? [], req.Certifications?.Select(c => c.Trim()).ToList() ?? [], req.Description,
+        req.Contact!.Person!, req.Contact.Email!, req.Contact.Phone);
+}
+
+internal sealed record NewSme(Guid PublicId, long OwnerUserId, SmeFields Fields, DateTime CreatedAt);
+
+/// <summary>The home of SME profiles: their columns, the row they read into, and every read and write of the SME tables.</summary>
 internal static class SmeStore
 {
     public const string SelectColumns = """
@@ -37,47 +51,104 @@ internal static class SmeStore
         s.contact_phone AS ContactPhone, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt, s.version AS Version
         """;
 
-    private const string FindSql = "SELECT " + SelectColumns + " FROM smes s JOIN users u ON u.id = s.owner_user_id WHERE s.public_id = @Id";
+    public const string From = " FROM smes s JOIN users u ON u.id = s.owner_user_id ";
+
+    private const string FindSql = "SELECT " + SelectColumns + From + "WHERE s.public_id = @Id";
+
+    private const string OfOwnerSql = """
+        SELECT u.id AS UserId, s.id AS ProfileId
+        FROM users u LEFT JOIN smes s ON s.owner_user_id = u.id
+        WHERE u.public_id = @UserId
+        """;
+
+    private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn AND (@ExceptId IS NULL OR id <> @ExceptId)";
 
     private const string SectorsSql = "SELECT sme_id AS OwnerId, sector_code AS Code FROM sme_sectors WHERE sme_id IN @Ids ORDER BY sme_id, position";
 
-    private const string DeleteSectorsSql = "DELETE FROM sme_sectors WHERE sme_id = @SmeId";
+    private const string InsertSql = """
+        INSERT INTO smes (public_id, owner_user_id, name, search_text, inn, region_code, employees, founded_year,
+                          export_oriented, languages, certifications, description, contact_person, contact_email,
+                          contact_phone, created_at, updated_at, version)
+        VALUES (@PublicId, @OwnerUserId, @Name, @SearchText, @Inn, @Region, @Employees, @FoundedYear,
+                @ExportOriented, @Languages, @Certifications, @Description, @ContactPerson, @ContactEmail,
+                @ContactPhone, @CreatedAt, @CreatedAt, 1)
+        """;
 
-    private const string InsertSectorSql = "INSERT INTO sme_sectors (sme_id, sector_code, position) VALUES (@SmeId, @Code, @Position)";
+    private const string IdSql = "SELECT id FROM smes WHERE public_id = @PublicId";
+
+    private const string UpdateSql = """
+        UPDATE smes
+        SET name = @Name, search_text = @SearchText, inn = @Inn, region_code = @Region, employees = @Employees,
+            founded_year = @FoundedYear, export_oriented = @ExportOriented, languages = @Languages,
+            certifications = @Certifications, description = @Description, contact_person = @ContactPerson,
+            contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
+    private const string DeleteSectorsSql = "DELETE FROM sme_sectors WHERE sme_id = @OwnerId";
+
+    private const string InsertSectorSql = "INSERT INTO sme_sectors (sme_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
 
     public static Task<SmeRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct, DbTransaction? tx = null) =>
         connection.QuerySingleOrDefaultAsync<SmeRow>(new CommandDefinition(FindSql, new { Id = id }, tx, cancellationToken: ct));
 
+    /// <summary>The signed-in account's internal id and, if it has one, its SME profile's.</summary>
+    public static Task<OwnerRow> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
+        connection.QuerySingleAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
+
+    public static async Task<bool> InnTakenAsync(DbConnection connection, string inn, long? exceptId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(InnTakenSql, new { Inn = inn, ExceptId = exceptId }, cancellationToken: ct)) > 0;
+
     public static async Task<ILookup<long, string>> SectorsAsync(DbConnection connection, IReadOnlyCollection<long> smeIds, CancellationToken ct, DbTransaction? tx = null)
     {
         if (smeIds.Count == 0)
-            return Array.Empty<OwnedCode>().ToLookup(c => c.OwnerId, c => c.Code);
+            return OwnedCode.None;
         var rows = await connection.QueryAsync<OwnedCode>(new CommandDefinition(SectorsSql, new { Ids = smeIds }, tx, cancellationToken: ct));
         return rows.ToLookup(r => r.OwnerId, r => r.Code);
     }
 
-    public static async Task ReplaceSectorsAsync(DbConnection connection, DbTransaction tx, long smeId, IReadOnlyList<string> sectors, CancellationToken ct)
+    /// <summary>Inserts profiles with their sectors; returns their internal ids by public id.</summary>
+    public static async Task<Dictionary<Guid, long>> InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewSme> smes, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSectorsSql, new { SmeId = smeId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(InsertSectorSql,
-            sectors.Select((code, i) => new { SmeId = smeId, Code = code, Position = i }), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, smes.Select(s =>
+        {
+            var p = Parameters(s.Fields);
+            p.AddDynamicParams(new { s.PublicId, s.OwnerUserId, s.CreatedAt });
+            return p;
+        }).ToList(), tx, cancellationToken: ct));
+        var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, smes.Select(s => s.PublicId), ct);
+        await OwnedCode.InsertAsync(connection, tx, InsertSectorSql, smes.Select(s => (ids[s.PublicId], s.Fields.Sectors)), ct);
+        return ids;
     }
 
-    public static object Parameters(SmeRequest req, DateTime now) => new
+    /// <summary>Replaces a profile read at <paramref name="version"/>; false when it changed since.</summary>
+    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, SmeFields fields, DateTime now, CancellationToken ct)
     {
-        Name = req.Name!.Trim(),
-        SearchText = SearchText.Of(req.Name),
-        req.Inn,
-        req.Region,
-        Employees = req.Employees!.Value,
-        req.FoundedYear,
-        ExportOriented = req.ExportOriented ?? false,
-        Languages = JsonList.Write(req.Languages),
-        Certifications = JsonList.Write(req.Certifications?.Select(c => c.Trim())),
-        req.Description,
-        ContactPerson = req.Contact!.Person,
-        ContactEmail = req.Contact.Email,
-        ContactPhone = req.Contact.Phone,
-        Now = now,
-    };
+        var p = Parameters(fields);
+        p.AddDynamicParams(new { Id = id, Version = version, Now = now });
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, p, tx, cancellationToken: ct)) == 0)
+            return false;
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSectorsSql, new { OwnerId = id }, tx, cancellationToken: ct));
+        await OwnedCode.InsertAsync(connection, tx, InsertSectorSql, [(id, fields.Sectors)], ct);
+        return true;
+    }
+
+    private static DynamicParameters Parameters(SmeFields f)
+    {
+        var p = new DynamicParameters();
+        p.Add("Name", f.Name);
+        p.Add("SearchText", SearchText.Of(f.Name));
+        p.Add("Inn", f.Inn);
+        p.Add("Region", f.Region);
+        p.Add("Employees", f.Employees);
+        p.Add("FoundedYear", f.FoundedYear);
+        p.Add("ExportOriented", f.ExportOriented);
+        p.Add("Languages", JsonList.Write(f.Languages));
+        p.Add("Certifications", JsonList.Write(f.Certifications));
+        p.Add("Description", f.Description);
+        p.Add("ContactPerson", f.ContactPerson);
+        p.Add("ContactEmail", f.ContactEmail);
+        p.Add("ContactPhone", f.ContactPhone);
+        return p;
+    }
 }

@@ -18,6 +18,8 @@ internal sealed record UserRow
     public int Version { get; init; }
 }
 
+internal sealed record NewUser(Guid PublicId, string Email, string PasswordHash, string Role, DateTime CreatedAt);
+
 /// <summary>Creating accounts and checking passwords, shared by self-registration, the admin and the bootstrap admin.</summary>
 internal static class UserAccounts
 {
@@ -34,8 +36,10 @@ internal static class UserAccounts
 
     private const string InsertSql = """
         INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version)
-        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @Now, @Now, 1)
+        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1)
         """;
+
+    private const string IdSql = "SELECT id FROM users WHERE public_id = @PublicId";
 
     private const string FindByEmailSql = "SELECT " + SelectColumns + " FROM users WHERE email_normalized = @EmailNormalized";
 
@@ -55,7 +59,7 @@ internal static class UserAccounts
                 EmailNormalized = Normalize(trimmed),
                 PasswordHash = Hasher.HashPassword(trimmed, password),
                 Role = role,
-                Now = now,
+                CreatedAt = now,
             }, cancellationToken: ct));
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -64,6 +68,21 @@ internal static class UserAccounts
         }
 
         return await FindByEmailAsync(connection, trimmed, ct);
+    }
+
+    /// <summary>Inserts accounts whose passwords are hashed already; returns their internal ids by public id.</summary>
+    public static async Task<Dictionary<Guid, long>> InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewUser> users, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, users.Select(u => new
+        {
+            u.PublicId,
+            u.Email,
+            EmailNormalized = Normalize(u.Email),
+            u.PasswordHash,
+            u.Role,
+            u.CreatedAt,
+        }).ToList(), tx, cancellationToken: ct));
+        return await Shared.PublicIds.InternalIdsAsync(connection, tx, IdSql, users.Select(u => u.PublicId), ct);
     }
 
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>

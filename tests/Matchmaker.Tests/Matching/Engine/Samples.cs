@@ -43,7 +43,7 @@ internal static class Samples
 
     public static PairScore FastScore(this Scorer scorer, NeedInput need, PartnerInput partner)
     {
-        var encoder = new FeatureEncoder();
+        var encoder = new VectorEncoder();
         return scorer.Score(encoder.Encode(need), encoder.Encode(partner));
     }
 

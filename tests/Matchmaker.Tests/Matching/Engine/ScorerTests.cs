@@ -117,7 +117,7 @@ public sealed class ScorerTests
     [Fact]
     public void Batch_scoring_gives_each_partner_the_same_score_as_scoring_it_alone()
     {
-        var encoder = new FeatureEncoder();
+        var encoder = new VectorEncoder();
         var need = encoder.Encode(Samples.Need);
         PartnerVector[] partners =
         [
@@ -159,7 +159,7 @@ public sealed class ScorerTests
     [Fact]
     public void Certifications_beyond_the_catalogs_bits_are_still_compared_by_name()
     {
-        var encoder = new FeatureEncoder(new CertificationCatalog(["ISO 9001"], capacity: 1));
+        var encoder = new VectorEncoder(new CertificationCatalog(["ISO 9001"], capacity: 1));
         var need = Samples.Need with { SmeCertifications = ["gost r", "ISO 9001"] };
         var partner = Samples.Partner with { RequiredCertifications = ["ISO 9001", "GOST R", "HACCP"] };
 

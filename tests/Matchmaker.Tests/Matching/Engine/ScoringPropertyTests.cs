@@ -9,7 +9,7 @@ public sealed class ScoringPropertyTests
 
     private static PairScore Fast(Scorer scorer, NeedInput need, PartnerInput partner, int catalogCapacity = CertificationCatalog.MaxBits)
     {
-        var encoder = new FeatureEncoder(new CertificationCatalog(capacity: catalogCapacity));
+        var encoder = new VectorEncoder(new CertificationCatalog(capacity: catalogCapacity));
         return scorer.Score(encoder.Encode(need), encoder.Encode(partner));
     }
 

@@ -45,7 +45,7 @@ internal sealed class MatchSelection
         ArgumentOutOfRangeException.ThrowIfNegative(maxPerPartner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pendingLimit);
         _pendingLimit = pendingLimit;
-        _minTenths = (short)Math.Clamp(Math.Ceiling(minScore * 10), 0, 1001);
+        _minTenths = PairScore.QualifyingTenths(minScore);
         _maxPerPartner = maxPerPartner;
         _needBest = new BestOf(maxPerNeed);
     }
@@ -149,7 +149,7 @@ internal sealed class MatchSelection
     private static bool Admits(BestOf.Entry cutoff, long partnerId, short tenths) =>
         tenths > cutoff.Tenths || (tenths == cutoff.Tenths && partnerId <= cutoff.OtherId);
 
-    private bool IsEligible(ScoredPair pair) => !pair.Score.IsExcluded && pair.Score.Tenths >= _minTenths;
+    private bool IsEligible(ScoredPair pair) => pair.Score.Qualifies(_minTenths);
 
     private void OfferToPartner(long partnerId, BestOf.Entry entry)
     {

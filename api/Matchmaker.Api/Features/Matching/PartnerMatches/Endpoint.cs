@@ -35,10 +35,8 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
           AND (m.status <> 'suggested' OR n.status = 'open')
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
           AND (@Region IS NULL OR s.region_code = @Region)
-          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code = @Division)
-                                 OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code = @Division))
-          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code LIKE @SectionPrefix)
-                                      OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code LIKE @SectionPrefix))
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
         ORDER BY ms.score DESC, m.id ASC
         /**limit**/
         """;

@@ -10,26 +10,14 @@ internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration conf
 {
     private readonly int threads = JobOptions.From(configuration).ScoringThreads;
 
-    private const string ActedOnSql = "SELECT need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE status <> 'suggested'";
-
-    private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
-
-    private const string DropOlderScoresSql = "DELETE FROM match_scores WHERE criteria_version < @Version";
-
-    private const string DropUnscoredSuggestedSql = """
-        DELETE FROM matches
-        WHERE status = 'suggested' AND NOT EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id)
-        """;
-
     public async Task<IRescoreRun> StartAsync(int criteriaVersion, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
-        var needs = (await FeatureLoader.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
-        var partners = await FeatureLoader.PartnersAsync(connection, null, ct);
-        var actedOn = (await connection.QueryAsync<(long NeedId, long PartnerId)>(new CommandDefinition(ActedOnSql, cancellationToken: ct)))
-            .ToLookup(p => p.NeedId, p => p.PartnerId);
+        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
+        var partners = await ScoringInputs.PartnersAsync(connection, null, ct);
+        var actedOn = await MatchStore.ActedOnAsync(connection, ct);
 
         var context = new ScoringContext(profile, partners);
         var kept = Select(context, needs, actedOn, threads, ct).ToLookup(p => p.NeedId, p => p.PartnerId);
@@ -85,7 +73,7 @@ internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration conf
                 var pairs = kept[need.Id]
                     .Select(partnerId => new StoredPair(need.Id, partnerId, context.Explain(need, partners[partnerId])))
                     .ToList();
-                await PairWriter.ReplaceForNeedAsync(connection, tx, context.Profile.Version, need.Id, pairs, now, ct);
+                await MatchStore.ReplaceForNeedAsync(connection, tx, context.Profile.Version, need.Id, pairs, now, ct);
             }
 
             var last = batch[^1].Id;
@@ -96,12 +84,10 @@ internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration conf
 
         public async Task ActivateAsync(Func<DbConnection, DbTransaction, Task> inTransaction, CancellationToken ct)
         {
-            var args = new { context.Profile.Version, Now = clock.GetUtcNow().UtcDateTime };
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(ActivateSql, args, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(DropOlderScoresSql, args, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, transaction: tx, cancellationToken: ct));
+            await ProfileStore.ActivateAsync(connection, tx, context.Profile.Version, clock.GetUtcNow().UtcDateTime, ct);
+            await MatchStore.DropSupersededAsync(connection, tx, context.Profile.Version, ct);
             await inTransaction(connection, tx);
             await tx.CommitAsync(ct);
         }

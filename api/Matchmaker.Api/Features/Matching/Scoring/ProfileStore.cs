@@ -32,6 +32,8 @@ internal static class ProfileStore
         FROM scoring_criteria WHERE version = @Version ORDER BY position
         """;
 
+    private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
+
     public static Task<int> ActiveVersionAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(ActiveVersionSql, transaction: tx, cancellationToken: ct));
 
@@ -64,6 +66,10 @@ internal static class ProfileStore
             profiles.Add((await FindAsync(connection, tx, version, ct))!.Profile);
         return profiles;
     }
+
+    /// <summary>Makes <paramref name="version"/> the one readers see.</summary>
+    public static Task ActivateAsync(DbConnection connection, DbTransaction tx, int version, DateTime now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(ActivateSql, new { Version = version, Now = now }, tx, cancellationToken: ct));
 
     private sealed record ProfileRow
     {

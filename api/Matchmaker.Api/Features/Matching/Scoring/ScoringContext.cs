@@ -9,10 +9,11 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// </summary>
 internal sealed class ScoringContext
 {
-    private readonly FeatureEncoder encoder = new();
+    private readonly VectorEncoder encoder = new();
     private readonly PartnerVector[] partnerVectors;
     private readonly uint[] partnerSections;
     private readonly bool narrowBySector;
+    private readonly short qualifyingTenths;
 
     public ScoringContext(ScoringProfile profile, IReadOnlyList<PartnerInput> partners)
     {
@@ -22,7 +23,7 @@ internal sealed class ScoringContext
         partnerVectors = partners.Select(encoder.Encode).ToArray();
         partnerSections = partners.Select(p => Sections(p.Sectors)).ToArray();
         narrowBySector = profile.Criteria.Any(c => c is { Key: CriterionKeys.Sector, Enabled: true, Required: true, Weight: > 0 });
-        MinTenths = (short)Math.Clamp(Math.Ceiling(profile.MinScore * 10), 0, 1000);
+        qualifyingTenths = PairScore.QualifyingTenths(profile.MinScore);
     }
 
     public ScoringProfile Profile { get; }
@@ -30,10 +31,6 @@ internal sealed class ScoringContext
     public Scorer Scorer { get; }
 
     public IReadOnlyList<PartnerInput> Partners { get; }
-
-    public short MinTenths { get; }
-
-    public NeedVector Encode(NeedInput need) => encoder.Encode(need);
 
     /// <summary>Scores one need against the candidate partners; <paramref name="always"/> partner indexes are scored even outside the narrowing.</summary>
     public void ScoreNeed(NeedInput need, List<(int Index, PairScore Score)> into, IReadOnlySet<long>? always = null)
@@ -49,7 +46,7 @@ internal sealed class ScoringContext
         }
     }
 
-    public bool IsEligible(PairScore score) => !score.IsExcluded && score.Tenths >= MinTenths;
+    public bool IsEligible(PairScore score) => score.Qualifies(qualifyingTenths);
 
     public MatchScore Explain(NeedInput need, PartnerInput partner) => Scorer.Explain(need, partner);
 

@@ -1,6 +1,5 @@
-using Dapper;
 using FastEndpoints;
-using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Infrastructure.OpenApi;
@@ -9,12 +8,6 @@ namespace Matchmaker.Api.Features.Needs.Close;
 
 internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseRequest, NeedResponse>
 {
-    private const string CloseSql = """
-        UPDATE needs
-        SET status = 'closed', close_reason = @Reason, closed_at = @Now, updated_at = @Now, version = version + 1
-        WHERE id = @Id AND status = 'open'
-        """;
-
     public override void Configure()
     {
         Post("/needs/{id:guid}/close");
@@ -48,14 +41,13 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseReques
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var closed = await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { need.Id, Reason = req.Reason?.Trim(), Now = now }, tx, cancellationToken: ct));
-            if (closed == 0)
+            if (!await NeedStore.CloseAsync(connection, tx, need.Id, req.Reason?.Trim(), now, ct))
             {
                 await Send.ResultAsync(Problems.Conflict("This need is already closed."));
                 return;
             }
 
-            await PairWriter.DropSuggestedOfNeedAsync(connection, tx, need.Id, ct);
+            await MatchStore.DropSuggestedOfNeedAsync(connection, tx, need.Id, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,10 +1,10 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
+using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.OpenApi;
 
@@ -12,15 +12,6 @@ namespace Matchmaker.Api.Features.Needs.Create;
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
-    private const string InsertSql = """
-        INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
-                           export_markets, horizon_months, has_own_sectors, status, created_at, updated_at, version)
-        VALUES (@PublicId, @SmeId, @Title, @SearchText, @Description, @Amount, @Currency, @AmountUsd, @JobsToCreate,
-                @ExportMarkets, @HorizonMonths, @HasOwnSectors, 'open', @Now, @Now, 1)
-        """;
-
-    private const string IdSql = "SELECT id FROM needs WHERE public_id = @PublicId";
-
     public override void Configure()
     {
         Post("/smes/{smeId:guid}/needs");
@@ -55,14 +46,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var publicId = Guid.NewGuid();
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var amountUsd = await NeedStore.ToUsdAsync(db, connection, tx, req.Amount!.Amount!.Value, req.Amount.Currency!, now, ct);
-            var parameters = NeedStore.Parameters(req, amountUsd, now);
-            parameters.Add("PublicId", publicId);
-            parameters.Add("SmeId", sme.Id);
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
-            await NeedStore.ReplaceListsAsync(connection, tx, id, req, ct);
-            await rescorer.RescoreNeedsAsync(connection, tx, [id], now, ct);
+            var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
+            var ids = await NeedStore.InsertAsync(connection, tx, [new NewNeed(publicId, sme.Id, NeedFields.From(req), now)], rates, ct);
+            await rescorer.RescoreNeedsAsync(connection, tx, [ids[publicId]], now, ct);
             await tx.CommitAsync(ct);
         }
 

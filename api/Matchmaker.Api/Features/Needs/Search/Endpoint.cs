@@ -48,10 +48,8 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
           AND (@MaxUsd IS NULL OR n.amount_usd <= @MaxUsd)
           AND (@Pattern IS NULL OR n.search_text LIKE @Pattern ESCAPE '\')
           AND (@NeedType IS NULL OR EXISTS (SELECT 1 FROM need_need_types t WHERE t.need_id = n.id AND t.need_type_code = @NeedType))
-          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code = @Division)
-                                 OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code = @Division))
-          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_sectors ns WHERE n.has_own_sectors = 1 AND ns.need_id = n.id AND ns.sector_code LIKE @SectionPrefix)
-                                      OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE n.has_own_sectors = 0 AND ss.sme_id = n.sme_id AND ss.sector_code LIKE @SectionPrefix))
+          AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
+          AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
         ORDER BY n.id DESC
         /**limit**/
         """;

@@ -1,4 +1,4 @@
-using Dapper;
+using Matchmaker.Api.Features.Reference.FxRates;
 using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
@@ -9,14 +9,6 @@ namespace Matchmaker.Api.Features.Needs.Update;
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
-    private const string UpdateSql = """
-        UPDATE needs
-        SET title = @Title, search_text = @SearchText, description = @Description, amount = @Amount, currency = @Currency,
-            amount_usd = @AmountUsd, jobs_to_create = @JobsToCreate, export_markets = @ExportMarkets,
-            horizon_months = @HorizonMonths, has_own_sectors = @HasOwnSectors, updated_at = @Now, version = version + 1
-        WHERE id = @Id AND version = @Version AND status = 'open'
-        """;
-
     public override void Configure()
     {
         Put("/needs/{id:guid}");
@@ -64,17 +56,13 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var amountUsd = await NeedStore.ToUsdAsync(db, connection, tx, req.Amount!.Amount!.Value, req.Amount.Currency!, now, ct);
-            var parameters = NeedStore.Parameters(req, amountUsd, now);
-            parameters.Add("Id", need.Id);
-            parameters.Add("Version", need.Version);
-            if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, tx, cancellationToken: ct)) == 0)
+            var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
+            if (!await NeedStore.UpdateAsync(connection, tx, need.Id, need.Version, NeedFields.From(req), rates, now, ct))
             {
                 await Send.ResultAsync(Problems.PreconditionFailed());
                 return;
             }
 
-            await NeedStore.ReplaceListsAsync(connection, tx, need.Id, req, ct);
             await rescorer.RescoreNeedsAsync(connection, tx, [need.Id], now, ct);
             await tx.CommitAsync(ct);
         }

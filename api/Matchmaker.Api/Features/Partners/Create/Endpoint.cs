@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
@@ -10,25 +9,6 @@ namespace Matchmaker.Api.Features.Partners.Create;
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
-    private const string OwnerSql = """
-        SELECT u.id AS UserId, p.id AS PartnerId
-        FROM users u LEFT JOIN partners p ON p.owner_user_id = u.id
-        WHERE u.public_id = @UserId
-        """;
-
-    private const string UsccTakenSql = "SELECT COUNT(*) FROM partners WHERE uscc = @Uscc";
-
-    private const string InsertSql = """
-        INSERT INTO partners (public_id, owner_user_id, name, name_zh, search_text, uscc, city_code, kind, ticket_min_usd,
-                              ticket_max_usd, languages, seeks_export_oriented, required_certifications, description,
-                              contact_person, contact_email, contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
-                @TicketMaxUsd, @Languages, @SeeksExportOriented, @RequiredCertifications, @Description,
-                @ContactPerson, @ContactEmail, @ContactPhone, @Now, @Now, 1)
-        """;
-
-    private const string IdSql = "SELECT id FROM partners WHERE public_id = @PublicId";
-
     public override void Configure()
     {
         Post("/partners");
@@ -48,14 +28,14 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
     public override async Task HandleAsync(PartnerRequest req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var owner = await connection.QuerySingleAsync<(long UserId, long? PartnerId)>(new CommandDefinition(OwnerSql, new { UserId = User.PublicId() }, cancellationToken: ct));
-        if (owner.PartnerId is not null)
+        var owner = await PartnerStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
+        if (owner.ProfileId is not null)
         {
             await Send.ResultAsync(Problems.Conflict("Your account already has a partner profile; update it with PUT instead."));
             return;
         }
 
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsccTakenSql, new { req.Uscc }, cancellationToken: ct)) > 0)
+        if (await PartnerStore.UsccTakenAsync(connection, req.Uscc!, null, ct))
         {
             await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
             return;
@@ -65,12 +45,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = PartnerStore.Parameters(req, now);
-            parameters.Add("PublicId", publicId);
-            parameters.Add("OwnerUserId", owner.UserId);
+            Dictionary<Guid, long> ids;
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
+                ids = await PartnerStore.InsertAsync(connection, tx, [new NewPartner(publicId, owner.UserId, PartnerFields.From(req), now)], ct);
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
@@ -78,9 +56,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
                 return;
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
-            await PartnerStore.ReplaceListsAsync(connection, tx, id, req, ct);
-            await rescorer.RescorePartnerAsync(connection, tx, id, now, ct);
+            await rescorer.RescorePartnerAsync(connection, tx, ids[publicId], now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Matching.Scoring;
@@ -10,18 +9,6 @@ namespace Matchmaker.Api.Features.Partners.Update;
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
-    private const string UsccTakenSql = "SELECT COUNT(*) FROM partners WHERE uscc = @Uscc AND id <> @Id";
-
-    private const string UpdateSql = """
-        UPDATE partners
-        SET name = @Name, name_zh = @NameZh, search_text = @SearchText, uscc = @Uscc, city_code = @City, kind = @Kind,
-            ticket_min_usd = @TicketMinUsd, ticket_max_usd = @TicketMaxUsd, languages = @Languages,
-            seeks_export_oriented = @SeeksExportOriented, required_certifications = @RequiredCertifications,
-            description = @Description, contact_person = @ContactPerson, contact_email = @ContactEmail,
-            contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
-        WHERE id = @Id AND version = @Version
-        """;
-
     public override void Configure()
     {
         Put("/partners/{id:guid}");
@@ -61,7 +48,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsccTakenSql, new { req.Uscc, partner.Id }, cancellationToken: ct)) > 0)
+        if (await PartnerStore.UsccTakenAsync(connection, req.Uscc!, partner.Id, ct))
         {
             await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
             return;
@@ -70,13 +57,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = PartnerStore.Parameters(req, now);
-            parameters.Add("Id", partner.Id);
-            parameters.Add("Version", partner.Version);
-            int changed;
+            bool changed;
             try
             {
-                changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, tx, cancellationToken: ct));
+                changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, PartnerFields.From(req), now, ct);
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
@@ -84,13 +68,12 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
                 return;
             }
 
-            if (changed == 0)
+            if (!changed)
             {
                 await Send.ResultAsync(Problems.PreconditionFailed());
                 return;
             }
 
-            await PartnerStore.ReplaceListsAsync(connection, tx, partner.Id, req, ct);
             await rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
             await tx.CommitAsync(ct);
         }

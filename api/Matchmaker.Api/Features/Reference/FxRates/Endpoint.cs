@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Data;
 
@@ -11,32 +10,10 @@ public sealed record FxRate
     public DateOnly EffectiveDate { get; init; }
 }
 
-internal sealed record FxRateRow
-{
-    public string Currency { get; init; } = "";
-    public decimal UsdPerUnit { get; init; }
-    public DateTime EffectiveDate { get; init; }
-
-    public FxRate ToResponse() => new() { Currency = Currency, UsdPerUnit = UsdPerUnit, EffectiveDate = DateOnly.FromDateTime(EffectiveDate) };
-}
-
 public sealed record Response(IReadOnlyList<FxRate> Items);
-
-internal static class FxRateStore
-{
-    public const string ListSql = """
-        SELECT currency AS Currency, usd_per_unit AS UsdPerUnit, effective_date AS EffectiveDate
-        FROM fx_rates
-        ORDER BY currency, effective_date DESC
-        """;
-
-    public static async Task<Response> ListAsync(System.Data.Common.DbConnection connection, CancellationToken ct) =>
-        new((await connection.QueryAsync<FxRateRow>(new CommandDefinition(ListSql, cancellationToken: ct))).Select(r => r.ToResponse()).ToList());
-}
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
 {
-
     public override void Configure()
     {
         Get("/reference/fx-rates");

@@ -1,7 +1,7 @@
-using Dapper;
 using FastEndpoints;
 using FluentValidation;
 using Matchmaker.Api.Features.Reference.FxRates;
+using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
@@ -41,26 +41,6 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<Request, Response>
 {
-    private const string UpdateSql = "UPDATE fx_rates SET usd_per_unit = @UsdPerUnit WHERE currency = @Currency AND effective_date = @EffectiveDate";
-
-    private const string InsertSql = """
-        INSERT INTO fx_rates (currency, usd_per_unit, effective_date, created_at)
-        SELECT @Currency, @UsdPerUnit, @EffectiveDate, @Now
-        WHERE NOT EXISTS (SELECT 1 FROM fx_rates WHERE currency = @Currency AND effective_date = @EffectiveDate)
-        """;
-
-    private const string RevalueNeedsSql = """
-        UPDATE needs
-        SET amount_usd = ROUND(amount * (
-            SELECT /**top**/ r.usd_per_unit FROM fx_rates r
-            WHERE r.currency = needs.currency AND r.effective_date <= @AsOf
-            ORDER BY r.effective_date DESC
-            /**limit**/), 2)
-        WHERE currency IN @Currencies AND status = 'open'
-        """;
-
-    private const string RevaluedNeedsSql = "SELECT id FROM needs WHERE currency IN @Currencies AND status = 'open'";
-
     public override void Configure()
     {
         Put("/reference/fx-rates");
@@ -82,15 +62,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             foreach (var rate in req.Rates!)
-            {
-                var args = new { rate.Currency, rate.UsdPerUnit, EffectiveDate = rate.EffectiveDate!.Value.ToDateTime(TimeOnly.MinValue), Now = now };
-                await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct));
-            }
+                await FxRateStore.SetAsync(connection, tx, rate.Currency!, rate.UsdPerUnit!.Value, rate.EffectiveDate!.Value, now, ct);
 
-            var currencies = req.Rates!.Select(r => r.Currency).Distinct().ToList();
-            await connection.ExecuteAsync(new CommandDefinition(db.Sql(RevalueNeedsSql), new { Currencies = currencies, AsOf = now.Date, Take = 1 }, tx, cancellationToken: ct));
-            var revalued = (await connection.QueryAsync<long>(new CommandDefinition(RevaluedNeedsSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
+            var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
+            var revalued = await NeedStore.RevalueAsync(connection, tx, req.Rates!.Select(r => r.Currency!).Distinct().ToList(), rates, ct);
             await rescorer.RescoreNeedsAsync(connection, tx, revalued, now, ct);
             await tx.CommitAsync(ct);
         }

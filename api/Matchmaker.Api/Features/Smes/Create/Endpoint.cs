@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
@@ -9,25 +8,6 @@ namespace Matchmaker.Api.Features.Smes.Create;
 
 internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
 {
-    private const string OwnerSql = """
-        SELECT u.id AS UserId, s.id AS SmeId
-        FROM users u LEFT JOIN smes s ON s.owner_user_id = u.id
-        WHERE u.public_id = @UserId
-        """;
-
-    private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn";
-
-    private const string InsertSql = """
-        INSERT INTO smes (public_id, owner_user_id, name, search_text, inn, region_code, employees, founded_year,
-                          export_oriented, languages, certifications, description, contact_person, contact_email,
-                          contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @SearchText, @Inn, @Region, @Employees, @FoundedYear,
-                @ExportOriented, @Languages, @Certifications, @Description, @ContactPerson, @ContactEmail,
-                @ContactPhone, @Now, @Now, 1)
-        """;
-
-    private const string IdSql = "SELECT id FROM smes WHERE public_id = @PublicId";
-
     public override void Configure()
     {
         Post("/smes");
@@ -48,14 +28,14 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
-        var owner = await connection.QuerySingleAsync<(long UserId, long? SmeId)>(new CommandDefinition(OwnerSql, new { UserId = User.PublicId() }, cancellationToken: ct));
-        if (owner.SmeId is not null)
+        var owner = await SmeStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
+        if (owner.ProfileId is not null)
         {
             await Send.ResultAsync(Problems.Conflict("Your account already has an SME profile; update it with PUT instead."));
             return;
         }
 
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(InnTakenSql, new { req.Inn }, cancellationToken: ct)) > 0)
+        if (await SmeStore.InnTakenAsync(connection, req.Inn!, null, ct))
         {
             await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
             return;
@@ -64,12 +44,9 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
         var publicId = Guid.NewGuid();
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = new DynamicParameters(SmeStore.Parameters(req, now));
-            parameters.Add("PublicId", publicId);
-            parameters.Add("OwnerUserId", owner.UserId);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
+                await SmeStore.InsertAsync(connection, tx, [new NewSme(publicId, owner.UserId, SmeFields.From(req), now)], ct);
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
@@ -77,8 +54,6 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
                 return;
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(IdSql, new { PublicId = publicId }, tx, cancellationToken: ct));
-            await SmeStore.ReplaceSectorsAsync(connection, tx, id, req.Sectors!, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Data;
@@ -10,17 +9,6 @@ namespace Matchmaker.Api.Features.Smes.Update;
 
 internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<SmeRequest, SmeResponse>
 {
-    private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn AND id <> @Id";
-
-    private const string UpdateSql = """
-        UPDATE smes
-        SET name = @Name, search_text = @SearchText, inn = @Inn, region_code = @Region, employees = @Employees,
-            founded_year = @FoundedYear, export_oriented = @ExportOriented, languages = @Languages,
-            certifications = @Certifications, description = @Description, contact_person = @ContactPerson,
-            contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
-        WHERE id = @Id AND version = @Version
-        """;
-
     public override void Configure()
     {
         Put("/smes/{id:guid}");
@@ -60,7 +48,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(InnTakenSql, new { req.Inn, sme.Id }, cancellationToken: ct)) > 0)
+        if (await SmeStore.InnTakenAsync(connection, req.Inn!, sme.Id, ct))
         {
             await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
             return;
@@ -69,13 +57,10 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var parameters = new DynamicParameters(SmeStore.Parameters(req, now));
-            parameters.Add("Id", sme.Id);
-            parameters.Add("Version", sme.Version);
-            int changed;
+            bool changed;
             try
             {
-                changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, parameters, tx, cancellationToken: ct));
+                changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, SmeFields.From(req), now, ct);
             }
             catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
             {
@@ -83,13 +68,12 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
                 return;
             }
 
-            if (changed == 0)
+            if (!changed)
             {
                 await Send.ResultAsync(Problems.PreconditionFailed());
                 return;
             }
 
-            await SmeStore.ReplaceSectorsAsync(connection, tx, sme.Id, req.Sectors!, ct);
             await rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
             await tx.CommitAsync(ct);
         }

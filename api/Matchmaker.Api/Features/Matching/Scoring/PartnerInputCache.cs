@@ -1,22 +1,20 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Features.Partners;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
 /// <summary>
-/// Partner features held in memory so a need write scores against every partner without reading
+/// Partner scoring inputs held in memory so a need write scores against every partner without reading
 /// them all. Before each use it reads the partners changed since it last looked, so writes made by
 /// other API instances are seen too; the look-back overlaps by <see cref="Overlap"/> to allow for
 /// clock skew between instances and transactions that committed late.
 /// </summary>
-internal sealed class PartnerFeatureCache
+internal sealed class PartnerInputCache
 {
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private const int InListChunk = 1000;
-
-    private const string ChangedSinceSql = "SELECT id FROM partners WHERE updated_at >= @Since";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private ImmutableDictionary<long, PartnerInput> partners = ImmutableDictionary<long, PartnerInput>.Empty;
@@ -31,16 +29,16 @@ internal sealed class PartnerFeatureCache
         {
             if (lastLook is null)
             {
-                partners = (await FeatureLoader.PartnersAsync(c, tx, ct)).ToImmutableDictionary(p => p.Id);
+                partners = (await ScoringInputs.PartnersAsync(c, tx, ct)).ToImmutableDictionary(p => p.Id);
                 ordered = partners.Values.OrderBy(p => p.Id).ToList();
             }
             else
             {
-                var changed = (await c.QueryAsync<long>(new CommandDefinition(ChangedSinceSql, new { Since = lastLook.Value - Overlap }, tx, cancellationToken: ct))).ToList();
+                var changed = await PartnerStore.ChangedSinceAsync(c, tx, lastLook.Value - Overlap, ct);
                 var builder = partners.ToBuilder();
                 foreach (var chunk in changed.Chunk(InListChunk))
                 {
-                    foreach (var partner in await FeatureLoader.PartnersAsync(c, tx, chunk, ct))
+                    foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, chunk, ct))
                         builder[partner.Id] = partner;
                 }
 

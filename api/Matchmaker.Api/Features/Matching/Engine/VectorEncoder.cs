@@ -4,9 +4,9 @@ namespace Matchmaker.Api.Features.Matching.Engine;
 /// Turns inputs into vectors for <see cref="Scorer"/>. Needs and partners scored against each other
 /// must come from the same encoder, because certification bits are only meaningful within its catalog.
 /// </summary>
-internal sealed class FeatureEncoder(CertificationCatalog catalog)
+internal sealed class VectorEncoder(CertificationCatalog catalog)
 {
-    public FeatureEncoder() : this(new CertificationCatalog())
+    public VectorEncoder() : this(new CertificationCatalog())
     {
     }
 
