@@ -11,4 +11,8 @@ internal static class NeedAccess
 
     public static bool MayEdit(ClaimsPrincipal caller, NeedRow need) =>
         need.SmeOwnerId == caller.PublicId() || caller.IsInRole(AppRoles.Admin);
+
+    /// <summary>The SME that posted the need, agency and admin; partners read the need but not who else it matched.</summary>
+    public static bool MayListMatches(ClaimsPrincipal caller, NeedRow need) =>
+        need.SmeOwnerId == caller.PublicId() || caller.IsOversight();
 }

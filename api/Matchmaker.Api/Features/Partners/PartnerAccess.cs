@@ -38,4 +38,8 @@ internal static class PartnerAccess
 
     public static bool MayEdit(ClaimsPrincipal caller, PartnerRow partner) =>
         caller.IsInRole(AppRoles.Admin) || partner.OwnerId == caller.PublicId();
+
+    /// <summary>The partner itself, agency and admin; SMEs see the profile but not its other matches.</summary>
+    public static bool MayListMatches(ClaimsPrincipal caller, PartnerRow partner) =>
+        partner.OwnerId == caller.PublicId() || caller.IsOversight();
 }

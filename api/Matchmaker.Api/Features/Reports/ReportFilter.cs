@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
 
@@ -61,7 +62,7 @@ internal static class ReportConditions
 {
     public const string SummaryKeys = " (SELECT '' AS code, @Region AS region, @City AS city, @Sector AS sector) k ";
 
-    public const string MutualOrLater = " m.status IN ('mutual', 'meeting', 'negotiation', 'agreement', 'closed') ";
+    public const string MutualOrLater = " m.status IN " + MatchStatus.StagesAsSqlList + " ";
 
     public const string MatchJoins = """
          matches m

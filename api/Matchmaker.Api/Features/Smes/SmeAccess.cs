@@ -38,4 +38,7 @@ internal static class SmeAccess
 
     public static bool MayEdit(ClaimsPrincipal caller, SmeRow sme) =>
         caller.IsInRole(AppRoles.Admin) || sme.OwnerId == caller.PublicId();
+
+    /// <summary>Only the SME itself posts needs on its profile; not even an admin posts on its behalf.</summary>
+    public static bool MayPostNeeds(ClaimsPrincipal caller, SmeRow sme) => sme.OwnerId == caller.PublicId();
 }

@@ -18,6 +18,9 @@ internal static class MatchStatus
     /// <summary>The stages a deal moves through after both sides are interested, in order.</summary>
     public static IReadOnlyList<string> Stages { get; } = [Mutual, Meeting, Negotiation, Agreement, Closed];
 
+    /// <summary><see cref="Stages"/> as an SQL list, for "mutual or further along" (a test holds the two equal).</summary>
+    public const string StagesAsSqlList = "('mutual', 'meeting', 'negotiation', 'agreement', 'closed')";
+
     /// <summary>The stages <c>POST /matches/{id}/stage</c> may move to.</summary>
     public static IReadOnlyList<string> StageTargets { get; } = [Meeting, Negotiation, Agreement, Closed];
 }
@@ -27,16 +30,12 @@ internal static class MatchAction
     public const string Interest = "interest";
     public const string Decline = "decline";
     public const string Stage = "stage";
-
-    public static IReadOnlyList<string> All { get; } = [Interest, Decline, Stage];
 }
 
 internal static class MatchSide
 {
     public const string Sme = "sme";
     public const string Partner = "partner";
-
-    public static IReadOnlyList<string> All { get; } = [Sme, Partner];
 }
 
 internal enum TransitionKind

@@ -48,7 +48,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
             return;
         }
 
-        if (need.SmeOwnerId != User.PublicId() && !User.IsOversight())
+        if (!NeedAccess.MayListMatches(User, need))
         {
             await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need, agency and admin may list its matches."));
             return;

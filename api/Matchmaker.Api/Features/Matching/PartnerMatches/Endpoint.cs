@@ -64,7 +64,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
             return;
         }
 
-        if (partner.OwnerId != User.PublicId() && !User.IsOversight())
+        if (!PartnerAccess.MayListMatches(User, partner))
         {
             await Send.ResultAsync(Problems.Forbidden("Only the partner that owns this profile, agency and admin may list its matches."));
             return;

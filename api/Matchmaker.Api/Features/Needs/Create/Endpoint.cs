@@ -36,7 +36,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             return;
         }
 
-        if (sme.OwnerId != User.PublicId())
+        if (!SmeAccess.MayPostNeeds(User, sme))
         {
             await Send.ResultAsync(Problems.Forbidden("Only the SME itself may post needs on its profile."));
             return;

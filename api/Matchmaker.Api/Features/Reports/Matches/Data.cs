@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Infrastructure.Data;
+
+namespace Matchmaker.Api.Features.Reports.Matches;
+
+internal sealed record ExportDbRow
+{
+    public long Id { get; init; }
+    public Guid MatchId { get; init; }
+    public string Status { get; init; } = "";
+    public decimal? Score { get; init; }
+    public int? CriteriaVersion { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public DateTime? MutualAt { get; init; }
+    public Guid NeedId { get; init; }
+    public string NeedTitle { get; init; } = "";
+    public decimal NeedAmountUsd { get; init; }
+    public int NeedJobsToCreate { get; init; }
+    public Guid SmeId { get; init; }
+    public string SmeName { get; init; } = "";
+    public string SmeRegion { get; init; } = "";
+    public Guid PartnerId { get; init; }
+    public string PartnerName { get; init; } = "";
+    public string? PartnerNameZh { get; init; }
+    public string PartnerCity { get; init; } = "";
+    public string PartnerKind { get; init; } = "";
+    public int ListKind { get; init; }
+    public string ListCode { get; init; } = "";
+    public int ListPosition { get; init; }
+}
+
+/// <summary>
+/// One query, read unbuffered: each match comes as one row per need type followed by one row per
+/// SME sector (every need has a type and every SME a sector), consecutive and ordered by match id,
+/// so the rows fold into matches while streaming and no list is fetched per match.
+/// </summary>
+internal static class ExportQuery
+{
+    // The page of matches is picked once, in id order with the reports' filters; each match then comes
+    // back as its need's types followed by its SME's sectors, the lists folded in ReadAsync.
+    public const string Sql = """
+        WITH page AS (
+            SELECT /**top**/ m.id
+            FROM matches m
+            JOIN needs n ON n.id = m.need_id
+            JOIN smes s ON s.id = n.sme_id
+            JOIN partners p ON p.id = m.partner_id
+            WHERE (@After IS NULL OR m.id > @After)
+              AND (@Region IS NULL OR s.region_code = @Region)
+              AND (@City IS NULL OR p.city_code = @City)
+              AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+              AND (@Sector IS NULL
+                   OR EXISTS (SELECT 1 FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
+                              WHERE es.need_id = n.id AND (sc.code = @Sector OR sc.section = @Sector)))
+            ORDER BY m.id
+            /**limit**/
+        ),
+        export AS (
+            SELECT m.id AS Id, m.public_id AS MatchId, m.status AS Status, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
+                   m.created_at AS CreatedAt, m.updated_at AS UpdatedAt, m.mutual_at AS MutualAt,
+                   n.id AS NeedKey, n.public_id AS NeedId, n.title AS NeedTitle, n.amount_usd AS NeedAmountUsd, n.jobs_to_create AS NeedJobsToCreate,
+                   s.id AS SmeKey, s.public_id AS SmeId, s.name AS SmeName, s.region_code AS SmeRegion,
+                   p.public_id AS PartnerId, p.name AS PartnerName, p.name_zh AS PartnerNameZh, p.city_code AS PartnerCity, p.kind AS PartnerKind
+            FROM page
+            JOIN matches m ON m.id = page.id
+            JOIN needs n ON n.id = m.need_id
+            JOIN smes s ON s.id = n.sme_id
+            JOIN partners p ON p.id = m.partner_id
+            LEFT JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
+        """ + ProfileStore.ActiveVersionSql + """
+        ))
+        SELECT e.Id, e.MatchId, e.Status, e.Score, e.CriteriaVersion, e.CreatedAt, e.UpdatedAt, e.MutualAt,
+               e.NeedId, e.NeedTitle, e.NeedAmountUsd, e.NeedJobsToCreate, e.SmeId, e.SmeName, e.SmeRegion,
+               e.PartnerId, e.PartnerName, e.PartnerNameZh, e.PartnerCity, e.PartnerKind,
+               1 AS ListKind, t.need_type_code AS ListCode, t.position AS ListPosition
+        FROM export e JOIN need_need_types t ON t.need_id = e.NeedKey
+        UNION ALL
+        SELECT e.Id, e.MatchId, e.Status, e.Score, e.CriteriaVersion, e.CreatedAt, e.UpdatedAt, e.MutualAt,
+               e.NeedId, e.NeedTitle, e.NeedAmountUsd, e.NeedJobsToCreate, e.SmeId, e.SmeName, e.SmeRegion,
+               e.PartnerId, e.PartnerName, e.PartnerNameZh, e.PartnerCity, e.PartnerKind,
+               2, ss.sector_code, ss.position
+        FROM export e JOIN sme_sectors ss ON ss.sme_id = e.SmeKey
+        ORDER BY Id, ListKind, ListPosition
+        """;
+
+    public static async IAsyncEnumerable<ExportRow> ReadAsync(
+        DbConnection connection, Db db, ReportParameters f, long? after, int take,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Dapper's streaming read takes no CommandDefinition; the token cancels it through the enumeration below.
+        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(db.Sql(Sql), new { f.From, f.To, f.Region, f.Sector, f.City, After = after, Take = take });
+        ExportDbRow? head = null;
+        List<string> types = [], sectors = [];
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (head is not null && row.Id != head.Id)
+            {
+                yield return Fold(head, types, sectors);
+                types = [];
+                sectors = [];
+            }
+
+            head = row;
+            (row.ListKind == 1 ? types : sectors).Add(row.ListCode);
+        }
+
+        if (head is not null)
+            yield return Fold(head, types, sectors);
+    }
+
+    private static ExportRow Fold(ExportDbRow r, List<string> types, List<string> sectors) => new()
+    {
+        Key = r.Id,
+        MatchId = r.MatchId,
+        Status = r.Status,
+        Score = r.Score is { } score ? Math.Round(score, 1, MidpointRounding.AwayFromZero) : null,
+        CriteriaVersion = r.CriteriaVersion,
+        CreatedAt = r.CreatedAt,
+        UpdatedAt = r.UpdatedAt,
+        MutualAt = r.MutualAt,
+        NeedId = r.NeedId,
+        NeedTitle = r.NeedTitle,
+        NeedTypes = types,
+        NeedAmountUsd = r.NeedAmountUsd,
+        NeedJobsToCreate = r.NeedJobsToCreate,
+        SmeId = r.SmeId,
+        SmeName = r.SmeName,
+        SmeRegion = r.SmeRegion,
+        SmeSectors = sectors,
+        PartnerId = r.PartnerId,
+        PartnerName = r.PartnerName,
+        PartnerNameZh = r.PartnerNameZh,
+        PartnerCity = r.PartnerCity,
+        PartnerKind = r.PartnerKind,
+    };
+}

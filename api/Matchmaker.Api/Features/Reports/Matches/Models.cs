@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper.Configuration;
+using FastEndpoints;
+using FluentValidation;
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.Http;
+
+namespace Matchmaker.Api.Features.Reports.Matches;
+
+public sealed class Request : ReportFilter
+{
+    public int? Limit { get; set; }
+    public string? Cursor { get; set; }
+    public string? Format { get; set; }
+
+    internal int Take => Limit ?? Paging.DefaultLimit;
+
+    internal long? After => Infrastructure.Http.Cursor.TryDecode(Cursor, out var key) ? key : null;
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Cursor)
+            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, out _))
+            .When(x => !string.IsNullOrEmpty(x.Cursor))
+            .WithMessage("'cursor' is not a cursor this API returned.");
+        RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage("'format' must be 'json' or 'csv'.");
+    }
+}
+
+/// <summary>One match of the export, as JSON.</summary>
+public sealed record ExportRow
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal long Key { get; init; }
+
+    public Guid MatchId { get; init; }
+    public string Status { get; init; } = "";
+    public decimal? Score { get; init; }
+    public int? CriteriaVersion { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public DateTime? MutualAt { get; init; }
+    public Guid NeedId { get; init; }
+    public string NeedTitle { get; init; } = "";
+    public IReadOnlyList<string> NeedTypes { get; init; } = [];
+    public decimal NeedAmountUsd { get; init; }
+    public int NeedJobsToCreate { get; init; }
+    public Guid SmeId { get; init; }
+    public string SmeName { get; init; } = "";
+    public string SmeRegion { get; init; } = "";
+    public IReadOnlyList<string> SmeSectors { get; init; } = [];
+    public Guid PartnerId { get; init; }
+    public string PartnerName { get; init; } = "";
+    public string? PartnerNameZh { get; init; }
+    public string PartnerCity { get; init; } = "";
+    public string PartnerKind { get; init; } = "";
+}
+
+/// <summary>The same row flattened for CSV: lists joined with ';', timestamps in ISO 8601 UTC.</summary>
+public sealed record CsvRow(
+    Guid MatchId, string Status, decimal? Score, int? CriteriaVersion, string CreatedAt, string UpdatedAt, string? MutualAt,
+    Guid NeedId, string NeedTitle, string NeedTypes, decimal NeedAmountUsd, int NeedJobsToCreate,
+    Guid SmeId, string SmeName, string SmeRegion, string SmeSectors,
+    Guid PartnerId, string PartnerName, string? PartnerNameZh, string PartnerCity, string PartnerKind)
+{
+    internal static CsvRow From(ExportRow r) => new(
+        r.MatchId, r.Status, r.Score, r.CriteriaVersion, Iso(r.CreatedAt), Iso(r.UpdatedAt), r.MutualAt is { } m ? Iso(m) : null,
+        r.NeedId, r.NeedTitle, string.Join(';', r.NeedTypes), r.NeedAmountUsd, r.NeedJobsToCreate,
+        r.SmeId, r.SmeName, r.SmeRegion, string.Join(';', r.SmeSectors),
+        r.PartnerId, r.PartnerName, r.PartnerNameZh, r.PartnerCity, r.PartnerKind);
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>CSV headers are the JSON field names, so a column reads the same in both formats.</summary>
+internal sealed class CsvRowMap : ClassMap<CsvRow>
+{
+    public CsvRowMap()
+    {
+        AutoMap(CultureInfo.InvariantCulture);
+        foreach (var member in MemberMaps)
+            member.Name(JsonNamingPolicy.CamelCase.ConvertName(member.Data.Member!.Name));
+    }
+}
