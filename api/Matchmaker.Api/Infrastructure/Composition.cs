@@ -1,8 +1,5 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
-using Matchmaker.Api.Features.Demo;
-using Matchmaker.Api.Features.Matching.Jobs;
-using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
@@ -11,7 +8,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure;
 
-/// <summary>Service registration and the request pipeline, kept out of Program.cs so both read top to bottom.</summary>
+/// <summary>
+/// The host's services and request pipeline, kept out of Program.cs so both read top to bottom. The
+/// features register their own services after these; nothing here names a feature.
+/// </summary>
 internal static class Composition
 {
     public const long DefaultMaxRequestBodyBytes = 256 * 1024;
@@ -29,12 +29,6 @@ internal static class Composition
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<DemoSeeder>();
-        services.AddSingleton<IFullRescore, FullRescore>();
-        services.AddSingleton<PartnerFeatureCache>();
-        services.AddSingleton<Rescorer>();
-        services.AddSingleton<JobSignal>();
-        services.AddHostedService<JobRunner>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
