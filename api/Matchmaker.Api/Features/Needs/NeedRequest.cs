@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
 
@@ -27,7 +28,7 @@ internal sealed class NeedRequestValidator : Validator<NeedRequest>
         var codes = Resolve<ReferenceCodes>();
         RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, 6);
+        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Amount).NotNull().SetValidator(new MoneyRules(codes)!);
         RuleFor(x => x.JobsToCreate).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1_000_000);
         RuleFor(x => x.ExportMarkets).CodeList(() => Countries.Alpha2, "ISO 3166-1 alpha-2 country", 0, 50);

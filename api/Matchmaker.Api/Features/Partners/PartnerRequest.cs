@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
 
@@ -41,6 +43,12 @@ internal sealed class TicketRules : AbstractValidator<Ticket>
     }
 }
 
+internal static class PartnerKinds
+{
+    public static readonly string[] Listed = ["manufacturer", "investor", "both"];
+    public static readonly FrozenSet<string> All = Listed.ToFrozenSet(StringComparer.Ordinal);
+}
+
 internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
 {
     public PartnerRequestValidator()
@@ -59,13 +67,13 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
                     .WithMessage("'uscc' is not registered in Shandong: its division code (characters 3–8) must start with 37.");
             });
         RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, "Shandong city");
-        RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
+        RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || PartnerKinds.All.Contains(k))
             .WithMessage("'kind' must be manufacturer, investor or both.");
         RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, 10);
-        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, 6);
+        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Ticket).NotNull().SetValidator(new TicketRules()!);
-        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, 9);
-        RuleFor(x => x.Languages).CodeList(() => ReferenceCodes.Languages, "language (ky, ru, zh, en)", 0, 4);
+        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, Vocabulary.RegionCount);
+        RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 0, Vocabulary.LanguageCount);
         RuleFor(x => x.RequiredCertifications).TextList(20, 100);
         RuleFor(x => x.Description).MaximumLength(4000);
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);

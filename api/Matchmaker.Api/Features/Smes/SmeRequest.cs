@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
 
@@ -34,7 +35,7 @@ internal sealed class SmeRequestValidator : Validator<SmeRequest>
         RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, MaxSectors);
         RuleFor(x => x.Employees).NotNull().InclusiveBetween(1, 1_000_000);
         RuleFor(x => x.FoundedYear).InclusiveBetween(1900, DateTime.UtcNow.Year);
-        RuleFor(x => x.Languages).NotNull().CodeList(() => ReferenceCodes.Languages, "language (ky, ru, zh, en)", 1, 4);
+        RuleFor(x => x.Languages).NotNull().CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 1, Vocabulary.LanguageCount);
         RuleFor(x => x.Certifications).TextList(20, 100);
         RuleFor(x => x.Description).MaximumLength(4000);
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
