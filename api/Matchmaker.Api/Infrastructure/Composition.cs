@@ -44,18 +44,7 @@ internal static class Composition
         services.SwaggerDocument(o =>
         {
             o.ShortSchemaNames = false;
-            o.DocumentSettings = d =>
-            {
-                d.DocumentName = "v1";
-                d.Title = "Matchmaker API";
-                d.Version = "v1";
-                d.Description = OpenApiSetup.Description;
-                d.SchemaSettings.SchemaProcessors.Add(new OmittedWhenNullProcessor());
-                d.SchemaSettings.FlattenInheritanceHierarchy = true;
-                d.OperationProcessors.Add(new CsvAlternativeProcessor());
-                d.OperationProcessors.Add(new WireExamplesProcessor());
-                d.DocumentProcessors.Add(new ContractProcessor());
-            };
+            o.DocumentSettings = OpenApiSetup.Configure;
         });
     }
 
