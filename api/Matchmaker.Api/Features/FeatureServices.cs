@@ -1,8 +1,9 @@
 using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features;
 
-/// <summary>What the feature areas plug into the host: their services and their start-up work.</summary>
+/// <summary>What the feature areas plug into the host: their services, their start-up work and the bounds of their fields.</summary>
 internal static class FeatureServices
 {
     /// <summary>Registered after the host's services, so their hosted services start once the database is ready.</summary>
@@ -15,5 +16,20 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.Rescorer>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
+    }
+
+    public static void DescribeFields(FieldBounds fields)
+    {
+        Shared.SharedFields.DescribeFields(fields);
+        Smes.SmeFields.DescribeFields(fields);
+        Needs.NeedFields.DescribeFields(fields);
+        Partners.PartnerFields.DescribeFields(fields);
+        Users.UserFields.DescribeFields(fields);
+        Auth.Token.TokenFields.DescribeFields(fields);
+        Matching.MatchingFields.DescribeFields(fields);
+        Matching.Criteria.Update.CriteriaFields.DescribeFields(fields);
+        Matching.Jobs.JobFields.DescribeFields(fields);
+        Reports.ReportFields.DescribeFields(fields);
+        Reference.ReferenceFields.DescribeFields(fields);
     }
 }

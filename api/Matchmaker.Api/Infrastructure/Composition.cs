@@ -10,13 +10,14 @@ namespace Matchmaker.Api.Infrastructure;
 
 /// <summary>
 /// The host's services and request pipeline, kept out of Program.cs so both read top to bottom. The
-/// features register their own services after these; nothing here names a feature.
+/// features register their own services after these and describe the bounds of their fields to
+/// <see cref="AddMatchmaker"/>; nothing here names a feature.
 /// </summary>
 internal static class Composition
 {
     public const long DefaultMaxRequestBodyBytes = 256 * 1024;
 
-    public static void AddMatchmaker(this WebApplicationBuilder builder)
+    public static void AddMatchmaker(this WebApplicationBuilder builder, Action<FieldBounds> describeFields)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -41,10 +42,11 @@ internal static class Composition
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddFastEndpoints();
+        var fields = OpenApiSetup.Fields(describeFields);
         services.SwaggerDocument(o =>
         {
             o.ShortSchemaNames = false;
-            o.DocumentSettings = OpenApiSetup.Configure;
+            o.DocumentSettings = d => OpenApiSetup.Configure(d, fields);
         });
     }
 

@@ -4,6 +4,7 @@ using FluentValidation;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Partners;
 
@@ -54,8 +55,8 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
     public PartnerRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.NameZh).MaximumLength(200);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedFields.MaxNameLength);
+        RuleFor(x => x.NameZh).MaximumLength(SharedFields.MaxNameLength);
         RuleFor(x => x.Uscc).NotEmpty()
             .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
             .WithMessage("'uscc' must be 18 characters from 0-9 and A-Y without I, O, Z, S and V.")
@@ -69,13 +70,27 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
         RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, "Shandong city");
         RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || PartnerKinds.All.Contains(k))
             .WithMessage("'kind' must be manufacturer, investor or both.");
-        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, 10);
+        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, SharedFields.MaxSectors);
         RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Ticket).NotNull().SetValidator(new TicketRules()!);
         RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, Vocabulary.RegionCount);
         RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 0, Vocabulary.LanguageCount);
-        RuleFor(x => x.RequiredCertifications).TextList(20, 100);
-        RuleFor(x => x.Description).MaximumLength(4000);
+        RuleFor(x => x.RequiredCertifications).TextList(SharedFields.MaxCertifications, SharedFields.MaxCertificationLength);
+        RuleFor(x => x.Description).MaximumLength(SharedFields.MaxDescriptionLength);
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
     }
+}
+
+internal static class PartnerFields
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("nameZh", SharedFields.MaxNameLength)
+        .String("partnerName", SharedFields.MaxNameLength)
+        .String("partnerNameZh", SharedFields.MaxNameLength)
+        .String("uscc", Uscc.Length, "^[0-9A-HJ-NP-RTUW-Y]{18}$")
+        .String("partnerCity", SharedFields.CityCode.MaxLength, SharedFields.City)
+        .Code("kind", 16, PartnerKinds.Listed)
+        .Code("partnerKind", 16, PartnerKinds.Listed)
+        .List("offerings", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount)
+        .List("targetRegions", SharedFields.RegionCode, Vocabulary.RegionCount);
 }

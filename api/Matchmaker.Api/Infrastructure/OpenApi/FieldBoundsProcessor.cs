@@ -5,8 +5,8 @@ using NSwag.Generation.Processors.Contexts;
 
 namespace Matchmaker.Api.Infrastructure.OpenApi;
 
-/// <summary>Applies <see cref="FieldLimits"/> to every schema and query, path or header parameter.</summary>
-internal sealed class FieldBoundsProcessor : IDocumentProcessor
+/// <summary>Applies the <see cref="FieldBounds"/> the areas contributed to every schema and query, path or header parameter.</summary>
+internal sealed class FieldBoundsProcessor(FieldBounds bounds) : IDocumentProcessor
 {
     public void Process(DocumentProcessorContext context)
     {
@@ -17,11 +17,11 @@ internal sealed class FieldBoundsProcessor : IDocumentProcessor
         foreach (var (name, schema) in document.Components.Schemas)
         {
             Bound(schema, name, new HashSet<JsonSchema>());
-            CloseStatusCounts(schema);
+            CloseMaps(schema);
         }
     }
 
-    private static void BoundParameters(string path, OpenApiOperation operation)
+    private void BoundParameters(string path, OpenApiOperation operation)
     {
         foreach (var parameter in operation.Parameters)
         {
@@ -34,22 +34,24 @@ internal sealed class FieldBoundsProcessor : IDocumentProcessor
         }
     }
 
-    /// <summary>The reports' <c>matches</c> always carries every status, so it is a closed object, not an open map.</summary>
-    private static void CloseStatusCounts(JsonSchema schema)
+    private void CloseMaps(JsonSchema schema)
     {
-        if (!schema.Properties.TryGetValue("matches", out var matches) || matches.AdditionalPropertiesSchema is not { } count)
-            return;
-        matches.AdditionalPropertiesSchema = null;
-        matches.AllowAdditionalProperties = false;
-        matches.MaxProperties = 0;
-        foreach (var status in FieldLimits.MatchStatuses)
+        foreach (var (field, keys) in bounds.ClosedMaps)
         {
-            matches.Properties[status] = new JsonSchemaProperty { Type = count.Type, Format = count.Format, Minimum = count.Minimum, Maximum = count.Maximum };
-            matches.RequiredProperties.Add(status);
+            if (!schema.Properties.TryGetValue(field, out var map) || map.AdditionalPropertiesSchema is not { } value)
+                continue;
+            map.AdditionalPropertiesSchema = null;
+            map.AllowAdditionalProperties = false;
+            map.MaxProperties = 0;
+            foreach (var key in keys)
+            {
+                map.Properties[key] = new JsonSchemaProperty { Type = value.Type, Format = value.Format, Minimum = value.Minimum, Maximum = value.Maximum };
+                map.RequiredProperties.Add(key);
+            }
         }
     }
 
-    private static void Bound(JsonSchema schema, string owner, HashSet<JsonSchema> seen)
+    private void Bound(JsonSchema schema, string owner, HashSet<JsonSchema> seen)
     {
         if (!seen.Add(schema) || schema.HasReference)
             return;
@@ -75,28 +77,28 @@ internal sealed class FieldBoundsProcessor : IDocumentProcessor
             Bound(inner, owner, seen);
     }
 
-    private static void Bound(JsonSchema schema, string owner, string name)
+    private void Bound(JsonSchema schema, string owner, string name)
     {
         if (schema.HasReference)
             return;
         if (schema.Format == "guid")
             schema.Format = "uuid";
         if (schema.Type.HasFlag(JsonObjectType.String))
-            BoundString(schema, TryLookup(FieldLimits.StringsBySchema, owner, name, out var limit) ? limit : FieldLimits.Strings.GetValueOrDefault(name));
-        else if (schema.Type.HasFlag(JsonObjectType.Integer) && TryLookup(FieldLimits.Integers, owner, name, out var range))
+            BoundString(schema, bounds.StringOf(owner, name));
+        else if (schema.Type.HasFlag(JsonObjectType.Integer) && bounds.TryInteger(owner, name, out var range))
         {
             schema.Minimum ??= range.Min;
             schema.Maximum ??= range.Max;
         }
         else if (schema.Type.HasFlag(JsonObjectType.Array))
         {
-            if (TryLookup(FieldLimits.Lists, owner, name, out var list))
+            if (bounds.TryList(owner, name, out var list))
             {
                 SetMaxItems(schema, list.MaxItems);
                 if (schema.Item is { HasReference: false } items && items.Type.HasFlag(JsonObjectType.String))
                     BoundString(items, list.Item);
             }
-            else if (TryLookup(FieldLimits.ObjectLists, owner, name, out var maxItems))
+            else if (bounds.TryObjects(owner, name, out var maxItems))
                 SetMaxItems(schema, maxItems);
         }
     }
@@ -115,7 +117,7 @@ internal sealed class FieldBoundsProcessor : IDocumentProcessor
                 schema.MaxLength ??= 36;
                 return;
             case "date-time":
-                schema.MaxLength ??= FieldLimits.DateTimeMaxLength;
+                schema.MaxLength ??= FieldBounds.DateTimeMaxLength;
                 return;
             case "date":
                 schema.MaxLength ??= 10;
@@ -135,21 +137,5 @@ internal sealed class FieldBoundsProcessor : IDocumentProcessor
             schema.Pattern ??= pattern;
         if (limit.Format is { } format)
             schema.Format ??= format;
-    }
-
-    /// <summary>Looks for <c>SchemaSuffix.field</c> first, then for the plain field name.</summary>
-    private static bool TryLookup<T>(Dictionary<string, T> table, string owner, string name, out T value)
-    {
-        foreach (var (key, candidate) in table)
-        {
-            var dot = key.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && key[(dot + 1)..] == name && owner.EndsWith(key[..dot], StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        return table.TryGetValue(name, out value!);
     }
 }

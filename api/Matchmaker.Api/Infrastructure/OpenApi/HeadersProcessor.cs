@@ -80,7 +80,7 @@ internal sealed class HeadersProcessor : IDocumentProcessor
             response.Headers[name] = new OpenApiHeader { Description = description, IsRequired = true, Schema = schema };
     }
 
-    private static JsonSchema UrlSchema() => new() { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldLimits.UrlMaxLength };
+    private static JsonSchema UrlSchema() => new() { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldBounds.UrlMaxLength };
 
     private static JsonSchema ETagSchema() => new() { Type = JsonObjectType.String, MaxLength = 64, Pattern = "^\"[0-9]+\"$", Example = "\"3\"" };
 }

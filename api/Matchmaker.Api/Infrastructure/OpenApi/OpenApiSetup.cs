@@ -1,3 +1,4 @@
+using Matchmaker.Api.Infrastructure.Http;
 using NSwag;
 using NSwag.Generation.AspNetCore;
 
@@ -14,7 +15,7 @@ internal static class OpenApiSetup
         Unknown JSON properties are rejected with 400.
         """;
 
-    public static void Configure(AspNetCoreOpenApiDocumentGeneratorSettings settings)
+    public static void Configure(AspNetCoreOpenApiDocumentGeneratorSettings settings, FieldBounds fields)
     {
         settings.DocumentName = "v1";
         settings.Title = "Matchmaker API";
@@ -33,9 +34,20 @@ internal static class OpenApiSetup
         settings.DocumentProcessors.Add(new RouteShapeAnswersProcessor());
         settings.DocumentProcessors.Add(new HeadersProcessor());
         settings.DocumentProcessors.Add(new ProblemDetailsProcessor());
-        settings.DocumentProcessors.Add(new FieldBoundsProcessor());
+        settings.DocumentProcessors.Add(new FieldBoundsProcessor(fields));
         settings.DocumentProcessors.Add(new DocumentInfoProcessor());
         settings.DocumentProcessors.Add(new UnusedSchemasProcessor());
+    }
+
+    /// <summary>The bounds of the fields the host owns (problem details, paging, versions) and those the features describe.</summary>
+    public static FieldBounds Fields(Action<FieldBounds> describeFeatureFields)
+    {
+        var fields = new FieldBounds();
+        ProblemDetailsProcessor.DescribeFields(fields);
+        Paging.DescribeFields(fields);
+        ETags.DescribeFields(fields);
+        describeFeatureFields(fields);
+        return fields;
     }
 
     /// <summary>The document names no fixed host: it describes whichever instance serves it, so clients stay on that origin.</summary>

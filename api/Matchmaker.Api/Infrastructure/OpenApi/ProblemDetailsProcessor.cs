@@ -35,6 +35,15 @@ internal sealed class ProblemDetailsProcessor : IDocumentProcessor
     private readonly JsonSchema _problem = ProblemObject("RFC 9457 problem details.");
     private readonly JsonSchema _validationProblem = ProblemObject("RFC 9457 problem details; on validation failures `errors` maps each field to its messages.");
 
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("type", FieldBounds.UrlMaxLength)
+        .String("detail", 4000)
+        .String("instance", FieldBounds.UrlMaxLength)
+        .String("traceId", 128, "^[0-9a-f-]+$")
+        .String("ProblemDetails.title", 200)
+        .Integer("status", 100, 599)
+        .Integer("retryAfter", 1, 86_400);
+
     /// <summary>Declares an error answer unless the route declares it itself.</summary>
     public static void Declare(OpenApiOperation operation, int status)
     {
@@ -95,11 +104,11 @@ internal sealed class ProblemDetailsProcessor : IDocumentProcessor
     private static JsonSchema ProblemObject(string description)
     {
         var schema = new JsonSchema { Type = JsonObjectType.Object, Description = description, AllowAdditionalProperties = false };
-        schema.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldLimits.UrlMaxLength };
+        schema.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldBounds.UrlMaxLength };
         schema.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String, MaxLength = 200 };
         schema.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer, Format = "int32", Minimum = 400, Maximum = 599 };
         schema.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String, MaxLength = 4000 };
-        schema.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldLimits.UrlMaxLength };
+        schema.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String, Format = "uri-reference", MaxLength = FieldBounds.UrlMaxLength };
         schema.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String, MaxLength = 128, Pattern = "^[0-9A-Za-z:.-]+$" };
         schema.RequiredProperties.Add("title");
         schema.RequiredProperties.Add("status");
