@@ -1,7 +1,9 @@
+using Matchmaker.Api.Features;
 using Matchmaker.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMatchmaker();
+builder.AddMatchmaker(FeatureServices.DescribeFields);
+builder.Services.AddFeatures();
 
 var app = builder.Build();
 app.UseMatchmaker();

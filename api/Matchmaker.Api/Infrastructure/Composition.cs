@@ -1,8 +1,5 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
-using Matchmaker.Api.Features.Demo;
-using Matchmaker.Api.Features.Matching.Jobs;
-using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.Http;
@@ -11,12 +8,16 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure;
 
-/// <summary>Service registration and the request pipeline, kept out of Program.cs so both read top to bottom.</summary>
+/// <summary>
+/// The host's services and request pipeline, kept out of Program.cs so both read top to bottom. The
+/// features register their own services after these and describe the bounds of their fields to
+/// <see cref="AddMatchmaker"/>; nothing here names a feature.
+/// </summary>
 internal static class Composition
 {
     public const long DefaultMaxRequestBodyBytes = 256 * 1024;
 
-    public static void AddMatchmaker(this WebApplicationBuilder builder)
+    public static void AddMatchmaker(this WebApplicationBuilder builder, Action<FieldBounds> describeFields)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -29,12 +30,6 @@ internal static class Composition
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<DemoSeeder>();
-        services.AddSingleton<IFullRescore, FullRescore>();
-        services.AddSingleton<PartnerInputCache>();
-        services.AddSingleton<Rescorer>();
-        services.AddSingleton<JobSignal>();
-        services.AddHostedService<JobRunner>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
@@ -47,21 +42,11 @@ internal static class Composition
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddFastEndpoints();
+        var fields = OpenApiSetup.Fields(describeFields);
         services.SwaggerDocument(o =>
         {
             o.ShortSchemaNames = false;
-            o.DocumentSettings = d =>
-            {
-                d.DocumentName = "v1";
-                d.Title = "Matchmaker API";
-                d.Version = "v1";
-                d.Description = OpenApiSetup.Description;
-                d.SchemaSettings.SchemaProcessors.Add(new OmittedWhenNullProcessor());
-                d.SchemaSettings.FlattenInheritanceHierarchy = true;
-                d.OperationProcessors.Add(new CsvAlternativeProcessor());
-                d.OperationProcessors.Add(new WireExamplesProcessor());
-                d.DocumentProcessors.Add(new ContractProcessor());
-            };
+            o.DocumentSettings = d => OpenApiSetup.Configure(d, fields);
         });
     }
 

@@ -5,7 +5,7 @@ using Matchmaker.Tests.Infrastructure;
 namespace Matchmaker.Tests.Matching;
 
 /// <summary>
-/// The cast of a deal: an SME with a need and a partner that match it (SCORING.md's worked example,
+/// The cast of a deal: an SME with a need and a partner that match it (the worked example (Features/Matching/README.md),
 /// 87.0), an SME and a partner that have nothing to do with it (the other partner's sector matches
 /// no need), an agency user, the admin and an anonymous client.
 /// </summary>

@@ -8,7 +8,7 @@ internal sealed record SmeSector(
 /// <summary>A line of business of a Shandong firm: its English and Chinese name part and its divisions.</summary>
 internal sealed record PartnerSpecialty(string En, string Zh, string[] Sectors, bool MachineBuilding, bool Investor = false);
 
-/// <summary>The vocabulary of the demo world (REFERENCE.md, Context): names, weights and phrases.</summary>
+/// <summary>The vocabulary of the demo world (Kyrgyz regions and firms, Shandong cities and the programme's sectors): names, weights and phrases.</summary>
 internal static class DemoCatalog
 {
     public static readonly DateTime Start = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);

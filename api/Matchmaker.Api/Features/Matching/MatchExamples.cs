@@ -7,7 +7,7 @@ using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Matching;
 
-/// <summary>SCORING.md's worked example, scored by the engine itself so that the example cannot drift from it.</summary>
+/// <summary>the worked example (Features/Matching/README.md), scored by the engine itself so that the example cannot drift from it.</summary>
 internal static class MatchExamples
 {
     private static readonly DateTime SmeInterested = new(2026, 3, 9, 6, 30, 0, DateTimeKind.Utc);

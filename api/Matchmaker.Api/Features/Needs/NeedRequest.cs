@@ -1,13 +1,20 @@
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs;
 
 /// <summary>The client-owned fields of an investment need: the body of both POST and PUT.</summary>
 public sealed class NeedRequest
 {
+    public const int MaxTitleLength = 200;
+    public const int MaxJobsToCreate = 1_000_000;
+    public const int MaxHorizonMonths = 120;
+    public const int MaxSectors = 5;
+
     public string? Title { get; set; }
     public string? Description { get; set; }
     public List<string>? NeedTypes { get; set; }
@@ -25,23 +32,44 @@ internal sealed class NeedRequestValidator : Validator<NeedRequest>
     public NeedRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, 6);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(NeedRequest.MaxTitleLength);
+        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength);
+        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Amount).NotNull().SetValidator(new MoneyRules(codes)!);
-        RuleFor(x => x.JobsToCreate).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1_000_000);
-        RuleFor(x => x.ExportMarkets).CodeList(() => Countries.Alpha2, "ISO 3166-1 alpha-2 country", 0, 50);
-        RuleFor(x => x.HorizonMonths).NotNull().InclusiveBetween(1, 120);
-        RuleFor(x => x.Sectors).CodeList(() => codes.Divisions, "ISIC division", 1, 5);
+        RuleFor(x => x.JobsToCreate).GreaterThanOrEqualTo(0).LessThanOrEqualTo(NeedRequest.MaxJobsToCreate);
+        RuleFor(x => x.ExportMarkets).CodeList(() => Countries.Alpha2, "ISO 3166-1 alpha-2 country", 0, SharedBounds.MaxExportMarkets);
+        RuleFor(x => x.HorizonMonths).NotNull().InclusiveBetween(1, NeedRequest.MaxHorizonMonths);
+        RuleFor(x => x.Sectors).CodeList(() => codes.Divisions, "ISIC division", 1, NeedRequest.MaxSectors);
     }
 }
 
 public sealed class CloseRequest
 {
+    public const int MaxReasonLength = 1000;
+
     public string? Reason { get; set; }
 }
 
 internal sealed class CloseRequestValidator : Validator<CloseRequest>
 {
-    public CloseRequestValidator() => RuleFor(x => x.Reason).MaximumLength(1000);
+    public CloseRequestValidator() => RuleFor(x => x.Reason).MaximumLength(CloseRequest.MaxReasonLength);
+}
+
+internal static class NeedBounds
+{
+    private static readonly string[] Statuses = [NeedStatus.Open, NeedStatus.Closed];
+
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("title", NeedRequest.MaxTitleLength)
+        .String("needTitle", NeedRequest.MaxTitleLength)
+        .String("closeReason", CloseRequest.MaxReasonLength)
+        .Code("needType", 32, SeedCodes.NeedTypes)
+        .Code("NeedsNeedResponse.status", 8, Statuses)
+        .Code("MatchingMatchNeedSummary.status", 8, Statuses)
+        .Integer("jobsToCreate", 0, NeedRequest.MaxJobsToCreate)
+        .Integer("needJobsToCreate", 0, NeedRequest.MaxJobsToCreate)
+        .Integer("horizonMonths", 1, NeedRequest.MaxHorizonMonths)
+        .List("NeedsNeedRequest.sectors", SharedBounds.DivisionCode, NeedRequest.MaxSectors)
+        .List("NeedsNeedResponse.sectors", SharedBounds.DivisionCode, NeedRequest.MaxSectors)
+        .List("needTypes", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount);
 }

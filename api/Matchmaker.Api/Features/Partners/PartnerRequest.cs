@@ -1,7 +1,10 @@
+using System.Collections.Frozen;
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Partners;
 
@@ -41,13 +44,19 @@ internal sealed class TicketRules : AbstractValidator<Ticket>
     }
 }
 
+internal static class PartnerKinds
+{
+    public static readonly string[] Listed = ["manufacturer", "investor", "both"];
+    public static readonly FrozenSet<string> All = Listed.ToFrozenSet(StringComparer.Ordinal);
+}
+
 internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
 {
     public PartnerRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.NameZh).MaximumLength(200);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength);
+        RuleFor(x => x.NameZh).MaximumLength(SharedBounds.MaxNameLength);
         RuleFor(x => x.Uscc).NotEmpty()
             .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
             .WithMessage("'uscc' must be 18 characters from 0-9 and A-Y without I, O, Z, S and V.")
@@ -59,15 +68,29 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
                     .WithMessage("'uscc' is not registered in Shandong: its division code (characters 3–8) must start with 37.");
             });
         RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, "Shandong city");
-        RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
+        RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || PartnerKinds.All.Contains(k))
             .WithMessage("'kind' must be manufacturer, investor or both.");
-        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, 10);
-        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, 6);
+        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, SharedBounds.MaxSectors);
+        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Ticket).NotNull().SetValidator(new TicketRules()!);
-        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, 9);
-        RuleFor(x => x.Languages).CodeList(() => ReferenceCodes.Languages, "language (ky, ru, zh, en)", 0, 4);
-        RuleFor(x => x.RequiredCertifications).TextList(20, 100);
-        RuleFor(x => x.Description).MaximumLength(4000);
+        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, Vocabulary.RegionCount);
+        RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 0, Vocabulary.LanguageCount);
+        RuleFor(x => x.RequiredCertifications).TextList(SharedBounds.MaxCertifications, SharedBounds.MaxCertificationLength);
+        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength);
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
     }
+}
+
+internal static class PartnerBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("nameZh", SharedBounds.MaxNameLength)
+        .String("partnerName", SharedBounds.MaxNameLength)
+        .String("partnerNameZh", SharedBounds.MaxNameLength)
+        .String("uscc", Uscc.Length, "^[0-9A-HJ-NP-RTUW-Y]{18}$")
+        .String("partnerCity", SharedBounds.CityCode.MaxLength, SharedBounds.City)
+        .Code("kind", 16, PartnerKinds.Listed)
+        .Code("partnerKind", 16, PartnerKinds.Listed)
+        .List("offerings", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount)
+        .List("targetRegions", SharedBounds.RegionCode, Vocabulary.RegionCount);
 }

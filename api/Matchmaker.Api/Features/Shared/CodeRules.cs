@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Shared;
@@ -6,6 +8,11 @@ namespace Matchmaker.Api.Features.Shared;
 /// <summary>Rules for fields that hold reference codes or lists of them.</summary>
 internal static class CodeRules
 {
+    /// <summary>The language codes a profile may list: the engine's, spelled exactly.</summary>
+    public static readonly FrozenSet<string> Languages = Vocabulary.Languages.Codes.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly string LanguageCodes = $"language ({string.Join(", ", Vocabulary.Languages.Codes)})";
+
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, Func<IReadOnlySet<string>> codes, string what) =>
         rule.Must(v => v is null || codes().Contains(v)).WithMessage($"'{{PropertyValue}}' is not a known {what} code.");
 

@@ -12,9 +12,11 @@ public sealed class Contact
 
 internal sealed class ContactRules : AbstractValidator<Contact>
 {
+    public const int MaxPersonLength = 200;
+
     public ContactRules()
     {
-        RuleFor(x => x.Person).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Person).NotEmpty().MaximumLength(MaxPersonLength);
         RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$")
             .WithMessage("'phone' may hold digits, spaces, brackets and dashes, optionally starting with +.");

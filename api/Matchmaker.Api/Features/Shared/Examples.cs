@@ -2,7 +2,7 @@ namespace Matchmaker.Api.Features.Shared;
 
 /// <summary>
 /// The ids and instants the OpenAPI examples share, so that one example's need is another's match's
-/// need. The examples follow SCORING.md's worked example: Ala-Too Mashzavod's CNC line and Qingdao Machinery.
+/// need. The examples follow the worked example (Features/Matching/README.md): Ala-Too Mashzavod's CNC line and Qingdao Machinery.
 /// </summary>
 internal static class Examples
 {

@@ -1,7 +1,9 @@
 using FastEndpoints;
 using FluentValidation;
+using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Smes;
 
@@ -24,19 +26,36 @@ public sealed class SmeRequest
 internal sealed class SmeRequestValidator : Validator<SmeRequest>
 {
     public const int MaxSectors = 5;
+    public const string InnPattern = "^[0-9]{14}$";
+    public const int MaxEmployees = 1_000_000;
+    public const int MinFoundedYear = 1900;
 
     public SmeRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Inn).NotEmpty().Matches("^[0-9]{14}$").WithMessage("'inn' must be exactly 14 digits.");
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength);
+        RuleFor(x => x.Inn).NotEmpty().Matches(InnPattern).WithMessage("'inn' must be exactly 14 digits.");
         RuleFor(x => x.Region).NotEmpty().OneOf(() => codes.Regions, "region");
         RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, MaxSectors);
-        RuleFor(x => x.Employees).NotNull().InclusiveBetween(1, 1_000_000);
-        RuleFor(x => x.FoundedYear).InclusiveBetween(1900, DateTime.UtcNow.Year);
-        RuleFor(x => x.Languages).NotNull().CodeList(() => ReferenceCodes.Languages, "language (ky, ru, zh, en)", 1, 4);
-        RuleFor(x => x.Certifications).TextList(20, 100);
-        RuleFor(x => x.Description).MaximumLength(4000);
+        RuleFor(x => x.Employees).NotNull().InclusiveBetween(1, MaxEmployees);
+        RuleFor(x => x.FoundedYear).InclusiveBetween(MinFoundedYear, DateTime.UtcNow.Year);
+        RuleFor(x => x.Languages).NotNull().CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 1, Vocabulary.LanguageCount);
+        RuleFor(x => x.Certifications).TextList(SharedBounds.MaxCertifications, SharedBounds.MaxCertificationLength);
+        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength);
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
     }
+}
+
+internal static class SmeBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("inn", 14, SmeRequestValidator.InnPattern)
+        .String("smeName", SharedBounds.MaxNameLength)
+        .String("smeRegion", SharedBounds.RegionCode.MaxLength, SharedBounds.Region)
+        .Integer("employees", 1, SmeRequestValidator.MaxEmployees)
+        // The validator caps the year at the current one; the document states a bound that never goes stale.
+        .Integer("foundedYear", SmeRequestValidator.MinFoundedYear, 9999)
+        .List("SmesSmeRequest.sectors", SharedBounds.DivisionCode, SmeRequestValidator.MaxSectors)
+        .List("SmesSmeResponse.sectors", SharedBounds.DivisionCode, SmeRequestValidator.MaxSectors)
+        .List("smeSectors", SharedBounds.DivisionCode, SharedBounds.MaxSectors);
 }

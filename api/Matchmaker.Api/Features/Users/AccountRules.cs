@@ -1,4 +1,6 @@
 using FluentValidation;
+using Matchmaker.Api.Infrastructure.Auth;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Users;
 
@@ -9,4 +11,12 @@ internal static class AccountRules
 
     public static IRuleBuilderOptions<T, string?> ValidNewPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MinimumLength(UserAccounts.MinPasswordLength).MaximumLength(UserAccounts.MaxPasswordLength);
+}
+
+internal static class UserBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("email", UserAccounts.MaxEmailLength, format: "email")
+        .String("password", UserAccounts.MaxPasswordLength)
+        .Code("role", 16, AppRoles.All);
 }

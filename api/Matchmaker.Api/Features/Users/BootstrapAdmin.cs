@@ -5,9 +5,9 @@ using Matchmaker.Api.Infrastructure.Data;
 namespace Matchmaker.Api.Features.Users;
 
 /// <summary>Creates the first admin from Bootstrap:AdminEmail / Bootstrap:AdminPassword when that account does not exist yet.</summary>
-internal static class BootstrapAdmin
+internal sealed class BootstrapAdmin(Db db, IConfiguration configuration, ILoggerFactory loggers) : IStartupSeed
 {
-    public static async Task EnsureAsync(DbConnection connection, SqlDialect dialect, IConfiguration configuration, DateTime now, ILogger logger, CancellationToken ct)
+    public async Task SeedAsync(DbConnection connection, DateTime now, CancellationToken ct)
     {
         var email = configuration["Bootstrap:AdminEmail"];
         var password = configuration["Bootstrap:AdminPassword"];
@@ -19,7 +19,7 @@ internal static class BootstrapAdmin
 
         if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
             return;
-        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, now, ct);
-        logger.LogInformation("Created the bootstrap admin account {Email}", email);
+        await UserAccounts.CreateAsync(connection, db.Dialect, email, password, AppRoles.Admin, now, ct);
+        loggers.CreateLogger("Matchmaker.Database").LogInformation("Created the bootstrap admin account {Email}", email);
     }
 }

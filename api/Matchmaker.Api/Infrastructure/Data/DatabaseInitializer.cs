@@ -1,11 +1,11 @@
 using Dapper;
-using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 
 /// <summary>
 /// Runs before the server accepts requests (hosted services start first): migrate, enable WAL,
-/// seed reference data, cache the codes, create the bootstrap admin. A failure stops start-up.
+/// seed reference data, cache the codes, then run the features' <see cref="IStartupSeed"/>s in
+/// registration order. A failure stops start-up.
 /// </summary>
 internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
 {
@@ -24,6 +24,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await ReferenceSeeder.SeedAsync(connection, now, ct);
         await services.GetRequiredService<ReferenceCodes>().LoadAsync(connection, ct);
-        await BootstrapAdmin.EnsureAsync(connection, db.Dialect, services.GetRequiredService<IConfiguration>(), now, logger, ct);
+        foreach (var seed in services.GetServices<IStartupSeed>())
+            await seed.SeedAsync(connection, now, ct);
     }
 }

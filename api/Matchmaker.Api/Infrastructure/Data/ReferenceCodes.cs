@@ -19,10 +19,6 @@ public sealed class ReferenceCodes
         UNION ALL SELECT 'currency', code FROM currencies
         """;
 
-    public static readonly FrozenSet<string> Languages = FrozenSet.ToFrozenSet(["ky", "ru", "zh", "en"]);
-
-    public static readonly FrozenSet<string> PartnerKinds = FrozenSet.ToFrozenSet(["manufacturer", "investor", "both"]);
-
     public FrozenSet<string> Regions { get; private set; } = FrozenSet<string>.Empty;
     public FrozenSet<string> Cities { get; private set; } = FrozenSet<string>.Empty;
     public FrozenSet<string> Divisions { get; private set; } = FrozenSet<string>.Empty;

@@ -63,6 +63,9 @@ internal static class ReferenceSeeder
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>The codes of one of db/seed's code lists (a file with a <c>code</c> column), in file order.</summary>
+    public static IReadOnlyList<string> Codes(string name) => Read<NamedRow>(name).Select(r => r.Code).ToList();
+
     private static async Task InsertAsync<T>(DbConnection connection, DbTransaction tx, string sql, IEnumerable<T> rows, CancellationToken ct)
     {
         foreach (var row in rows)

@@ -1,3 +1,4 @@
+using Matchmaker.Api.Infrastructure.OpenApi;
 using Microsoft.Net.Http.Headers;
 
 namespace Matchmaker.Api.Infrastructure.Http;
@@ -6,6 +7,8 @@ namespace Matchmaker.Api.Infrastructure.Http;
 internal static class ETags
 {
     public static string For(int version) => $"\"{version}\"";
+
+    public static void DescribeFields(FieldBounds fields) => fields.Integer("version", 1, int.MaxValue);
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = For(version);
 

@@ -1,3 +1,5 @@
+using Matchmaker.Api.Infrastructure.OpenApi;
+
 namespace Matchmaker.Api.Infrastructure.Http;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
@@ -6,6 +8,13 @@ internal static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    private const string CursorPattern = "^[A-Za-z0-9_-]{1,16}$";
+
+    public static void DescribeFields(FieldBounds fields) => fields
+        .String("cursor", 16, CursorPattern)
+        .String("nextCursor", 16, CursorPattern)
+        .Integer("limit", 1, MaxLimit)
+        .Objects("items", MaxLimit);
 
     /// <summary>Rows were fetched with one extra to learn whether a next page exists.</summary>
     public static Page<TOut> Build<TRow, TOut>(IReadOnlyList<TRow> rows, int limit, Func<TRow, long> key, Func<TRow, TOut> map)

@@ -1,4 +1,6 @@
+using Matchmaker.Api.Infrastructure.Http;
 using NSwag;
+using NSwag.Generation.AspNetCore;
 
 namespace Matchmaker.Api.Infrastructure.OpenApi;
 
@@ -12,6 +14,41 @@ internal static class OpenApiSetup
         (428 without it, 412 when stale). Lists take `limit` (1–100) and the `cursor` from the previous page's `nextCursor`.
         Unknown JSON properties are rejected with 400.
         """;
+
+    public static void Configure(AspNetCoreOpenApiDocumentGeneratorSettings settings, FieldBounds fields)
+    {
+        settings.DocumentName = "v1";
+        settings.Title = "Matchmaker API";
+        settings.Version = "v1";
+        settings.Description = Description;
+        settings.SchemaSettings.SchemaProcessors.Add(new OmittedWhenNullProcessor());
+        settings.SchemaSettings.FlattenInheritanceHierarchy = true;
+        settings.OperationProcessors.Add(new CsvAlternativeProcessor());
+        settings.OperationProcessors.Add(new WireExamplesProcessor());
+
+        // Order matters: the health routes get the shared answers too, roles land in the description
+        // before it falls back to the summary, every error answer is declared before it gets its
+        // problem body, and unused schemas go last.
+        settings.DocumentProcessors.Add(new HealthChecksProcessor());
+        settings.DocumentProcessors.Add(new SecurityProcessor());
+        settings.DocumentProcessors.Add(new RouteShapeAnswersProcessor());
+        settings.DocumentProcessors.Add(new HeadersProcessor());
+        settings.DocumentProcessors.Add(new ProblemDetailsProcessor());
+        settings.DocumentProcessors.Add(new FieldBoundsProcessor(fields));
+        settings.DocumentProcessors.Add(new DocumentInfoProcessor());
+        settings.DocumentProcessors.Add(new UnusedSchemasProcessor());
+    }
+
+    /// <summary>The bounds of the fields the host owns (problem details, paging, versions) and those the features describe.</summary>
+    public static FieldBounds Fields(Action<FieldBounds> describeFeatureFields)
+    {
+        var fields = new FieldBounds();
+        ProblemDetailsProcessor.DescribeFields(fields);
+        Paging.DescribeFields(fields);
+        ETags.DescribeFields(fields);
+        describeFeatureFields(fields);
+        return fields;
+    }
 
     /// <summary>The document names no fixed host: it describes whichever instance serves it, so clients stay on that origin.</summary>
     public static void DescribeServer(OpenApiDocument document, HttpRequest request)

@@ -6,7 +6,7 @@ namespace Matchmaker.Tests.Features.Partners;
 
 public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    /// <summary>REFERENCE.md: a valid code by its check character, registered in Fujian (division 350100).</summary>
+    /// <summary>A valid code by its check character, registered in Fujian (division 350100).</summary>
     private const string FujianUscc = "91350100M000100Y43";
 
     protected TApi Api { get; } = api;

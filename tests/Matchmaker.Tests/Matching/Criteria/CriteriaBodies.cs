@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Matching.Criteria;
 
-/// <summary>Bodies for PUT /criteria: SCORING.md's defaults, which tests change one field of.</summary>
+/// <summary>Bodies for PUT /criteria: the default criteria (Features/Matching/README.md), which tests change one field of.</summary>
 public static class CriteriaBodies
 {
     public static readonly (string Key, double Weight, bool Required)[] Defaults =

@@ -2,7 +2,7 @@ using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Matching.Criteria;
 
-/// <summary>On a fresh database, before anyone changed them, the criteria are SCORING.md's defaults.</summary>
+/// <summary>On a fresh database, before anyone changed them, the criteria are the default criteria (Features/Matching/README.md).</summary>
 public abstract class CriteriaDefaultsTests<TApi>(TApi api) where TApi : ApiFixture
 {
     [Fact]

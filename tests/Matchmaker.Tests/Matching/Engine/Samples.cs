@@ -4,7 +4,7 @@ namespace Matchmaker.Tests.Matching.Engine;
 
 internal static class Samples
 {
-    /// <summary>The need of SCORING.md's worked example.</summary>
+    /// <summary>The need of the worked example (Features/Matching/README.md).</summary>
     public static NeedInput Need { get; } = new(
         Id: 1,
         Sectors: ["C28"],
@@ -16,7 +16,7 @@ internal static class Samples
         SmeLanguages: ["ru", "en"],
         SmeCertifications: []);
 
-    /// <summary>The partner of SCORING.md's worked example.</summary>
+    /// <summary>The partner of the worked example (Features/Matching/README.md).</summary>
     public static PartnerInput Partner { get; } = new(
         Id: 2,
         Sectors: ["C28", "C29"],

@@ -78,7 +78,7 @@ public sealed class ScoringPropertyTests
             iter: Iterations);
     }
 
-    /// <summary>Changes that SCORING.md says can only raise a criterion's score, never lower one.</summary>
+    /// <summary>Changes that the scoring contract (Features/Matching/README.md) says can only raise a criterion's score, never lower one.</summary>
     private static readonly Gen<Func<NeedInput, PartnerInput, (NeedInput, PartnerInput)>> ImprovingMove = Gen.OneOf<Func<NeedInput, PartnerInput, (NeedInput, PartnerInput)>>(
     [
         Gen.OneOf([.. Vocabulary.NeedTypes.Codes]).Select<string, Func<NeedInput, PartnerInput, (NeedInput, PartnerInput)>>(

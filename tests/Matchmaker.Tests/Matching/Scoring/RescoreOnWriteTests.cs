@@ -189,7 +189,7 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     private async Task<Guid> WorkedExamplePartnerAsync() =>
         await World.CreatePartnerAsync(await api.UserAsync("partner"), WorkedExamplePartnerBody());
 
-    /// <summary>SCORING.md's worked example: SME in KG-C, C28, export-oriented, ru/en, no certifications.</summary>
+    /// <summary>the worked example (Features/Matching/README.md): SME in KG-C, C28, export-oriented, ru/en, no certifications.</summary>
     public static JsonObject WorkedExampleSmeBody()
     {
         var body = Bodies.Sme(region: "KG-C", sectors: ["C28"]);

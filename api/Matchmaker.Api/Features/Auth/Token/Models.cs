@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Matchmaker.Api.Features.Users;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Auth.Token;
 
@@ -19,4 +20,14 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.Email).NotEmpty().MaximumLength(UserAccounts.MaxEmailLength);
         RuleFor(x => x.Password).NotEmpty().MaximumLength(UserAccounts.MaxPasswordLength);
     }
+}
+
+internal static class TokenBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        // Sign-in takes whatever was typed: a malformed address gets the same 401 as a wrong one.
+        .String("AuthTokenRequest.email", UserAccounts.MaxEmailLength)
+        .String("accessToken", 8192, "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$")
+        .Code("tokenType", 6, ["Bearer"])
+        .Integer("expiresIn", 1, int.MaxValue);
 }

@@ -8,7 +8,7 @@ internal static class CriteriaExamples
 {
     private static readonly DateTime Changed = new(2026, 5, 4, 7, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The profile SCORING.md defines, as version 1.</summary>
+    /// <summary>The default profile (Features/Matching/README.md), as version 1.</summary>
     public static CriteriaResponse Active => new()
     {
         Version = 1,

@@ -57,7 +57,7 @@ internal sealed record Transition(TransitionKind Kind, string From, string To, s
 }
 
 /// <summary>
-/// The deal life cycle of a match (API.md, Matching): both sides' interest makes it mutual, stages
+/// The deal life cycle of a match (Features/Matching/README.md, "Deals"): both sides' interest makes it mutual, stages
 /// only move forward from there, and either side may decline before an agreement.
 /// </summary>
 internal static class MatchStateMachine

@@ -9,12 +9,14 @@ namespace Matchmaker.Api.Features.Matching.Decline;
 
 public sealed class Request
 {
+    public const int MaxReasonLength = 2000;
+
     public string? Reason { get; set; }
 }
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(x => x.Reason).MaximumLength(2000);
+    public Validator() => RuleFor(x => x.Reason).MaximumLength(Request.MaxReasonLength);
 }
 
 internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, MatchResponse>

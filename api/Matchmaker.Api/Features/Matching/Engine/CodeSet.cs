@@ -7,8 +7,10 @@ internal sealed class CodeSet
 {
     private readonly FrozenDictionary<string, int> _bits;
 
-    public CodeSet(params string[] codes)
+    public CodeSet(int count, params string[] codes)
     {
+        if (codes.Length != count || count > 32)
+            throw new ArgumentException($"Expected {count} codes (at most 32, one bit each), got {codes.Length}.", nameof(codes));
         Codes = codes;
         _bits = codes.Select((code, bit) => KeyValuePair.Create(code, bit))
             .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

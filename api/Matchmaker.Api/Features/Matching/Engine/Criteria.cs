@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Matchmaker.Api.Features.Matching.Engine;
 
 /// <summary>
-/// Each criterion of SCORING.md evaluated on plain inputs, with the reason an SME reads. This is the
+/// Each criterion of the scoring contract (Features/Matching/README.md) evaluated on plain inputs, with the reason an SME reads. This is the
 /// readable statement of the rules; the fast path in <see cref="Scorer"/> must agree with it.
 /// </summary>
 internal static class Criteria

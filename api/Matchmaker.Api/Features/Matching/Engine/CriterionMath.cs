@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Matchmaker.Api.Features.Matching.Engine;
 
 /// <summary>
-/// The numeric formulas of SCORING.md, shared by the fast path and <see cref="Scorer.Explain"/> so
+/// The numeric formulas of the scoring contract (Features/Matching/README.md), shared by the fast path and <see cref="Scorer.Explain"/> so
 /// that both produce bit-identical criterion scores.
 /// </summary>
 internal static class CriterionMath

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Matchmaker.Api.Features.Matching.Engine;
 
 /// <summary>
-/// Decides which scored pairs are stored (SCORING.md, "Which pairs are stored"): a pair at or above
+/// Decides which scored pairs are stored (Features/Matching/README.md, "Which pairs are stored"): a pair at or above
 /// the minimum score that is among its need's best <c>maxPerNeed</c> partners or its partner's best
 /// <c>maxPerPartner</c> needs, ties going to the lower id on the other side; and every pair someone
 /// acted on. Needs are fed one at a time; memory stays within the caps plus a bounded buffer,

@@ -15,7 +15,7 @@ internal sealed partial class Scorer
     private const int CriterionCount = 8;
     private const int TabulatedRequirements = 8;
     private const int CertificationRow = TabulatedRequirements + 1;
-    private const uint KnownNeedTypes = (1u << 6) - 1;
+    private const uint KnownNeedTypes = (1u << Vocabulary.NeedTypeCount) - 1;
 
     // Stands for "a required criterion scored 0". Eight of them still add up to a finite sum far
     // below any real one (weights are capped), and adding -0.0 (0 × this) changes no sum.
@@ -191,7 +191,7 @@ internal sealed partial class Scorer
     }
 
     // Every index used here is in range by construction (a level of 0–2, a flag, a popcount of
-    // six bits into seven entries), so the bounds check would only cost time.
+    // the need-type bits into one entry per count), so the bounds check would only cost time.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double At(ReadOnlySpan<double> table, int index) =>
         Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(uint)index);
@@ -208,7 +208,7 @@ internal sealed partial class Scorer
         private double _element;
     }
 
-    [InlineArray(7)]
+    [InlineArray(Vocabulary.NeedTypeCount + 1)]
     private struct ByOffered
     {
         private double _element;

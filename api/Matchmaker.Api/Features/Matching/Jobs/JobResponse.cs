@@ -1,3 +1,5 @@
+using Matchmaker.Api.Infrastructure.OpenApi;
+
 namespace Matchmaker.Api.Features.Matching.Jobs;
 
 /// <summary>A background job; <c>processed</c> of <c>total</c> counts the needs a re-score has written so far.</summary>
@@ -29,4 +31,15 @@ public sealed record JobResponse
         Error = row.Error,
         Attempts = row.Attempts,
     };
+}
+
+internal static class JobBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .Code("JobsJobResponse.status", 16, [JobStatus.Queued, JobStatus.Running, JobStatus.Succeeded, JobStatus.Failed])
+        .Code("JobsJobResponse.kind", 16, [JobKinds.Rescore])
+        .String("error", 4000)
+        .Integer("attempts", 0, 1000)
+        .Integer("processed", 0, int.MaxValue)
+        .Integer("total", 0, int.MaxValue);
 }

@@ -9,6 +9,8 @@ namespace Matchmaker.Api.Features.Matching.Stage;
 
 public sealed class Request
 {
+    public const int MaxNoteLength = 2000;
+
     public string? Stage { get; set; }
     public string? Note { get; set; }
 }
@@ -20,7 +22,7 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.Stage).NotEmpty()
             .Must(s => s is null || MatchStatus.StageTargets.Contains(s))
             .WithMessage($"'stage' must be one of {string.Join(", ", MatchStatus.StageTargets)}.");
-        RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.Note).MaximumLength(Request.MaxNoteLength);
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class Validator : Validator<Request>
         Include(new PagedQueryRules());
         RuleFor(x => x.City).OneOf(() => codes.Cities, "Shandong city");
         RuleFor(x => x.Sector).SectorCode(codes);
-        RuleFor(x => x.Kind).Must(k => k is null || ReferenceCodes.PartnerKinds.Contains(k))
+        RuleFor(x => x.Kind).Must(k => k is null || PartnerKinds.All.Contains(k))
             .WithMessage("'kind' must be manufacturer, investor or both.");
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
     }

@@ -44,6 +44,8 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
         ["currencies"] = CurrenciesSql,
     };
 
+    public static IEnumerable<string> ListNames => Lists.Keys;
+
     public override void Configure()
     {
         Get("/reference/{list:regex(^(regions|cities|sectors|need-types|currencies)$)}");

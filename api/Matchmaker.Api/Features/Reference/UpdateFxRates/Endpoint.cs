@@ -23,10 +23,12 @@ public sealed class RateInput
 
 internal sealed class Validator : Validator<Request>
 {
+    public const int MaxRates = 50;
+
     public Validator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Rates).NotEmpty().Must(r => r is null || r.Count <= 50).WithMessage("'rates' may hold at most 50 items.")
+        RuleFor(x => x.Rates).NotEmpty().Must(r => r is null || r.Count <= MaxRates).WithMessage($"'rates' may hold at most {MaxRates} items.")
             .Must(r => r is null || r.Select(x => (x?.Currency, x?.EffectiveDate)).Distinct().Count() == r.Count)
             .WithMessage("'rates' gives the same currency and date twice.");
         RuleForEach(x => x.Rates).ChildRules(rate =>

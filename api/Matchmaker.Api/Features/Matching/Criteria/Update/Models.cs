@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Update;
 
@@ -68,4 +69,19 @@ internal static class CriteriaRules
 
     public static IReadOnlyList<string> Duplicates(IEnumerable<string?> keys) =>
         keys.OfType<string>().GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+}
+
+internal static class CriteriaBounds
+{
+    public static void DescribeFields(FieldBounds fields) => fields
+        .Code("criterion", 32, CriterionKeys.All)
+        .Code("key", 32, CriterionKeys.All)
+        .String("BreakdownItem.reason", 500)
+        .Code("CriteriaCriteriaResponse.status", 16, [CriteriaStatus.Pending, CriteriaStatus.Active])
+        .Objects("breakdown", CriterionKeys.All.Length)
+        .Objects("criteria", CriterionKeys.All.Length)
+        .Integer("maxPerNeed", 1, Validator.MaxCap)
+        .Integer("maxPerPartner", 1, Validator.MaxCap)
+        .Integer("criteriaVersion", 1, int.MaxValue)
+        .Integer("activeVersion", 1, int.MaxValue);
 }

@@ -1,0 +1,35 @@
+using Matchmaker.Api.Infrastructure.Data;
+using Matchmaker.Api.Infrastructure.OpenApi;
+
+namespace Matchmaker.Api.Features;
+
+/// <summary>What the feature areas plug into the host: their services, their start-up work and the bounds of their fields.</summary>
+internal static class FeatureServices
+{
+    /// <summary>Registered after the host's services, so their hosted services start once the database is ready.</summary>
+    public static void AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
+        services.AddHostedService<Demo.DemoSeeder>();
+        services.AddSingleton<Matching.Scoring.IFullRescore, Matching.Scoring.FullRescore>();
+        services.AddSingleton<Matching.Scoring.PartnerInputCache>();
+        services.AddSingleton<Matching.Scoring.Rescorer>();
+        services.AddSingleton<Matching.Jobs.JobSignal>();
+        services.AddHostedService<Matching.Jobs.JobRunner>();
+    }
+
+    public static void DescribeFields(FieldBounds fields)
+    {
+        Shared.SharedBounds.DescribeFields(fields);
+        Smes.SmeBounds.DescribeFields(fields);
+        Needs.NeedBounds.DescribeFields(fields);
+        Partners.PartnerBounds.DescribeFields(fields);
+        Users.UserBounds.DescribeFields(fields);
+        Auth.Token.TokenBounds.DescribeFields(fields);
+        Matching.MatchingBounds.DescribeFields(fields);
+        Matching.Criteria.Update.CriteriaBounds.DescribeFields(fields);
+        Matching.Jobs.JobBounds.DescribeFields(fields);
+        Reports.ReportBounds.DescribeFields(fields);
+        Reference.ReferenceBounds.DescribeFields(fields);
+    }
+}

@@ -1,0 +1,33 @@
+using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Infrastructure.OpenApi;
+
+namespace Matchmaker.Api.Features.Reports;
+
+/// <summary>The bounds of the reports' filters, options and figures.</summary>
+internal static class ReportBounds
+{
+    private static readonly string[] Counts =
+    [
+        "smes", "openNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
+        "jobsInMutualOrLater", "declined", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
+    ];
+
+    public static void DescribeFields(FieldBounds fields)
+    {
+        fields
+            .String("from", FieldBounds.DateTimeMaxLength, ReportFilter.TimePattern)
+            .String("to", FieldBounds.DateTimeMaxLength, ReportFilter.TimePattern)
+            .Code("interval", 8, ["month", "quarter"])
+            .Code("format", 4, ["json", "csv"])
+            .String("period", 7, "^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$")
+            .Code("PipelineStageRow.stage", 16, Pipeline.Endpoint.StageNames)
+            .Code("PipelineStatusRow.status", 32, MatchStatus.All)
+            .Objects("statuses", MatchStatus.All.Count)
+            .Objects("stages", MatchStatus.All.Count)
+            // Every report carries a count for every status, even a zero one.
+            .ClosedMap("matches", MatchStatus.All);
+        foreach (var count in Counts)
+            fields.Integer(count, 0, long.MaxValue);
+    }
+}
