@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -29,7 +28,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/smes/{world.SmeId}/needs", Bodies.Need(title: title));
 
         await ExpectStatusAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs?q={title}"), 200);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs?q={title}"), 200);
         Assert.Equal(status == 201 ? 1 : 0, found["items"]!.AsArray().Count);
     }
 
@@ -71,7 +70,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/needs/{needId}", body, etag);
 
         await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200, after["title"]!.GetValue<string>() == body["title"]!.GetValue<string>());
     }
 
@@ -90,7 +89,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "Found a partner" });
 
         await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200 ? "closed" : "open", after["status"]!.GetValue<string>());
     }
 
@@ -102,12 +101,12 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
         var (needId, _) = await PostFreshNeedAsync(world);
-        await Http.ExpectAsync(await world.ClientOf(closer).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "first" }), 200);
+        await Expect.StatusAsync(await world.ClientOf(closer).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "first" }), 200);
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "second" });
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("first", after["closeReason"]!.GetValue<string>());
     }
 
@@ -119,12 +118,12 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var (needId, _) = await PostFreshNeedAsync(world);
         var closed = await world.Owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject());
-        await Http.ExpectAsync(closed, 200);
+        await Expect.StatusAsync(closed, 200);
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Too late"), closed.ETag());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.NotEqual("Too late", after["title"]!.GetValue<string>());
     }
 
@@ -176,7 +175,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/needs/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/needs/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -187,8 +186,8 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var client = world.ClientOf(caller);
 
-        await Http.ExpectProblemAsync(await client.PutAsync($"/api/v1/needs/{Guid.NewGuid()}", Bodies.Need(), "\"1\""), 404);
-        await Http.ExpectProblemAsync(await client.PostAsJsonAsync($"/api/v1/needs/{Guid.NewGuid()}/close", new JsonObject()), 404);
+        await Expect.ProblemAsync(await client.PutAsync($"/api/v1/needs/{Guid.NewGuid()}", Bodies.Need(), "\"1\""), 404);
+        await Expect.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/needs/{Guid.NewGuid()}/close", new JsonObject()), 404);
     }
 
     [Theory]
@@ -201,19 +200,19 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var client = world.ClientOf(caller);
 
-        await Http.ExpectProblemAsync(await client.GetAsync($"/api/v1/smes/{Guid.NewGuid()}/needs"), 404);
-        await Http.ExpectProblemAsync(await client.PostAsJsonAsync($"/api/v1/smes/{Guid.NewGuid()}/needs", Bodies.Need()), 404);
+        await Expect.ProblemAsync(await client.GetAsync($"/api/v1/smes/{Guid.NewGuid()}/needs"), 404);
+        await Expect.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/smes/{Guid.NewGuid()}/needs", Bodies.Need()), 404);
     }
 
     private static async Task<(Guid Id, string ETag)> PostFreshNeedAsync(World world)
     {
         var response = await world.Owner.Client.PostAsJsonAsync($"/api/v1/smes/{world.SmeId}/needs", Bodies.Need(title: $"Fresh-{Guid.NewGuid():N}"));
-        var need = await Http.ExpectAsync(response, 201);
+        var need = await Expect.StatusAsync(response, 201);
         return (Guid.Parse(need["id"]!.GetValue<string>()), response.ETag());
     }
 
     private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Http.ExpectProblemAsync(response, status) : await Http.ExpectAsync(response, status);
+        status >= 400 ? await Expect.ProblemAsync(response, status) : await Expect.StatusAsync(response, status);
 }
 
 public sealed class NeedAccessTestsOnSqlite(SqliteApi api) : NeedAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -16,7 +15,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -34,7 +33,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Null(created["closedAt"]);
 
         var readBack = await owner.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
     }
@@ -49,7 +48,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: amount, currency: currency)), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: amount, currency: currency)), 201);
 
         Assert.Equal(usd, created["amountUsd"]!.GetValue<decimal>());
         Assert.Equal(amount, created["amount"]!["amount"]!.GetValue<decimal>());
@@ -61,9 +60,9 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: 10_000m, currency: "USD"));
-        var needId = (await Http.ExpectAsync(response, 201))["id"]!.GetValue<string>();
+        var needId = (await Expect.StatusAsync(response, 201))["id"]!.GetValue<string>();
 
-        var updated = await Http.ExpectAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(amount: 1_000_000m, currency: "KGS"), response.ETag()), 200);
+        var updated = await Expect.StatusAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(amount: 1_000_000m, currency: "KGS"), response.ETag()), 200);
 
         Assert.Equal(11_435.00m, updated["amountUsd"]!.GetValue<decimal>());
         Assert.Equal("KGS", updated["amount"]!["currency"]!.GetValue<string>());
@@ -74,11 +73,11 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C25", "C28"]);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need()), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need()), 201);
 
         Assert.Null(created["sectors"]);
         Assert.Equal(["C25", "C28"], Strings(created["effectiveSectors"]));
-        var read = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{created["id"]}"), 200);
+        var read = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{created["id"]}"), 200);
         Assert.Null(read["sectors"]);
         Assert.Equal(["C25", "C28"], Strings(read["effectiveSectors"]));
     }
@@ -90,7 +89,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var body = Bodies.Need();
         body["sectors"] = Bodies.Array("C10", "A01");
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
 
         Assert.Equal(["C10", "A01"], Strings(created["sectors"]));
         Assert.Equal(["C10", "A01"], Strings(created["effectiveSectors"]));
@@ -104,7 +103,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -116,8 +115,8 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("CNC machine line", after["title"]!.GetValue<string>());
     }
 
@@ -127,12 +126,12 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var needId = await World.CreateNeedAsync(owner, smeId);
         var stale = (await owner.Client.GetAsync($"/api/v1/needs/{needId}")).ETag();
-        await Http.ExpectAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "First edit"), stale), 200);
+        await Expect.StatusAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "First edit"), stale), 200);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("First edit", after["title"]!.GetValue<string>());
     }
 
@@ -144,7 +143,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         original["sectors"] = Bodies.Array("C29");
         var needId = await World.CreateNeedAsync(owner, smeId, original);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = new JsonObject
         {
             ["title"] = "Loan for a greenhouse",
@@ -155,10 +154,10 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal("Loan for a greenhouse", stored["title"]!.GetValue<string>());
@@ -188,7 +187,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         Assert.Empty(await NeedsOfAsync(owner, smeId));
     }
 
@@ -206,8 +205,8 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("CNC machine line", after["title"]!.GetValue<string>());
         Assert.Equal("open", after["status"]!.GetValue<string>());
     }
@@ -217,24 +216,24 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var created = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need());
-        var needId = (await Http.ExpectAsync(created, 201))["id"]!.GetValue<string>();
+        var needId = (await Expect.StatusAsync(created, 201))["id"]!.GetValue<string>();
         var before = DateTime.UtcNow.AddMinutes(-1);
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "  Agreed with a Weifang partner  " });
 
-        var closed = await Http.ExpectAsync(response, 200);
+        var closed = await Expect.StatusAsync(response, 200);
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Equal("Agreed with a Weifang partner", closed["closeReason"]!.GetValue<string>());
         var closedAt = closed["closedAt"]!.GetValue<DateTime>().ToUniversalTime();
         Assert.InRange(closedAt, before, DateTime.UtcNow.AddMinutes(1));
         Assert.NotEqual(created.ETag(), response.ETag());
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var stored = await Http.ExpectAsync(read, 200);
+        var stored = await Expect.StatusAsync(read, 200);
         Assert.True(JsonNode.DeepEquals(closed, stored), $"close answered {closed.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal(response.ETag(), read.ETag());
 
-        await Http.ExpectProblemAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Reopened?"), read.ETag()), 409);
-        await Http.ExpectProblemAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 409);
+        await Expect.ProblemAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Reopened?"), read.ETag()), 409);
+        await Expect.ProblemAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 409);
     }
 
     [Fact]
@@ -243,7 +242,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var needId = await World.CreateNeedAsync(owner, smeId);
 
-        var closed = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 200);
+        var closed = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 200);
 
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Null(closed["closeReason"]);
@@ -256,7 +255,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var needId = await World.CreateNeedAsync(owner, smeId);
 
-        var closed = await Http.ExpectAsync(await owner.Client.PostAsync($"/api/v1/needs/{needId}/close", content: null), 200);
+        var closed = await Expect.StatusAsync(await owner.Client.PostAsync($"/api/v1/needs/{needId}/close", content: null), 200);
 
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
     }
@@ -328,7 +327,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var s = await SearchWorldAsync();
 
-        var page = await Http.ExpectAsync(await s.Farm.Client.GetAsync($"/api/v1/smes/{s.FarmId}/needs"), 200);
+        var page = await Expect.StatusAsync(await s.Farm.Client.GetAsync($"/api/v1/smes/{s.FarmId}/needs"), 200);
 
         Assert.Equal([s.Closed, s.FarmMachines, s.FarmLoan], page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         Assert.Null(page["nextCursor"]);
@@ -361,7 +360,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId, created) = await ManyNeedsAsync(23);
 
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
 
         Assert.Equal(created.AsEnumerable().Reverse().Take(20), page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         Assert.NotNull(page["nextCursor"]);
@@ -376,7 +375,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
 
-        await Http.ExpectProblemAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs?{query}"), 400, field);
+        await Expect.ProblemAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs?{query}"), 400, field);
     }
 
     [Theory]
@@ -395,7 +394,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var agency = await Api.UserAsync("agency");
 
-        await Http.ExpectProblemAsync(await agency.Client.GetAsync($"/api/v1/needs?{query}"), 400, field);
+        await Expect.ProblemAsync(await agency.Client.GetAsync($"/api/v1/needs?{query}"), 400, field);
     }
 
     private sealed record SearchWorld(string Tag, Actor Farm, Guid FarmId, string FarmLoan, string FarmMachines, string Closed, string TalasLoan, Actor Partner);
@@ -426,7 +425,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var closed = Bodies.Need(title: $"Old greenhouse loan {tag}", amount: 60_000m, currency: "USD");
         closed["needTypes"] = Bodies.Array("loan");
         var closedId = await World.CreateNeedAsync(farm, farmId, closed);
-        await Http.ExpectAsync(await farm.Client.PostAsJsonAsync($"/api/v1/needs/{closedId}/close", new JsonObject { ["reason"] = "Done" }), 200);
+        await Expect.StatusAsync(await farm.Client.PostAsJsonAsync($"/api/v1/needs/{closedId}/close", new JsonObject { ["reason"] = "Done" }), 200);
 
         return new SearchWorld(tag, farm, farmId, farmLoanId.ToString(), machinesId.ToString(), closedId.ToString(), talasLoanId.ToString(), await Api.UserAsync("partner"));
     }
@@ -434,7 +433,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     private static async Task<List<string>> SearchAsync(SearchWorld s, string query, bool withTag = true)
     {
         var url = withTag ? $"/api/v1/needs?q={s.Tag}&{query}" : $"/api/v1/needs?{query}";
-        var page = await Http.ExpectAsync(await s.Partner.Client.GetAsync(url), 200);
+        var page = await Expect.StatusAsync(await s.Partner.Client.GetAsync(url), 200);
         return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
     }
 
@@ -454,7 +453,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var pages = 0;
         while (true)
         {
-            var page = await Http.ExpectAsync(await client.GetAsync(url), 200);
+            var page = await Expect.StatusAsync(await client.GetAsync(url), 200);
             pages++;
             ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             var next = page["nextCursor"]?.GetValue<string>();
@@ -477,7 +476,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
     private static async Task<List<string>> NeedsOfAsync(Actor owner, Guid smeId)
     {
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
         return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
     }
 

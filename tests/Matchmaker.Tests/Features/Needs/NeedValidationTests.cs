@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -68,8 +67,8 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
         Assert.True(page["items"]!.AsArray().Count == 0, $"a need was created although {rule}");
     }
 
@@ -80,14 +79,14 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
         var (owner, smeId) = await SmeAsync();
         var needId = await World.CreateNeedAsync(owner, smeId);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Need(title: "Changed"), path, json);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, read.ETag());
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         var after = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        Assert.True(JsonNode.DeepEquals(before, await Http.ExpectAsync(after, 200)), $"the need changed although {rule}");
+        Assert.True(JsonNode.DeepEquals(before, await Expect.StatusAsync(after, 200)), $"the need changed although {rule}");
         Assert.Equal(read.ETag(), after.ETag());
     }
 
@@ -98,7 +97,7 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
         var (owner, smeId) = await SmeAsync();
         var body = Change(Bodies.Need(), path, json);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
 
         Assert.True(created["id"] is not null, rule);
     }
@@ -111,8 +110,8 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = new string('r', 1001) });
 
-        await Http.ExpectProblemAsync(response, 400, "reason");
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 400, "reason");
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("open", after["status"]!.GetValue<string>());
     }
 

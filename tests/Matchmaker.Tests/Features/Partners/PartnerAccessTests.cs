@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -22,7 +21,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", Bodies.Partner());
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.Equal("li.wei@qdm.example", created["contact"]!["email"]!.GetValue<string>());
     }
 
@@ -33,8 +32,8 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.Partner.Client.PostAsJsonAsync("/api/v1/partners", Bodies.Partner());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await world.Partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await world.Partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(world.PartnerId.ToString(), me["partnerId"]!.GetValue<string>());
     }
 
@@ -50,8 +49,8 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync("/api/v1/partners", Bodies.Partner(name: name));
 
-        await Http.ExpectProblemAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/partners?q={name}"), 200);
+        await Expect.ProblemAsync(response, status);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/partners?q={name}"), 200);
         Assert.Empty(found["items"]!.AsArray());
     }
 
@@ -84,7 +83,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var partner = (await Http.ExpectAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{world.PartnerId}"), 200)).AsObject();
+        var partner = (await Expect.StatusAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{world.PartnerId}"), 200)).AsObject();
 
         Assert.Equal(world.PartnerId.ToString(), partner["id"]!.GetValue<string>());
         Assert.Equal(seesContact, partner.ContainsKey("contact"));
@@ -108,7 +107,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/partners/{world.PartnerId}", body, etag);
 
         await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/partners/{world.PartnerId}"), 200);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/partners/{world.PartnerId}"), 200);
         Assert.Equal(status == 200, after["name"]!.GetValue<string>() == body["name"]!.GetValue<string>());
     }
 
@@ -137,7 +136,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var page = await Http.ExpectAsync(await world.ClientOf(caller).GetAsync("/api/v1/partners?limit=100"), 200);
+        var page = await Expect.StatusAsync(await world.ClientOf(caller).GetAsync("/api/v1/partners?limit=100"), 200);
 
         var items = page["items"]!.AsArray();
         Assert.Contains(items, i => i!["id"]!.GetValue<string>() == world.PartnerId.ToString());
@@ -154,7 +153,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -166,11 +165,11 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/partners/{Guid.NewGuid()}", Bodies.Partner(), "\"1\"");
 
-        await Http.ExpectProblemAsync(response, 404);
+        await Expect.ProblemAsync(response, 404);
     }
 
     private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Http.ExpectProblemAsync(response, status) : await Http.ExpectAsync(response, status);
+        status >= 400 ? await Expect.ProblemAsync(response, status) : await Expect.StatusAsync(response, status);
 }
 
 public sealed class PartnerAccessTestsOnSqlite(SqliteApi api) : PartnerAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -16,7 +15,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -35,10 +34,10 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal("Li Wei", created["contact"]!["person"]!.GetValue<string>());
 
         var readBack = await partner.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(created["id"]!.GetValue<string>(), me["partnerId"]!.GetValue<string>());
     }
 
@@ -50,7 +49,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.GetAsync($"/api/v1/partners/{id}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -62,8 +61,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
 
@@ -73,12 +72,12 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         var partner = await Api.UserAsync("partner");
         var id = await World.CreatePartnerAsync(partner);
         var stale = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
-        await Http.ExpectAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "First edit"), stale), 200);
+        await Expect.StatusAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "First edit"), stale), 200);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("First edit", after["name"]!.GetValue<string>());
     }
 
@@ -88,7 +87,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         var partner = await Api.UserAsync("partner");
         var id = await World.CreatePartnerAsync(partner);
         var read = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var uscc = Bodies.Uscc("370100");
         var body = new JsonObject
         {
@@ -104,10 +103,10 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal("Jinan Capital", stored["name"]!.GetValue<string>());
@@ -140,8 +139,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await second.Client.PostAsJsonAsync("/api/v1/partners", copy);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["partnerId"]);
     }
 
@@ -160,8 +159,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", change, etag);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal(body["uscc"]!.GetValue<string>(), after["uscc"]!.GetValue<string>());
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
@@ -175,7 +174,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         body["name"] = "Same USCC, new name";
 
-        var updated = await Http.ExpectAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag), 200);
+        var updated = await Expect.StatusAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag), 200);
 
         Assert.Equal("Same USCC, new name", updated["name"]!.GetValue<string>());
     }
@@ -193,8 +192,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["partnerId"]);
     }
 
@@ -211,8 +210,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
 
@@ -286,7 +285,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         var pages = 0;
         while (url is not null)
         {
-            var page = await Http.ExpectAsync(await sme.Client.GetAsync(url), 200);
+            var page = await Expect.StatusAsync(await sme.Client.GetAsync(url), 200);
             pages++;
             ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             var next = page["nextCursor"]?.GetValue<string>();
@@ -309,7 +308,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var admin = await Api.AdminAsync();
 
-        await Http.ExpectProblemAsync(await admin.Client.GetAsync($"/api/v1/partners?{query}"), 400, field);
+        await Expect.ProblemAsync(await admin.Client.GetAsync($"/api/v1/partners?{query}"), 400, field);
     }
 
     private async Task<string> CreatePartnerAsync(string name, string city, string[] sectors, string kind = "manufacturer", string nameZh = "山东机械")
@@ -322,7 +321,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
-        var page = await Http.ExpectAsync(await caller.Client.GetAsync($"/api/v1/partners?{query}"), 200);
+        var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/partners?{query}"), 200);
         return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
     }
 

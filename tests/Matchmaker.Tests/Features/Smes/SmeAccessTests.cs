@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -41,7 +40,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var sme = (await Http.ExpectAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}"), 200)).AsObject();
+        var sme = (await Expect.StatusAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}"), 200)).AsObject();
 
         Assert.Equal(world.SmeId.ToString(), sme["id"]!.GetValue<string>());
         Assert.Equal(seesContact, sme.ContainsKey("contact"));
@@ -65,7 +64,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/smes/{world.SmeId}", body, etag);
 
         await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/smes/{world.SmeId}"), 200);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/smes/{world.SmeId}"), 200);
         Assert.Equal(status == 200, after["name"]!.GetValue<string>() == body["name"]!.GetValue<string>());
     }
 
@@ -76,7 +75,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme());
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.Equal("aibek@alatoo.example", created["contact"]!["email"]!.GetValue<string>());
     }
 
@@ -87,8 +86,8 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.Owner.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await world.Owner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await world.Owner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(world.SmeId.ToString(), me["smeId"]!.GetValue<string>());
     }
 
@@ -104,8 +103,8 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync("/api/v1/smes", Bodies.Sme(name: name));
 
-        await Http.ExpectProblemAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/smes?q={name}"), 200);
+        await Expect.ProblemAsync(response, status);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/smes?q={name}"), 200);
         Assert.Empty(found["items"]!.AsArray());
     }
 
@@ -134,7 +133,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var page = await Http.ExpectAsync(await world.ClientOf(caller).GetAsync("/api/v1/smes?limit=100"), 200);
+        var page = await Expect.StatusAsync(await world.ClientOf(caller).GetAsync("/api/v1/smes?limit=100"), 200);
 
         var items = page["items"]!.AsArray();
         Assert.Contains(items, i => i!["id"]!.GetValue<string>() == world.SmeId.ToString());
@@ -151,7 +150,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -163,15 +162,15 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/smes/{Guid.NewGuid()}", Bodies.Sme(), "\"1\"");
 
-        await Http.ExpectProblemAsync(response, 404);
+        await Expect.ProblemAsync(response, 404);
     }
 
     private static async Task ExpectStatusAsync(HttpResponseMessage response, int status)
     {
         if (status >= 400)
-            await Http.ExpectProblemAsync(response, status);
+            await Expect.ProblemAsync(response, status);
         else
-            await Http.ExpectAsync(response, status);
+            await Expect.StatusAsync(response, status);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -16,7 +15,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -29,10 +28,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal("+996 555 123 456", created["contact"]!["phone"]!.GetValue<string>());
 
         var readBack = await sme.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(created["id"]!.GetValue<string>(), me["smeId"]!.GetValue<string>());
     }
 
@@ -44,7 +43,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.GetAsync($"/api/v1/smes/{id}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -56,8 +55,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
 
@@ -67,12 +66,12 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         var sme = await Api.UserAsync("sme");
         var id = await World.CreateSmeAsync(sme);
         var stale = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
-        await Http.ExpectAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "First edit"), stale), 200);
+        await Expect.StatusAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "First edit"), stale), 200);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("First edit", after["name"]!.GetValue<string>());
     }
 
@@ -82,7 +81,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         var sme = await Api.UserAsync("sme");
         var id = await World.CreateSmeAsync(sme);
         var read = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Bodies.Sme(name: "Ош Текстиль", region: "KG-GO", sectors: ["C13", "C14"]);
         body["employees"] = 120;
         body["exportOriented"] = false;
@@ -94,10 +93,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal(id.ToString(), stored["id"]!.GetValue<string>());
@@ -128,8 +127,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await second.Client.PostAsJsonAsync("/api/v1/smes", copy);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
 
@@ -148,8 +147,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", change, etag);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal(body["inn"]!.GetValue<string>(), after["inn"]!.GetValue<string>());
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
@@ -163,7 +162,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         body["name"] = "Same INN, new name";
 
-        var updated = await Http.ExpectAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag), 200);
+        var updated = await Expect.StatusAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag), 200);
 
         Assert.Equal("Same INN, new name", updated["name"]!.GetValue<string>());
     }
@@ -178,7 +177,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             sme.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme(name: "Second try")));
 
         Assert.Equal([201, 409], responses.Select(r => (int)r.StatusCode).Order());
-        await Http.ExpectProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
+        await Expect.ProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
     }
 
     [Fact]
@@ -197,7 +196,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             second.Client.PostAsJsonAsync("/api/v1/smes", secondBody));
 
         Assert.Equal([201, 409], responses.Select(r => (int)r.StatusCode).Order());
-        await Http.ExpectProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
+        await Expect.ProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
     }
 
     [Theory]
@@ -213,8 +212,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
 
@@ -231,8 +230,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
 
@@ -326,7 +325,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var admin = await Api.AdminAsync();
 
-        await Http.ExpectProblemAsync(await admin.Client.GetAsync($"/api/v1/smes?{query}"), 400, field);
+        await Expect.ProblemAsync(await admin.Client.GetAsync($"/api/v1/smes?{query}"), 400, field);
     }
 
     private async Task<(Actor Owner, string Id)> CreateSmeAsync(string name, string region, string[] sectors)
@@ -337,7 +336,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
-        var page = await Http.ExpectAsync(await caller.Client.GetAsync($"/api/v1/smes?{query}"), 200);
+        var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/smes?{query}"), 200);
         return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
     }
 
@@ -348,7 +347,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         var pages = 0;
         while (true)
         {
-            var page = await Http.ExpectAsync(await client.GetAsync(url), 200);
+            var page = await Expect.StatusAsync(await client.GetAsync(url), 200);
             pages++;
             ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             var next = page["nextCursor"]?.GetValue<string>();
