@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -17,6 +18,7 @@ public abstract class ApiFixture : IAsyncLifetime
 
     private TestApp? app;
     private string? connectionString;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> sharedWorlds = new();
     private Actor? admin;
     private int sequence;
 
@@ -73,6 +75,13 @@ public abstract class ApiFixture : IAsyncLifetime
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>
+    /// The world of type <typeparamref name="TWorld"/>, built on the first call and handed to every later one.
+    /// xUnit gives each test class its own fixture, so a world is shared by the tests of one class on one provider.
+    /// </summary>
+    public Task<TWorld> SharedAsync<TWorld>(Func<ApiFixture, Task<TWorld>> build) =>
+        (Task<TWorld>)sharedWorlds.GetOrAdd(typeof(TWorld), _ => new Lazy<object>(() => build(this))).Value;
 
     public string UniqueEmail(string prefix) => $"{prefix}-{Interlocked.Increment(ref sequence)}-{Guid.NewGuid():N}@example.test";
 

@@ -1,16 +1,13 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Features.Matching;
 
 public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<DealCast>> Casts = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the class; tests that change a match act on a fresh need of the same SME.</summary>
-    private Task<DealCast> SharedCastAsync() => Casts.GetValue(Api, fixture => DealCast.CreateAsync(fixture));
+    private Task<DealCast> SharedCastAsync() => Api.SharedAsync(DealCast.CreateAsync);
 
     [Theory]
     [InlineData("anonymous", 401)]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Features.Matching;
@@ -6,12 +5,10 @@ namespace Matchmaker.Tests.Features.Matching;
 /// <summary>Contact details of the other party appear once a match reaches mutual, and stay.</summary>
 public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<DealCast>> Casts = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>Match-level tests share a cast and act on fresh needs; profile-level tests need parties that never met, so build their own.</summary>
-    private Task<DealCast> SharedCastAsync() => Casts.GetValue(Api, fixture => DealCast.CreateAsync(fixture));
+    private Task<DealCast> SharedCastAsync() => Api.SharedAsync(DealCast.CreateAsync);
 
     [Theory]
     [InlineData("suggested")]

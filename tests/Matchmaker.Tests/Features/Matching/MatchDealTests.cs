@@ -1,17 +1,14 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Features.Matching;
 
 public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<DealCast>> Casts = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the class; every test acts on a fresh need of the same SME, so on a fresh match between the same parties.</summary>
-    private Task<DealCast> SharedCastAsync() => Casts.GetValue(Api, fixture => DealCast.CreateAsync(fixture));
+    private Task<DealCast> SharedCastAsync() => Api.SharedAsync(DealCast.CreateAsync);
 
     [Fact]
     public async Task A_match_carries_its_score_breakdown_and_summaries()

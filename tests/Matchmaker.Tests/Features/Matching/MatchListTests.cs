@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Features.Matching;
@@ -10,10 +9,6 @@ namespace Matchmaker.Tests.Features.Matching;
 /// </summary>
 public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<RankedNeed>> Needs = new();
-    private static readonly ConditionalWeakTable<ApiFixture, Task<RankedPartner>> Partners = new();
-    private static readonly ConditionalWeakTable<ApiFixture, Task<DealCast>> SharedCasts = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>A need, then five partners scoring 72.0 to 87.0 against it (two of them tied at 87.0), created in this order.</summary>
@@ -22,9 +17,9 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     /// <summary>A partner, then four needs: three at 87.0 (in creation order) and one at 77.0.</summary>
     private sealed record RankedPartner(Actor Partner, Guid PartnerId, Guid[] NeedsBestFirst, string[] Regions, string[][] Sectors);
 
-    private Task<DealCast> Casts() => SharedCasts.GetValue(Api, fixture => DealCast.CreateAsync(fixture));
+    private Task<DealCast> SharedCastAsync() => Api.SharedAsync(DealCast.CreateAsync);
 
-    private Task<RankedNeed> RankedNeedAsync() => Needs.GetValue(Api, async fixture =>
+    private Task<RankedNeed> RankedNeedAsync() => Api.SharedAsync(async fixture =>
     {
         var owner = await fixture.UserAsync("sme");
         var smeId = await World.CreateSmeAsync(owner);
@@ -45,7 +40,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
         return new RankedNeed(owner, needId, [p87a, p87b, p84, p77, p72], [87.0m, 87.0m, 84.0m, 77.0m, 72.0m]);
     });
 
-    private Task<RankedPartner> RankedPartnerAsync() => Partners.GetValue(Api, async fixture =>
+    private Task<RankedPartner> RankedPartnerAsync() => Api.SharedAsync(async fixture =>
     {
         var partner = await fixture.UserAsync("partner");
         var partnerId = await World.CreatePartnerAsync(partner);
@@ -220,7 +215,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("partners", "region=KG-X", "region")]
     public async Task Invalid_list_queries_are_400_with_the_field_named(string list, string query, string field)
     {
-        var cast = await Casts();
+        var cast = await SharedCastAsync();
         var path = list == "needs" ? $"/api/v1/needs/{cast.NeedId}/matches" : $"/api/v1/partners/{cast.PartnerId}/matches";
 
         var response = await cast.Admin.Client.GetAsync($"{path}?{query}");
@@ -231,7 +226,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     [Fact]
     public async Task A_cursor_from_a_list_of_needs_is_no_match_cursor()
     {
-        var cast = await Casts();
+        var cast = await SharedCastAsync();
         await World.CreateNeedAsync(cast.Owner, cast.SmeId);
         var needs = await Expect.StatusAsync(await cast.Admin.Client.GetAsync("/api/v1/needs?limit=1"), 200);
         var cursor = needs["nextCursor"]?.GetValue<string>();

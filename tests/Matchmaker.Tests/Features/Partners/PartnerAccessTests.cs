@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Features.Partners;
@@ -7,12 +6,10 @@ namespace Matchmaker.Tests.Features.Partners;
 /// <summary>In these tests "partner" is the owner of the partner profile under test and "owner" is an SME (the world's owner of the SME profile).</summary>
 public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<World>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the tests of this class that only read or are refused; tests whose call succeeds and writes build their own.</summary>
-    private Task<World> SharedWorldAsync() => Worlds.GetValue(Api, fixture => World.CreateAsync(fixture));
+    private Task<World> SharedWorldAsync() => Api.SharedAsync(World.CreateAsync);
 
     [Fact]
     public async Task A_partner_account_without_a_profile_may_create_one()

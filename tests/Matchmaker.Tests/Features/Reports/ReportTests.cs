@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CsvHelper;
 
@@ -8,8 +7,6 @@ namespace Matchmaker.Tests.Features.Reports;
 /// <summary>Every report number checked against a count worked out by hand on <see cref="ReportWorld"/>.</summary>
 public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<ReportWorld>> Worlds = new();
-
     private static readonly string[] Statuses =
         ["suggested", "sme_interested", "partner_interested", "mutual", "meeting", "negotiation", "agreement", "closed", "declined"];
 
@@ -23,7 +20,7 @@ public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
     private static readonly Expected SectionA = Weifang;
     private static readonly Expected Nothing = new(0, 0, 0m, 0, Matches(), 0m, 0, 0, 0, null);
 
-    private Task<ReportWorld> WorldAsync() => Worlds.GetValue(api, fixture => ReportWorld.CreateAsync(fixture));
+    private Task<ReportWorld> WorldAsync() => api.SharedAsync(ReportWorld.CreateAsync);
 
     [Fact]
     public async Task Summary_counts_the_programme_as_worked_out_by_hand()

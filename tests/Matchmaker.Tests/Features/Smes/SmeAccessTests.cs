@@ -1,16 +1,13 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 
 namespace Matchmaker.Tests.Features.Smes;
 
 public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<World>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the tests of this class that only read or are refused; tests whose call succeeds and writes build their own.</summary>
-    private Task<World> SharedWorldAsync() => Worlds.GetValue(Api, fixture => World.CreateAsync(fixture));
+    private Task<World> SharedWorldAsync() => Api.SharedAsync(World.CreateAsync);
 
     [Theory]
     [InlineData("anonymous", 401)]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dapper;
 using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Tests.Features.Matching.Criteria;
@@ -7,12 +6,12 @@ namespace Matchmaker.Tests.Features.Matching.Jobs;
 
 public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<(World World, string JobUrl)>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast and one finished re-score job for the access tests of this class.</summary>
-    private Task<(World World, string JobUrl)> SharedAsync() => Worlds.GetValue(Api, async fixture =>
+    private sealed record FinishedJob(World World, string JobUrl);
+
+    private Task<FinishedJob> SharedJobAsync() => Api.SharedAsync(async fixture =>
     {
         var world = await World.CreateAsync(fixture);
         var read = await world.Admin.Client.GetAsync("/api/v1/criteria");
@@ -20,7 +19,7 @@ public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
         await Expect.StatusAsync(response, 202);
         var jobUrl = response.Headers.Location!.OriginalString;
         await JobPolling.WaitForStatusAsync(world.Admin.Client, jobUrl, "succeeded");
-        return (world, jobUrl);
+        return new FinishedJob(world, jobUrl);
     });
 
     [Theory]
@@ -28,7 +27,7 @@ public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("agency")]
     public async Task Admin_and_agency_read_a_job(string caller)
     {
-        var (world, jobUrl) = await SharedAsync();
+        var (world, jobUrl) = await SharedJobAsync();
 
         var job = await Expect.StatusAsync(await world.ClientOf(caller).GetAsync(jobUrl), 200);
 
@@ -49,7 +48,7 @@ public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("anonymous", 401)]
     public async Task Others_may_neither_read_nor_restart_a_job(string caller, int status)
     {
-        var (world, jobUrl) = await SharedAsync();
+        var (world, jobUrl) = await SharedJobAsync();
 
         await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync(jobUrl), status);
         await Expect.ProblemAsync(await world.ClientOf(caller).PostAsync($"{jobUrl}/restart", null, null), status);
@@ -58,7 +57,7 @@ public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
     [Fact]
     public async Task An_unknown_job_is_404()
     {
-        var (world, _) = await SharedAsync();
+        var (world, _) = await SharedJobAsync();
 
         await Expect.ProblemAsync(await world.Admin.Client.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}"), 404);
         await Expect.ProblemAsync(await world.Agency.Client.PostAsync($"/api/v1/jobs/{Guid.NewGuid()}/restart", null, null), 404);
@@ -67,7 +66,7 @@ public abstract class JobTests<TApi>(TApi api) where TApi : ApiFixture
     [Fact]
     public async Task A_job_that_did_not_fail_cannot_be_restarted()
     {
-        var (world, jobUrl) = await SharedAsync();
+        var (world, jobUrl) = await SharedJobAsync();
 
         await Expect.ProblemAsync(await world.Admin.Client.PostAsync($"{jobUrl}/restart", null, null), 409);
         Assert.Equal("succeeded", JobPolling.Status(await Expect.StatusAsync(await world.Admin.Client.GetAsync(jobUrl), 200)));
