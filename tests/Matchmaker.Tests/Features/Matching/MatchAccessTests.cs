@@ -23,7 +23,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await cast.ClientOf(caller).GetAsync($"/api/v1/needs/{cast.NeedId}/matches?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => DealCast.IdOf(i!) == cast.MatchId.ToString());
     }
@@ -42,7 +42,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await cast.ClientOf(caller).GetAsync($"/api/v1/partners/{cast.PartnerId}/matches?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => DealCast.IdOf(i!) == cast.MatchId.ToString());
     }
@@ -61,7 +61,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await cast.ClientOf(caller).GetAsync($"/api/v1/matches/{cast.MatchId}");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
         {
             Assert.Equal(cast.MatchId.ToString(), DealCast.IdOf(body));
@@ -87,7 +87,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
     }
 
@@ -106,7 +106,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "decline", new JsonObject { ["reason"] = "Out of scope" });
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
     }
 
@@ -125,7 +125,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "stage", new JsonObject { ["stage"] = "meeting" });
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
     }
 
@@ -184,9 +184,6 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         await Expect.ProblemAsync(await cast.Anonymous.GetAsync(string.Format(route, Guid.NewGuid())), 401);
     }
-
-    private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Expect.ProblemAsync(response, status) : await Expect.StatusAsync(response, status);
 }
 
 public sealed class MatchAccessTestsOnSqlite(SqliteApi api) : MatchAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;

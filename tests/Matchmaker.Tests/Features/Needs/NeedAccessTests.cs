@@ -24,7 +24,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/smes/{world.SmeId}/needs", Bodies.Need(title: title));
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs?q={title}"), 200);
         Assert.Equal(status == 201 ? 1 : 0, found["items"]!.AsArray().Count);
     }
@@ -43,7 +43,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/needs/{world.NeedId}");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
         {
             Assert.Equal(world.NeedId.ToString(), body["id"]!.GetValue<string>());
@@ -66,7 +66,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/needs/{needId}", body, etag);
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200, after["title"]!.GetValue<string>() == body["title"]!.GetValue<string>());
     }
@@ -85,7 +85,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "Found a partner" });
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200 ? "closed" : "open", after["status"]!.GetValue<string>());
     }
@@ -138,7 +138,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync("/api/v1/needs?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == world.NeedId.ToString());
     }
@@ -157,7 +157,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}/needs?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == world.NeedId.ToString());
     }
@@ -207,9 +207,6 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var need = await Expect.StatusAsync(response, 201);
         return (Guid.Parse(need["id"]!.GetValue<string>()), response.ETag());
     }
-
-    private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Expect.ProblemAsync(response, status) : await Expect.StatusAsync(response, status);
 }
 
 public sealed class NeedAccessTestsOnSqlite(SqliteApi api) : NeedAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;
