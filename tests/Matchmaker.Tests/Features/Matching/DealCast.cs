@@ -98,33 +98,9 @@ public sealed record DealCast(
     /// <summary>Walks a need's whole match list and returns the match with the partner.</summary>
     public static async Task<Guid> MatchIdAsync(HttpClient client, Guid needId, Guid partnerId)
     {
-        var items = await AllAsync(client, $"/api/v1/needs/{needId}/matches", 100);
+        var items = await Paging.AllAsync(client, $"/api/v1/needs/{needId}/matches", 100);
         var match = items.SingleOrDefault(i => i["partnerId"]!.GetValue<string>() == partnerId.ToString())
             ?? throw new Xunit.Sdk.XunitException($"Need {needId} has no match with partner {partnerId}; its matches: {string.Join(", ", items.Select(i => i["partnerId"]))}");
         return Guid.Parse(match["id"]!.GetValue<string>());
     }
-
-    /// <summary>Every item of a list, page by page.</summary>
-    public static async Task<List<JsonObject>> AllAsync(HttpClient client, string path, int limit)
-    {
-        var items = new List<JsonObject>();
-        string? cursor = null;
-        var separator = path.Contains('?') ? '&' : '?';
-        for (var page = 0; page < 1000; page++)
-        {
-            var url = $"{path}{separator}limit={limit}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var body = await Expect.StatusAsync(await client.GetAsync(url), 200);
-            var pageItems = body["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-            Assert.True(pageItems.Count <= limit, $"a page holds at most {limit} items");
-            items.AddRange(pageItems);
-            cursor = body["nextCursor"]?.GetValue<string>();
-            if (cursor is null)
-                return items;
-            Assert.NotEmpty(pageItems);
-        }
-
-        throw new Xunit.Sdk.XunitException($"{path} did not end after 1000 pages.");
-    }
-
-    public static string IdOf(JsonNode item) => item["id"]!.GetValue<string>();
 }

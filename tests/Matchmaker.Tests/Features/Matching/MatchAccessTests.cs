@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Matching;
 
@@ -25,7 +26,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
-            Assert.Contains(body["items"]!.AsArray(), i => DealCast.IdOf(i!) == cast.MatchId.ToString());
+            Assert.Contains(body["items"]!.AsArray(), i => IdOf(i!) == cast.MatchId.ToString());
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
-            Assert.Contains(body["items"]!.AsArray(), i => DealCast.IdOf(i!) == cast.MatchId.ToString());
+            Assert.Contains(body["items"]!.AsArray(), i => IdOf(i!) == cast.MatchId.ToString());
     }
 
     [Theory]
@@ -64,7 +65,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
         {
-            Assert.Equal(cast.MatchId.ToString(), DealCast.IdOf(body));
+            Assert.Equal(cast.MatchId.ToString(), IdOf(body));
             Assert.Equal(cast.NeedId.ToString(), body["needId"]!.GetValue<string>());
             Assert.Equal(cast.PartnerId.ToString(), body["partnerId"]!.GetValue<string>());
             Assert.NotNull(body["events"]);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Matching;
 
@@ -162,8 +163,8 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var path = caller == "partner"
             ? $"/api/v1/partners/{cast.PartnerId}/matches"
             : $"/api/v1/needs/{match["needId"]!.GetValue<string>()}/matches";
-        var items = await DealCast.AllAsync(cast.ClientOf(caller), path, 100);
-        return items.Single(i => DealCast.IdOf(i) == matchId.ToString());
+        var items = await Paging.AllAsync(cast.ClientOf(caller), path, 100);
+        return items.Single(i => IdOf(i) == matchId.ToString());
     }
 
     private static void AssertContacts(JsonObject match)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Matching;
 
@@ -68,7 +69,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var ranked = await RankedNeedAsync();
 
-        var items = await DealCast.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches", 100);
+        var items = await Paging.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches", 100);
 
         AssertScoreDescending(items);
         var ours = items.Where(i => ranked.PartnersBestFirst.Contains(PartnerOf(i))).ToList();
@@ -90,7 +91,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var ranked = await RankedNeedAsync();
 
-        var items = await DealCast.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches?minScore={minScore}", 100);
+        var items = await Paging.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches?minScore={minScore}", 100);
 
         Assert.All(items, i => Assert.True(i["score"]!.GetValue<decimal>() >= minScore));
         Assert.Equal(ranked.PartnersBestFirst.Take(oursLeft), items.Select(PartnerOf).Where(ranked.PartnersBestFirst.Contains));
@@ -105,11 +106,11 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
         var ranked = await RankedNeedAsync();
         var whole = await Expect.StatusAsync(await ranked.Owner.Client.GetAsync($"/api/v1/needs/{ranked.NeedId}/matches?limit=100"), 200);
 
-        var paged = await DealCast.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches", limit);
+        var paged = await Paging.AllAsync(ranked.Owner.Client, $"/api/v1/needs/{ranked.NeedId}/matches", limit);
 
         Assert.Null(whole["nextCursor"]);
-        Assert.Equal(whole["items"]!.AsArray().Select(i => DealCast.IdOf(i!)), paged.Select(DealCast.IdOf));
-        Assert.Equal(paged.Count, paged.Select(DealCast.IdOf).Distinct().Count());
+        Assert.Equal(whole["items"]!.AsArray().Select(i => IdOf(i!)), paged.Select(IdOf));
+        Assert.Equal(paged.Count, paged.Select(IdOf).Distinct().Count());
         Assert.True(paged.Count >= ranked.PartnersBestFirst.Length);
     }
 
@@ -129,7 +130,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var ranked = await RankedPartnerAsync();
 
-        var items = await DealCast.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", 100);
+        var items = await Paging.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", 100);
 
         AssertScoreDescending(items);
         var ours = items.Where(i => ranked.NeedsBestFirst.Contains(NeedOf(i))).ToList();
@@ -153,7 +154,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var ranked = await RankedPartnerAsync();
 
-        var items = await DealCast.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches?{query}", 100);
+        var items = await Paging.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches?{query}", 100);
 
         Assert.Equal(expected.Select(i => ranked.NeedsBestFirst[i]), items.Select(NeedOf).Where(ranked.NeedsBestFirst.Contains));
         AssertScoreDescending(items);
@@ -172,12 +173,12 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Paging_through_a_partners_matches_returns_each_match_once_in_order(int limit)
     {
         var ranked = await RankedPartnerAsync();
-        var whole = await DealCast.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", 100);
+        var whole = await Paging.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", 100);
 
-        var paged = await DealCast.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", limit);
+        var paged = await Paging.AllAsync(ranked.Partner.Client, $"/api/v1/partners/{ranked.PartnerId}/matches", limit);
 
-        Assert.Equal(whole.Select(DealCast.IdOf), paged.Select(DealCast.IdOf));
-        Assert.Equal(paged.Count, paged.Select(DealCast.IdOf).Distinct().Count());
+        Assert.Equal(whole.Select(IdOf), paged.Select(IdOf));
+        Assert.Equal(paged.Count, paged.Select(IdOf).Distinct().Count());
     }
 
     [Fact]
@@ -187,14 +188,14 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
         var actedOn = await cast.FreshMatchAsync("sme_interested");
         var actedOnNeed = (await cast.ReadAsync(actedOn))["needId"]!.GetValue<string>();
         var partnerList = $"/api/v1/partners/{cast.PartnerId}/matches";
-        Assert.Contains(await DealCast.AllAsync(cast.Partner.Client, partnerList, 100), i => DealCast.IdOf(i) == cast.MatchId.ToString());
+        Assert.Contains(await Paging.AllAsync(cast.Partner.Client, partnerList, 100), i => IdOf(i) == cast.MatchId.ToString());
 
         await Expect.StatusAsync(await cast.Owner.Client.PostAsync($"/api/v1/needs/{cast.NeedId}/close", new JsonObject(), null), 200);
         await Expect.StatusAsync(await cast.Owner.Client.PostAsync($"/api/v1/needs/{actedOnNeed}/close", new JsonObject(), null), 200);
 
-        var items = await DealCast.AllAsync(cast.Partner.Client, partnerList, 100);
-        Assert.DoesNotContain(items, i => DealCast.IdOf(i) == cast.MatchId.ToString());
-        var kept = Assert.Single(items, i => DealCast.IdOf(i) == actedOn.ToString());
+        var items = await Paging.AllAsync(cast.Partner.Client, partnerList, 100);
+        Assert.DoesNotContain(items, i => IdOf(i) == cast.MatchId.ToString());
+        var kept = Assert.Single(items, i => IdOf(i) == actedOn.ToString());
         Assert.Equal("sme_interested", kept["status"]!.GetValue<string>());
         Assert.Equal("closed", kept["need"]!["status"]!.GetValue<string>());
         Assert.Equal("mutual", (await DealCast.ActAsync(cast.Partner.Client, actedOn, "interest"))["status"]!.GetValue<string>());

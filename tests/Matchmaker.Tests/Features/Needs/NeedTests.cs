@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -338,7 +339,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId, created) = await ManyNeedsAsync(23);
 
-        var seen = await WalkAsync(owner.Client, $"/api/v1/smes/{smeId}/needs?limit=5", expectedPages: 5);
+        var seen = await Paging.WalkAsync(owner.Client, $"/api/v1/smes/{smeId}/needs?limit=5", expectedPages: 5);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -350,7 +351,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (_, _, created) = await ManyNeedsAsync(23, prefix);
         var partner = await Api.UserAsync("partner");
 
-        var seen = await WalkAsync(partner.Client, $"/api/v1/needs?q={prefix}&limit=7", expectedPages: 4);
+        var seen = await Paging.WalkAsync(partner.Client, $"/api/v1/needs?q={prefix}&limit=7", expectedPages: 4);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -434,7 +435,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var url = withTag ? $"/api/v1/needs?q={s.Tag}&{query}" : $"/api/v1/needs?{query}";
         var page = await Expect.StatusAsync(await s.Partner.Client.GetAsync(url), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        return Ids(page);
     }
 
     private async Task<(Actor Owner, Guid SmeId, List<string> Created)> ManyNeedsAsync(int count, string titlePrefix = "Paged")
@@ -446,28 +447,6 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         return (owner, smeId, created);
     }
 
-    private static async Task<List<string>> WalkAsync(HttpClient client, string firstUrl, int expectedPages)
-    {
-        var ids = new List<string>();
-        var url = firstUrl;
-        var pages = 0;
-        while (true)
-        {
-            var page = await Expect.StatusAsync(await client.GetAsync(url), 200);
-            pages++;
-            ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
-            var next = page["nextCursor"]?.GetValue<string>();
-            if (next is null)
-                break;
-            Assert.True(pages < 100, "the cursor never ends");
-            url = $"{firstUrl}&cursor={Uri.EscapeDataString(next)}";
-        }
-
-        Assert.Equal(expectedPages, pages);
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        return ids;
-    }
-
     private async Task<(Actor Owner, Guid SmeId)> SmeAsync(string region, string[] sectors)
     {
         var owner = await Api.UserAsync("sme");
@@ -477,10 +456,8 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     private static async Task<List<string>> NeedsOfAsync(Actor owner, Guid smeId)
     {
         var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        return Ids(page);
     }
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class NeedTestsOnSqlite(SqliteApi api) : NeedTests<SqliteApi>(api), IClassFixture<SqliteApi>;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -120,23 +121,6 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
         var owner = await Api.UserAsync("sme");
         return (owner, await World.CreateSmeAsync(owner));
     }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
 }
 
 public sealed class NeedValidationTestsOnSqlite(SqliteApi api) : NeedValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;

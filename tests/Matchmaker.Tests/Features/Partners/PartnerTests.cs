@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -322,7 +323,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
         var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/partners?{query}"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        return Ids(page);
     }
 
     /// <summary>Random CJK unified ideographs, so a Chinese fragment is unique to the profile that holds it.</summary>
@@ -330,8 +331,6 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         string.Concat(Enumerable.Range(0, length).Select(_ => (char)Random.Shared.Next(0x4E00, 0x9FA5)));
 
     private static string Tag() => Guid.NewGuid().ToString("N");
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class PartnerTestsOnSqlite(SqliteApi api) : PartnerTests<SqliteApi>(api), IClassFixture<SqliteApi>;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -168,23 +169,6 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var wrong = alphabet[(alphabet.IndexOf(valid[17]) + 1) % alphabet.Length];
         return valid[..17] + wrong;
     }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
 }
 
 public sealed class PartnerValidationTestsOnSqlite(SqliteApi api) : PartnerValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;

@@ -352,7 +352,7 @@ public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
         (await Expect.StatusAsync(await world.Agency.Client.GetAsync(url), 200)).AsObject();
 
     private static async Task<List<JsonObject>> ExportJsonAsync(ReportWorld world, string query, int limit) =>
-        await Matching.DealCast.AllAsync(world.Agency.Client, "/api/v1/reports/matches" + query, limit);
+        await Paging.AllAsync(world.Agency.Client, "/api/v1/reports/matches" + query, limit);
 
     private static JsonObject Row(JsonArray rows, string key, string code) =>
         rows.Single(r => r![key]!.GetValue<string>() == code)!.AsObject();

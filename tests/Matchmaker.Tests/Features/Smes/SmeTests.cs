@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -309,7 +310,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             created.Add((await CreateSmeAsync($"Paged {tag} {i}", "KG-C", ["C28"])).Id);
         var admin = await Api.AdminAsync();
 
-        var seen = await WalkAsync(admin.Client, $"/api/v1/smes?q={tag}&limit=3", expectedPages: 3);
+        var seen = await Paging.WalkAsync(admin.Client, $"/api/v1/smes?q={tag}&limit=3", expectedPages: 3);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -337,34 +338,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
         var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/smes?{query}"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
-    }
-
-    private static async Task<List<string>> WalkAsync(HttpClient client, string firstUrl, int expectedPages)
-    {
-        var ids = new List<string>();
-        var url = firstUrl;
-        var pages = 0;
-        while (true)
-        {
-            var page = await Expect.StatusAsync(await client.GetAsync(url), 200);
-            pages++;
-            ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
-            var next = page["nextCursor"]?.GetValue<string>();
-            if (next is null)
-                break;
-            Assert.True(pages < 100, "the cursor never ends");
-            url = $"{firstUrl}&cursor={Uri.EscapeDataString(next)}";
-        }
-
-        Assert.Equal(expectedPages, pages);
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        return ids;
+        return Ids(page);
     }
 
     private static string Tag() => Guid.NewGuid().ToString("N");
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class SmeTestsOnSqlite(SqliteApi api) : SmeTests<SqliteApi>(api), IClassFixture<SqliteApi>;

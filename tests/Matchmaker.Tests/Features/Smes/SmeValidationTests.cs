@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -134,23 +135,6 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
         var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
 }
 
 public sealed class SmeValidationTestsOnSqlite(SqliteApi api) : SmeValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;
