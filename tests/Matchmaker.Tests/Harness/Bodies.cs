@@ -68,5 +68,8 @@ public static class Bodies
         ["contact"] = new JsonObject { ["person"] = "Li Wei", ["email"] = "li.wei@qdm.example", ["phone"] = "+86 532 1234 5678" },
     };
 
+    /// <summary>A partner in agriculture (A01), so it matches none of the manufacturing needs the other bodies make.</summary>
+    public static JsonObject WeifangSeeds() => Partner(name: "Weifang Seeds", nameZh: "潍坊种子", city: "weifang", sectors: ["A01"]);
+
     public static JsonArray Array(params string[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 }

@@ -1,39 +1,28 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>A small cast for access tests: an SME with a need, another SME, a partner, another partner, an agency user and the admin.</summary>
-public sealed record World(
+public record World(
     Actor Owner, Guid SmeId, Guid NeedId,
     Actor OtherSme, Guid OtherSmeId,
     Actor Partner, Guid PartnerId,
     Actor OtherPartner, Guid OtherPartnerId,
     Actor Agency, Actor Admin, HttpClient Anonymous)
 {
-    public static async Task<World> CreateAsync(ApiFixture api)
+    public static Task<World> CreateAsync(ApiFixture api) => CreateAsync(api, Bodies.Sme(), Bodies.Partner());
+
+    /// <summary>The cast with the given profiles for the other SME and the other partner.</summary>
+    public static async Task<World> CreateAsync(ApiFixture api, JsonObject otherSme, JsonObject otherPartner)
     {
-        var owner = await api.UserAsync("sme");
-        var smeId = await CreateSmeAsync(owner);
-        var needId = await CreateNeedAsync(owner, smeId);
-        var otherSme = await api.UserAsync("sme");
-        var otherSmeId = await CreateSmeAsync(otherSme);
-        var partner = await api.UserAsync("partner");
-        var partnerId = await CreatePartnerAsync(partner);
-        var otherPartner = await api.UserAsync("partner");
-        var otherPartnerId = await CreatePartnerAsync(otherPartner);
-        return new World(owner, smeId, needId, otherSme, otherSmeId, partner, partnerId, otherPartner, otherPartnerId,
+        var (owner, smeId) = await Create.SmeAccountAsync(api);
+        var needId = await Create.NeedAsync(owner, smeId);
+        var (otherSmeOwner, otherSmeId) = await Create.SmeAccountAsync(api, otherSme);
+        var (partner, partnerId) = await Create.PartnerAccountAsync(api);
+        var (otherPartnerOwner, otherPartnerId) = await Create.PartnerAccountAsync(api, otherPartner);
+        return new World(owner, smeId, needId, otherSmeOwner, otherSmeId, partner, partnerId, otherPartnerOwner, otherPartnerId,
             await api.UserAsync("agency"), await api.AdminAsync(), api.CreateClient());
     }
-
-    public static async Task<Guid> CreateSmeAsync(Actor sme, JsonObject? body = null) =>
-        IdOf(await Expect.StatusAsync(await sme.Client.PostAsJsonAsync("/api/v1/smes", body ?? Bodies.Sme()), 201));
-
-    public static async Task<Guid> CreateNeedAsync(Actor sme, Guid smeId, JsonObject? body = null) =>
-        IdOf(await Expect.StatusAsync(await sme.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body ?? Bodies.Need()), 201));
-
-    public static async Task<Guid> CreatePartnerAsync(Actor partner, JsonObject? body = null) =>
-        IdOf(await Expect.StatusAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body ?? Bodies.Partner()), 201));
 
     public HttpClient ClientOf(string caller) => caller switch
     {
@@ -46,6 +35,4 @@ public sealed record World(
         "admin" => Admin.Client,
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
     };
-
-    private static Guid IdOf(JsonNode json) => Guid.Parse(json["id"]!.GetValue<string>());
 }

@@ -116,7 +116,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
         var before = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(before["partnerId"]);
 
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var partnerId = await Create.PartnerAsync(partner);
 
         var after = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(partnerId.ToString(), after["partnerId"]!.GetValue<string>());

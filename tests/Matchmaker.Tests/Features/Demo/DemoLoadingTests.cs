@@ -40,7 +40,7 @@ public sealed class DemoLoadingTests
     {
         await using var api = await StartAsync(new SwitchableDemoSqliteApi());
         var owner = await api.UserAsync("sme");
-        await World.CreateSmeAsync(owner);
+        await Create.SmeAsync(owner);
 
         api.Demo = true;
         await api.RestartAsync();

@@ -86,7 +86,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync();
 
-        var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
+        var response = await Matches.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
 
         await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -105,7 +105,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync();
 
-        var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "decline", new JsonObject { ["reason"] = "Out of scope" });
+        var response = await Matches.PostActionAsync(cast.ClientOf(caller), matchId, "decline", new JsonObject { ["reason"] = "Out of scope" });
 
         await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -124,7 +124,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync("mutual");
 
-        var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "stage", new JsonObject { ["stage"] = "meeting" });
+        var response = await Matches.PostActionAsync(cast.ClientOf(caller), matchId, "stage", new JsonObject { ["stage"] = "meeting" });
 
         await Expect.StatusOrProblemAsync(response, status);
         Assert.Equal(after, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -137,7 +137,7 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var cast = await SharedCastAsync();
 
-        var problem = await Expect.ProblemAsync(await DealCast.PostActionAsync(cast.ClientOf(caller), cast.MatchId, "interest"), 403);
+        var problem = await Expect.ProblemAsync(await Matches.PostActionAsync(cast.ClientOf(caller), cast.MatchId, "interest"), 403);
 
         Assert.Contains("do not act", problem["detail"]!.GetValue<string>());
     }
@@ -156,9 +156,9 @@ public abstract class MatchAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var missing = Guid.NewGuid();
 
         await Expect.ProblemAsync(await client.GetAsync($"/api/v1/matches/{missing}"), 404);
-        await Expect.ProblemAsync(await DealCast.PostActionAsync(client, missing, "interest"), 404);
-        await Expect.ProblemAsync(await DealCast.PostActionAsync(client, missing, "decline", new JsonObject()), 404);
-        await Expect.ProblemAsync(await DealCast.PostActionAsync(client, missing, "stage", new JsonObject { ["stage"] = "meeting" }), 404);
+        await Expect.ProblemAsync(await Matches.PostActionAsync(client, missing, "interest"), 404);
+        await Expect.ProblemAsync(await Matches.PostActionAsync(client, missing, "decline", new JsonObject()), 404);
+        await Expect.ProblemAsync(await Matches.PostActionAsync(client, missing, "stage", new JsonObject { ["stage"] = "meeting" }), 404);
     }
 
     [Theory]

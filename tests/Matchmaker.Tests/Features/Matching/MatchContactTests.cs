@@ -53,7 +53,7 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync("meeting");
 
-        var declined = await DealCast.ActAsync(cast.ClientOf(decliner), matchId, "decline", new JsonObject { ["reason"] = "Changed plans" });
+        var declined = await Matches.ActAsync(cast.ClientOf(decliner), matchId, "decline", new JsonObject { ["reason"] = "Changed plans" });
 
         Assert.Equal("declined", declined["status"]!.GetValue<string>());
         Assert.NotNull(declined["mutualAt"]);
@@ -68,7 +68,7 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync("sme_interested");
 
-        var declined = await DealCast.ActAsync(cast.Partner.Client, matchId, "decline");
+        var declined = await Matches.ActAsync(cast.Partner.Client, matchId, "decline");
 
         AssertNoContacts(declined);
         AssertNoContacts(await cast.ReadAsync(matchId, cast.Owner.Client));
@@ -80,7 +80,7 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync("sme_interested");
 
-        var mutual = await DealCast.ActAsync(cast.Partner.Client, matchId, "interest");
+        var mutual = await Matches.ActAsync(cast.Partner.Client, matchId, "interest");
 
         Assert.Equal("mutual", mutual["status"]!.GetValue<string>());
         AssertContacts(mutual);
@@ -92,11 +92,11 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await DealCast.CreateAsync(Api);
 
         await AssertProfileContactsAsync(cast, expected: false);
-        await DealCast.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
+        await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
         await AssertProfileContactsAsync(cast, expected: false);
-        await DealCast.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
+        await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
         await AssertProfileContactsAsync(cast, expected: true);
-        await DealCast.ActAsync(cast.Partner.Client, cast.MatchId, "decline", new JsonObject { ["reason"] = "Later" });
+        await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "decline", new JsonObject { ["reason"] = "Later" });
         await AssertProfileContactsAsync(cast, expected: true);
     }
 
@@ -118,7 +118,7 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await DealCast.CreateAsync(Api);
 
         await cast.DriveAsync(cast.MatchId, "partner_interested");
-        await DealCast.ActAsync(cast.Owner.Client, cast.MatchId, "decline");
+        await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "decline");
 
         await AssertProfileContactsAsync(cast, expected: false);
     }
@@ -129,9 +129,9 @@ public abstract class MatchContactTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await DealCast.CreateAsync(Api);
         await cast.DriveAsync(cast.MatchId, "mutual");
         var strangerPartner = await Api.UserAsync("partner");
-        await World.CreatePartnerAsync(strangerPartner);
+        await Create.PartnerAsync(strangerPartner);
         var strangerSme = await Api.UserAsync("sme");
-        await World.CreateSmeAsync(strangerSme);
+        await Create.SmeAsync(strangerSme);
 
         var sme = (await Expect.StatusAsync(await strangerPartner.Client.GetAsync($"/api/v1/smes/{cast.SmeId}"), 200)).AsObject();
         var partner = (await Expect.StatusAsync(await strangerSme.Client.GetAsync($"/api/v1/partners/{cast.PartnerId}"), 200)).AsObject();

@@ -52,8 +52,8 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync();
 
-        var halfway = await DealCast.ActAsync(cast.ClientOf(first), matchId, "interest");
-        var mutual = await DealCast.ActAsync(cast.ClientOf(second), matchId, "interest");
+        var halfway = await Matches.ActAsync(cast.ClientOf(first), matchId, "interest");
+        var mutual = await Matches.ActAsync(cast.ClientOf(second), matchId, "interest");
 
         Assert.Equal(between, halfway["status"]!.GetValue<string>());
         Assert.Null(halfway["mutualAt"]);
@@ -82,7 +82,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var before = await Expect.StatusAsync(await cast.Admin.Client.GetAsync($"/api/v1/matches/{matchId}"), 200);
         var beforeETag = (await cast.Admin.Client.GetAsync($"/api/v1/matches/{matchId}")).ETag();
 
-        var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
+        var response = await Matches.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
 
         var again = await Expect.StatusAsync(response, 200);
         Assert.Equal(status, again["status"]!.GetValue<string>());
@@ -102,7 +102,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync("mutual");
 
-        var moved = await DealCast.ActAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = stage, ["note"] = "Agreed by phone" });
+        var moved = await Matches.ActAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = stage, ["note"] = "Agreed by phone" });
 
         Assert.Equal(stage, moved["status"]!.GetValue<string>());
         var last = moved["events"]!.AsArray()[^1]!;
@@ -122,7 +122,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync(status);
 
-        var response = await DealCast.PostActionAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = stage });
+        var response = await Matches.PostActionAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = stage });
 
         await ExpectIllegalAsync(response, status, "stage");
         Assert.Equal(status, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -139,7 +139,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync(status);
 
-        var response = await DealCast.PostActionAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = "closed" });
+        var response = await Matches.PostActionAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = "closed" });
 
         await ExpectIllegalAsync(response, status, "stage");
         Assert.Equal(status, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -157,7 +157,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync(status);
 
-        var declined = await DealCast.ActAsync(cast.ClientOf(caller), matchId, "decline", new JsonObject { ["reason"] = "Budget moved" });
+        var declined = await Matches.ActAsync(cast.ClientOf(caller), matchId, "decline", new JsonObject { ["reason"] = "Budget moved" });
 
         Assert.Equal("declined", declined["status"]!.GetValue<string>());
         var last = declined["events"]!.AsArray()[^1]!;
@@ -176,7 +176,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync(status);
 
-        var response = await DealCast.PostActionAsync(cast.Partner.Client, matchId, "decline", new JsonObject());
+        var response = await Matches.PostActionAsync(cast.Partner.Client, matchId, "decline", new JsonObject());
 
         await ExpectIllegalAsync(response, status, "decline");
         Assert.Equal(status, (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
@@ -192,7 +192,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync(status);
 
-        var response = await DealCast.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
+        var response = await Matches.PostActionAsync(cast.ClientOf(caller), matchId, "interest");
 
         await ExpectIllegalAsync(response, status, "interest");
     }
@@ -203,7 +203,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync();
 
-        var declined = await DealCast.ActAsync(cast.Owner.Client, matchId, "decline");
+        var declined = await Matches.ActAsync(cast.Owner.Client, matchId, "decline");
 
         Assert.Equal("declined", declined["status"]!.GetValue<string>());
         Assert.Null(declined["events"]!.AsArray()[^1]!["note"]);
@@ -216,12 +216,12 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var matchId = await cast.FreshMatchAsync();
         var start = DateTime.UtcNow.AddSeconds(-5);
 
-        await DealCast.ActAsync(cast.Partner.Client, matchId, "interest");
-        await DealCast.ActAsync(cast.Partner.Client, matchId, "interest");
-        await DealCast.ActAsync(cast.Owner.Client, matchId, "interest");
-        await DealCast.ActAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = "Visit to Qingdao in May" });
-        await DealCast.ActAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = "negotiation" });
-        var last = await DealCast.ActAsync(cast.Owner.Client, matchId, "decline", new JsonObject { ["reason"] = "Terms too strict" });
+        await Matches.ActAsync(cast.Partner.Client, matchId, "interest");
+        await Matches.ActAsync(cast.Partner.Client, matchId, "interest");
+        await Matches.ActAsync(cast.Owner.Client, matchId, "interest");
+        await Matches.ActAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = "Visit to Qingdao in May" });
+        await Matches.ActAsync(cast.Partner.Client, matchId, "stage", new JsonObject { ["stage"] = "negotiation" });
+        var last = await Matches.ActAsync(cast.Owner.Client, matchId, "decline", new JsonObject { ["reason"] = "Terms too strict" });
         var end = DateTime.UtcNow.AddSeconds(5);
 
         foreach (var reader in new[] { cast.Owner.Client, cast.Partner.Client, cast.Agency.Client, cast.Admin.Client })
@@ -255,7 +255,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var matchId = await cast.FreshMatchAsync();
         var first = (await cast.Owner.Client.GetAsync($"/api/v1/matches/{matchId}")).ETag();
 
-        var response = await DealCast.PostActionAsync(cast.Owner.Client, matchId, "interest");
+        var response = await Matches.PostActionAsync(cast.Owner.Client, matchId, "interest");
 
         await Expect.StatusAsync(response, 200);
         Assert.NotEqual(first, response.ETag());
@@ -269,8 +269,8 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var matchId = await cast.FreshMatchAsync();
 
         var answers = await Task.WhenAll(
-            DealCast.PostActionAsync(cast.Owner.Client, matchId, "interest"),
-            DealCast.PostActionAsync(cast.Partner.Client, matchId, "interest"));
+            Matches.PostActionAsync(cast.Owner.Client, matchId, "interest"),
+            Matches.PostActionAsync(cast.Partner.Client, matchId, "interest"));
 
         var statuses = answers.Select(a => (int)a.StatusCode).ToList();
         Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 409 }));
@@ -305,11 +305,11 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var matchId = await cast.FreshMatchAsync("mutual");
         var tooLong = new string('x', 2001);
 
-        await Expect.ProblemAsync(await DealCast.PostActionAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = tooLong }), 400, "note");
-        await Expect.ProblemAsync(await DealCast.PostActionAsync(cast.Owner.Client, matchId, "decline", new JsonObject { ["reason"] = tooLong }), 400, "reason");
+        await Expect.ProblemAsync(await Matches.PostActionAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = tooLong }), 400, "note");
+        await Expect.ProblemAsync(await Matches.PostActionAsync(cast.Owner.Client, matchId, "decline", new JsonObject { ["reason"] = tooLong }), 400, "reason");
         Assert.Equal("mutual", (await cast.ReadAsync(matchId))["status"]!.GetValue<string>());
 
-        var atLimit = await DealCast.ActAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = new string('x', 2000) });
+        var atLimit = await Matches.ActAsync(cast.Owner.Client, matchId, "stage", new JsonObject { ["stage"] = "meeting", ["note"] = new string('x', 2000) });
         Assert.Equal(2000, atLimit["events"]!.AsArray()[^1]!["note"]!.GetValue<string>().Length);
     }
 
@@ -333,7 +333,7 @@ public abstract class MatchDealTests<TApi>(TApi api) where TApi : ApiFixture
         var cast = await SharedCastAsync();
         var matchId = await cast.FreshMatchAsync();
 
-        var answered = await DealCast.ActAsync(cast.Owner.Client, matchId, "interest");
+        var answered = await Matches.ActAsync(cast.Owner.Client, matchId, "interest");
 
         Assert.Equal((await cast.ReadAsync(matchId, cast.Owner.Client)).ToJsonString(), answered.ToJsonString());
     }

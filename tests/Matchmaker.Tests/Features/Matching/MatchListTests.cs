@@ -22,15 +22,14 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
 
     private Task<RankedNeed> RankedNeedAsync() => Api.SharedAsync(async fixture =>
     {
-        var owner = await fixture.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(owner);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var (owner, smeId) = await Create.SmeAccountAsync(fixture);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         async Task<Guid> PartnerAsync(Action<JsonObject> change)
         {
             var body = Bodies.Partner();
             change(body);
-            return await World.CreatePartnerAsync(await fixture.UserAsync("partner"), body);
+            return (await Create.PartnerAccountAsync(fixture, body)).PartnerId;
         }
 
         var p72 = await PartnerAsync(b => b["sectors"] = Bodies.Array("C29"));
@@ -43,17 +42,15 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
 
     private Task<RankedPartner> RankedPartnerAsync() => Api.SharedAsync(async fixture =>
     {
-        var partner = await fixture.UserAsync("partner");
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var (partner, partnerId) = await Create.PartnerAccountAsync(fixture);
 
         async Task<Guid> NeedAsync(string region, string[] smeSectors, string[]? needSectors = null)
         {
-            var sme = await fixture.UserAsync("sme");
-            var smeId = await World.CreateSmeAsync(sme, Bodies.Sme(region: region, sectors: smeSectors));
+            var (sme, smeId) = await Create.SmeAccountAsync(fixture, Bodies.Sme(region: region, sectors: smeSectors));
             var body = Bodies.Need(title: $"Ranked {Guid.NewGuid():N}");
             if (needSectors is not null)
                 body["sectors"] = Bodies.Array(needSectors);
-            return await World.CreateNeedAsync(sme, smeId, body);
+            return await Create.NeedAsync(sme, smeId, body);
         }
 
         var chuy = await NeedAsync("KG-C", ["C28"]);
@@ -198,7 +195,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
         var kept = Assert.Single(items, i => IdOf(i) == actedOn.ToString());
         Assert.Equal("sme_interested", kept["status"]!.GetValue<string>());
         Assert.Equal("closed", kept["need"]!["status"]!.GetValue<string>());
-        Assert.Equal("mutual", (await DealCast.ActAsync(cast.Partner.Client, actedOn, "interest"))["status"]!.GetValue<string>());
+        Assert.Equal("mutual", (await Matches.ActAsync(cast.Partner.Client, actedOn, "interest"))["status"]!.GetValue<string>());
     }
 
     [Theory]
@@ -228,7 +225,7 @@ public abstract class MatchListTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_cursor_from_a_list_of_needs_is_no_match_cursor()
     {
         var cast = await SharedCastAsync();
-        await World.CreateNeedAsync(cast.Owner, cast.SmeId);
+        await Create.NeedAsync(cast.Owner, cast.SmeId);
         var needs = await Expect.StatusAsync(await cast.Admin.Client.GetAsync("/api/v1/needs?limit=1"), 200);
         var cursor = needs["nextCursor"]?.GetValue<string>();
         Assert.NotNull(cursor);

@@ -100,7 +100,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_a_need_returns_its_etag()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
 
@@ -112,7 +112,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_without_if_match_is_428_and_changes_nothing()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "No precondition"), ifMatch: null);
 
@@ -125,7 +125,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var stale = (await owner.Client.GetAsync($"/api/v1/needs/{needId}")).ETag();
         await Expect.StatusAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "First edit"), stale), 200);
 
@@ -142,7 +142,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var original = Bodies.Need();
         original["sectors"] = Bodies.Array("C29");
-        var needId = await World.CreateNeedAsync(owner, smeId, original);
+        var needId = await Create.NeedAsync(owner, smeId, original);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
         var before = await Expect.StatusAsync(read, 200);
         var body = new JsonObject
@@ -199,7 +199,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var etag = (await owner.Client.GetAsync($"/api/v1/needs/{needId}")).ETag();
         var body = Bodies.Need(title: "Sneaky");
         body[field] = JsonNode.Parse(json);
@@ -241,7 +241,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_need_may_be_closed_without_a_reason()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var closed = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 200);
 
@@ -254,7 +254,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_need_may_be_closed_with_no_body_at_all()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var closed = await Expect.StatusAsync(await owner.Client.PostAsync($"/api/v1/needs/{needId}/close", content: null), 200);
 
@@ -412,20 +412,20 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var farmLoan = Bodies.Need(title: $"Кредит на оборотные средства {tag}", amount: 50_000m, currency: "USD");
         farmLoan["needTypes"] = Bodies.Array("loan");
-        var farmLoanId = await World.CreateNeedAsync(farm, farmId, farmLoan);
+        var farmLoanId = await Create.NeedAsync(farm, farmId, farmLoan);
 
         var machines = Bodies.Need(title: $"Оборудование для теплицы {tag}", amount: 1_000_000m, currency: "KGS");
         machines["needTypes"] = Bodies.Array("equity", "equipment_supply");
         machines["sectors"] = Bodies.Array("C28");
-        var machinesId = await World.CreateNeedAsync(farm, farmId, machines);
+        var machinesId = await Create.NeedAsync(farm, farmId, machines);
 
         var talasLoan = Bodies.Need(title: $"Talas works expansion {tag}", amount: 300_000m, currency: "USD");
         talasLoan["needTypes"] = Bodies.Array("loan", "joint_venture");
-        var talasLoanId = await World.CreateNeedAsync(talas, talasId, talasLoan);
+        var talasLoanId = await Create.NeedAsync(talas, talasId, talasLoan);
 
         var closed = Bodies.Need(title: $"Old greenhouse loan {tag}", amount: 60_000m, currency: "USD");
         closed["needTypes"] = Bodies.Array("loan");
-        var closedId = await World.CreateNeedAsync(farm, farmId, closed);
+        var closedId = await Create.NeedAsync(farm, farmId, closed);
         await Expect.StatusAsync(await farm.Client.PostAsJsonAsync($"/api/v1/needs/{closedId}/close", new JsonObject { ["reason"] = "Done" }), 200);
 
         return new SearchWorld(tag, farm, farmId, farmLoanId.ToString(), machinesId.ToString(), closedId.ToString(), talasLoanId.ToString(), await Api.UserAsync("partner"));
@@ -443,15 +443,12 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var created = new List<string>();
         for (var i = 0; i < count; i++)
-            created.Add((await World.CreateNeedAsync(owner, smeId, Bodies.Need(title: $"{titlePrefix} need {i}"))).ToString());
+            created.Add((await Create.NeedAsync(owner, smeId, Bodies.Need(title: $"{titlePrefix} need {i}"))).ToString());
         return (owner, smeId, created);
     }
 
-    private async Task<(Actor Owner, Guid SmeId)> SmeAsync(string region, string[] sectors)
-    {
-        var owner = await Api.UserAsync("sme");
-        return (owner, await World.CreateSmeAsync(owner, Bodies.Sme(region: region, sectors: sectors)));
-    }
+    private Task<(Actor Owner, Guid SmeId)> SmeAsync(string region, string[] sectors) =>
+        Create.SmeAccountAsync(Api, Bodies.Sme(region: region, sectors: sectors));
 
     private static async Task<List<string>> NeedsOfAsync(Actor owner, Guid smeId)
     {

@@ -78,7 +78,7 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
     public async Task A_need_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var (owner, smeId) = await SmeAsync();
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
         var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Need(title: "Changed"), path, json);
@@ -107,7 +107,7 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
     public async Task A_close_reason_over_1000_characters_is_refused_and_the_need_stays_open()
     {
         var (owner, smeId) = await SmeAsync();
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = new string('r', 1001) });
 
@@ -116,11 +116,7 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
         Assert.Equal("open", after["status"]!.GetValue<string>());
     }
 
-    private async Task<(Actor Owner, Guid SmeId)> SmeAsync()
-    {
-        var owner = await Api.UserAsync("sme");
-        return (owner, await World.CreateSmeAsync(owner));
-    }
+    private Task<(Actor Owner, Guid SmeId)> SmeAsync() => Create.SmeAccountAsync(Api);
 }
 
 public sealed class NeedValidationTestsOnSqlite(SqliteApi api) : NeedValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;

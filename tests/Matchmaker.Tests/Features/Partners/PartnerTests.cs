@@ -46,7 +46,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_a_partner_returns_its_etag()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
 
         var response = await partner.Client.GetAsync($"/api/v1/partners/{id}");
 
@@ -58,7 +58,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_without_if_match_is_428_and_changes_nothing()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "No precondition"), ifMatch: null);
 
@@ -71,7 +71,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var stale = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         await Expect.StatusAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "First edit"), stale), 200);
 
@@ -86,7 +86,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_the_current_etag_replaces_its_fields_and_gives_a_new_etag()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var read = await partner.Client.GetAsync($"/api/v1/partners/{id}");
         var before = await Expect.StatusAsync(read, 200);
         var uscc = Bodies.Uscc("370100");
@@ -133,7 +133,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var first = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        await World.CreatePartnerAsync(first, body);
+        await Create.PartnerAsync(first, body);
         var second = await Api.UserAsync("partner");
         var copy = Bodies.Partner(name: "Copycat");
         copy["uscc"] = body["uscc"]!.GetValue<string>();
@@ -150,10 +150,10 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var other = await Api.UserAsync("partner");
         var otherBody = Bodies.Partner();
-        await World.CreatePartnerAsync(other, otherBody);
+        await Create.PartnerAsync(other, otherBody);
         var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        var id = await World.CreatePartnerAsync(partner, body);
+        var id = await Create.PartnerAsync(partner, body);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         var change = Bodies.Partner(name: "Taken USCC");
         change["uscc"] = otherBody["uscc"]!.GetValue<string>();
@@ -171,7 +171,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        var id = await World.CreatePartnerAsync(partner, body);
+        var id = await Create.PartnerAsync(partner, body);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         body["name"] = "Same USCC, new name";
 
@@ -204,7 +204,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         var body = Bodies.Partner(name: "Sneaky");
         body[field] = JsonNode.Parse(json);
@@ -314,10 +314,9 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
     private async Task<string> CreatePartnerAsync(string name, string city, string[] sectors, string kind = "manufacturer", string nameZh = "山东机械")
     {
-        var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner(name, nameZh, city, sectors);
         body["kind"] = kind;
-        return (await World.CreatePartnerAsync(partner, body)).ToString();
+        return (await Create.PartnerAccountAsync(Api, body)).PartnerId.ToString();
     }
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)

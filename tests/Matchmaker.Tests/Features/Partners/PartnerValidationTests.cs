@@ -88,7 +88,7 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
     public async Task A_partner_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var read = await partner.Client.GetAsync($"/api/v1/partners/{id}");
         var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Partner(name: "Changed"), path, json);

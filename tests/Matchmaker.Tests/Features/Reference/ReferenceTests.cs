@@ -61,8 +61,8 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_new_fx_rate_revalues_open_needs_in_that_currency()
     {
         var sme = await Api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
-        var needId = await World.CreateNeedAsync(sme, smeId, Bodies.Need(amount: 1_000_000m, currency: "KGS"));
+        var smeId = await Create.SmeAsync(sme);
+        var needId = await Create.NeedAsync(sme, smeId, Bodies.Need(amount: 1_000_000m, currency: "KGS"));
         var before = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(11435m, before["amountUsd"]!.GetValue<decimal>());
         var admin = await Api.AdminAsync();

@@ -22,7 +22,7 @@ public sealed class ReadReplicaTests(ReplicaSqliteApi api) : IClassFixture<Repli
     public async Task Reports_read_the_replica_while_writes_land_on_the_primary()
     {
         var first = await api.UserAsync("sme");
-        await World.CreateSmeAsync(first, Bodies.Sme(name: "Before the copy"));
+        await Create.SmeAsync(first, Bodies.Sme(name: "Before the copy"));
         var primaryPath = new SqliteConnectionStringBuilder(api.ConnectionString).DataSource;
         var replicaPath = Path.Combine(Path.GetDirectoryName(primaryPath)!, "replica.db");
         await using (var primary = await api.OpenDatabaseAsync())
@@ -31,7 +31,7 @@ public sealed class ReadReplicaTests(ReplicaSqliteApi api) : IClassFixture<Repli
         await api.RestartAsync();
 
         var second = await api.UserAsync("sme");
-        var secondId = await World.CreateSmeAsync(second, Bodies.Sme(name: "After the copy"));
+        var secondId = await Create.SmeAsync(second, Bodies.Sme(name: "After the copy"));
         var admin = await api.AdminAsync();
 
         var summary = await Expect.StatusAsync(await admin.Client.GetAsync("/api/v1/reports/summary"), 200);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Features.Matching;
 
 namespace Matchmaker.Tests.Features.Reports;
 
@@ -27,44 +26,39 @@ public sealed record ReportWorld(
     {
         var before = DateTime.UtcNow;
         await Task.Delay(20);
-        var alaToo = await api.UserAsync("sme");
-        var sme1 = await World.CreateSmeAsync(alaToo, Sme("Ala-Too Machine Works", "KG-C", "C28", exportOriented: true));
-        var n1 = await World.CreateNeedAsync(alaToo, sme1, Need("CNC line", 500_000m, 40));
+        var (alaToo, sme1) = await Create.SmeAccountAsync(api, Sme("Ala-Too Machine Works", "KG-C", "C28", exportOriented: true));
+        var n1 = await Create.NeedAsync(alaToo, sme1, Need("CNC line", 500_000m, 40));
         var n2Body = Need("Truck assembly", 300_000m, 10);
         n2Body["sectors"] = Bodies.Array("C29");
-        var n2 = await World.CreateNeedAsync(alaToo, sme1, n2Body);
+        var n2 = await Create.NeedAsync(alaToo, sme1, n2Body);
         await Task.Delay(20);
         var middle = DateTime.UtcNow;
         await Task.Delay(20);
 
-        var chui = await api.UserAsync("sme");
-        var sme2 = await World.CreateSmeAsync(chui, Sme("Chui Steel", "KG-Y", "C28", exportOriented: false));
-        var n3 = await World.CreateNeedAsync(chui, sme2, Need("Rolling mill", 200_000m, 25));
-        var issyk = await api.UserAsync("sme");
-        var sme3 = await World.CreateSmeAsync(issyk, Sme("Issyk Farm", "KG-Y", "A01", exportOriented: true));
-        var n4 = await World.CreateNeedAsync(issyk, sme3, Need("Greenhouse equipment", 150_000m, 5));
+        var (chui, sme2) = await Create.SmeAccountAsync(api, Sme("Chui Steel", "KG-Y", "C28", exportOriented: false));
+        var n3 = await Create.NeedAsync(chui, sme2, Need("Rolling mill", 200_000m, 25));
+        var (issyk, sme3) = await Create.SmeAccountAsync(api, Sme("Issyk Farm", "KG-Y", "A01", exportOriented: true));
+        var n4 = await Create.NeedAsync(issyk, sme3, Need("Greenhouse equipment", 150_000m, 5));
 
-        var qingdaoUser = await api.UserAsync("partner");
-        var qingdao = await World.CreatePartnerAsync(qingdaoUser);
-        var weifangUser = await api.UserAsync("partner");
-        var weifang = await World.CreatePartnerAsync(weifangUser, Bodies.Partner(name: "Weifang Seeds", nameZh: "潍坊种子", city: "weifang", sectors: ["A01"]));
+        var (qingdaoUser, qingdao) = await Create.PartnerAccountAsync(api);
+        var (weifangUser, weifang) = await Create.PartnerAccountAsync(api, Bodies.WeifangSeeds());
 
-        var m1 = await DealCast.MatchIdAsync(alaToo.Client, n1, qingdao);
-        var m2 = await DealCast.MatchIdAsync(alaToo.Client, n2, qingdao);
-        var m3 = await DealCast.MatchIdAsync(chui.Client, n3, qingdao);
-        var m4 = await DealCast.MatchIdAsync(issyk.Client, n4, weifang);
+        var m1 = await Matches.IdAsync(alaToo.Client, n1, qingdao);
+        var m2 = await Matches.IdAsync(alaToo.Client, n2, qingdao);
+        var m3 = await Matches.IdAsync(chui.Client, n3, qingdao);
+        var m4 = await Matches.IdAsync(issyk.Client, n4, weifang);
 
-        await DealCast.ActAsync(alaToo.Client, m1, "interest");
-        await DealCast.ActAsync(qingdaoUser.Client, m1, "interest");
-        await DealCast.ActAsync(alaToo.Client, m1, "stage", new JsonObject { ["stage"] = "agreement" });
-        await DealCast.ActAsync(qingdaoUser.Client, m2, "interest");
-        await DealCast.ActAsync(alaToo.Client, m2, "interest");
-        await DealCast.ActAsync(qingdaoUser.Client, m2, "stage", new JsonObject { ["stage"] = "meeting" });
-        await DealCast.ActAsync(chui.Client, m3, "interest");
-        await DealCast.ActAsync(chui.Client, m3, "decline", new JsonObject { ["reason"] = "Found a local supplier" });
+        await Matches.ActAsync(alaToo.Client, m1, "interest");
+        await Matches.ActAsync(qingdaoUser.Client, m1, "interest");
+        await Matches.ActAsync(alaToo.Client, m1, "stage", new JsonObject { ["stage"] = "agreement" });
+        await Matches.ActAsync(qingdaoUser.Client, m2, "interest");
+        await Matches.ActAsync(alaToo.Client, m2, "interest");
+        await Matches.ActAsync(qingdaoUser.Client, m2, "stage", new JsonObject { ["stage"] = "meeting" });
+        await Matches.ActAsync(chui.Client, m3, "interest");
+        await Matches.ActAsync(chui.Client, m3, "decline", new JsonObject { ["reason"] = "Found a local supplier" });
         await Expect.StatusAsync(await chui.Client.PostAsync($"/api/v1/needs/{n3}/close", new JsonObject(), idempotencyKey: null), 200);
-        await DealCast.ActAsync(issyk.Client, m4, "interest");
-        await DealCast.ActAsync(weifangUser.Client, m4, "interest");
+        await Matches.ActAsync(issyk.Client, m4, "interest");
+        await Matches.ActAsync(weifangUser.Client, m4, "interest");
 
         await Task.Delay(20);
         var after = DateTime.UtcNow;

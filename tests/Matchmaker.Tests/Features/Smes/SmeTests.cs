@@ -40,7 +40,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_an_sme_returns_its_etag()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
 
         var response = await sme.Client.GetAsync($"/api/v1/smes/{id}");
 
@@ -52,7 +52,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_without_if_match_is_428_and_changes_nothing()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "No precondition"), ifMatch: null);
 
@@ -65,7 +65,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var stale = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         await Expect.StatusAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "First edit"), stale), 200);
 
@@ -80,7 +80,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_the_current_etag_replaces_its_fields_and_gives_a_new_etag()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var read = await sme.Client.GetAsync($"/api/v1/smes/{id}");
         var before = await Expect.StatusAsync(read, 200);
         var body = Bodies.Sme(name: "Ош Текстиль", region: "KG-GO", sectors: ["C13", "C14"]);
@@ -121,7 +121,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var first = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        await World.CreateSmeAsync(first, body);
+        await Create.SmeAsync(first, body);
         var second = await Api.UserAsync("sme");
         var copy = Bodies.Sme(name: "Copycat");
         copy["inn"] = body["inn"]!.GetValue<string>();
@@ -138,10 +138,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var other = await Api.UserAsync("sme");
         var otherBody = Bodies.Sme();
-        await World.CreateSmeAsync(other, otherBody);
+        await Create.SmeAsync(other, otherBody);
         var sme = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        var id = await World.CreateSmeAsync(sme, body);
+        var id = await Create.SmeAsync(sme, body);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         var change = Bodies.Sme(name: "Taken INN");
         change["inn"] = otherBody["inn"]!.GetValue<string>();
@@ -159,7 +159,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var sme = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        var id = await World.CreateSmeAsync(sme, body);
+        var id = await Create.SmeAsync(sme, body);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         body["name"] = "Same INN, new name";
 
@@ -224,7 +224,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         var body = Bodies.Sme(name: "Sneaky");
         body[field] = JsonNode.Parse(json);
@@ -331,8 +331,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
     private async Task<(Actor Owner, string Id)> CreateSmeAsync(string name, string region, string[] sectors)
     {
-        var owner = await Api.UserAsync("sme");
-        return (owner, (await World.CreateSmeAsync(owner, Bodies.Sme(name, region, sectors))).ToString());
+        var (owner, id) = await Create.SmeAccountAsync(Api, Bodies.Sme(name, region, sectors));
+        return (owner, id.ToString());
     }
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)

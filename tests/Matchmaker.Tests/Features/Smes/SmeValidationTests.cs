@@ -85,7 +85,7 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task An_sme_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var read = await sme.Client.GetAsync($"/api/v1/smes/{id}");
         var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Sme(name: "Changed"), path, json);

@@ -8,10 +8,10 @@ public sealed class PersistenceTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task Data_written_before_a_restart_is_there_after_it()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme, Bodies.Sme(name: "Иссык-Куль Агро"));
-        var needId = await World.CreateNeedAsync(sme, smeId);
+        var smeId = await Create.SmeAsync(sme, Bodies.Sme(name: "Иссык-Куль Агро"));
+        var needId = await Create.NeedAsync(sme, smeId);
         var partner = await api.UserAsync("partner");
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var partnerId = await Create.PartnerAsync(partner);
 
         await api.RestartAsync();
 

@@ -8,8 +8,8 @@ public abstract class ConcurrencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Two_concurrent_puts_with_the_same_etag_let_exactly_one_through()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
-        var needId = await World.CreateNeedAsync(sme, smeId);
+        var smeId = await Create.SmeAsync(sme);
+        var needId = await Create.NeedAsync(sme, smeId);
         var url = $"/api/v1/needs/{needId}";
         var etag = (await sme.Client.GetAsync(url)).ETag();
         var first = Bodies.Need(title: "First writer");
@@ -32,7 +32,7 @@ public abstract class ConcurrencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Many_concurrent_profile_updates_with_one_etag_apply_once()
     {
         var partner = await api.UserAsync("partner");
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var partnerId = await Create.PartnerAsync(partner);
         var url = $"/api/v1/partners/{partnerId}";
         var etag = (await partner.Client.GetAsync(url)).ETag();
         var body = await Expect.StatusAsync(await partner.Client.GetAsync(url), 200);

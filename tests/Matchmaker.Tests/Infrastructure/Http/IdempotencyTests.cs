@@ -8,7 +8,7 @@ public abstract class IdempotencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task The_same_key_twice_creates_one_need_and_replays_the_first_answer()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
+        var smeId = await Create.SmeAsync(sme);
         var url = $"/api/v1/smes/{smeId}/needs";
         var body = Bodies.Need(title: $"Idempotent {Guid.NewGuid()}");
         var key = Guid.NewGuid().ToString();
@@ -29,7 +29,7 @@ public abstract class IdempotencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task The_same_key_with_another_body_is_422_and_creates_nothing()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
+        var smeId = await Create.SmeAsync(sme);
         var url = $"/api/v1/smes/{smeId}/needs";
         var key = Guid.NewGuid().ToString();
         await Expect.StatusAsync(await sme.Client.PostAsync(url, Bodies.Need(title: "One"), key), 201);
@@ -60,7 +60,7 @@ public abstract class IdempotencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_failed_request_does_not_burn_the_key()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
+        var smeId = await Create.SmeAsync(sme);
         var url = $"/api/v1/smes/{smeId}/needs";
         var key = Guid.NewGuid().ToString();
         var invalid = Bodies.Need();
@@ -76,7 +76,7 @@ public abstract class IdempotencyTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Posts_without_a_key_each_create_a_record()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
+        var smeId = await Create.SmeAsync(sme);
         var body = Bodies.Need();
 
         await Expect.StatusAsync(await sme.Client.PostAsync($"/api/v1/smes/{smeId}/needs", body, null), 201);

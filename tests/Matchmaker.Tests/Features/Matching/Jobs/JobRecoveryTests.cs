@@ -101,10 +101,10 @@ public abstract class JobRecoveryTests<TApi>(TApi api) where TApi : ApiFixture
     private async Task<(string JobUrl, int Version)> StartRescoreAsync()
     {
         var sme = await Api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
+        var smeId = await Create.SmeAsync(sme);
         for (var i = 0; i < NeedsPerTest; i++)
-            await World.CreateNeedAsync(sme, smeId, Bodies.Need(title: $"Need {i}"));
-        await World.CreatePartnerAsync(await Api.UserAsync("partner"));
+            await Create.NeedAsync(sme, smeId, Bodies.Need(title: $"Need {i}"));
+        await Create.PartnerAsync(await Api.UserAsync("partner"));
         var admin = await Api.AdminAsync();
         var read = await admin.Client.GetAsync("/api/v1/criteria");
         var response = await admin.Client.PutAsync("/api/v1/criteria", CriteriaBodies.Valid(minScore: 20), read.ETag());

@@ -11,12 +11,12 @@ public abstract class VersionVisibilityTests<TApi>(TApi api) where TApi : ApiFix
     public async Task Readers_never_see_a_mix_of_two_criteria_versions_during_a_rescore()
     {
         var partner = await api.UserAsync("partner");
-        var partnerId = await World.CreatePartnerAsync(partner, RescoreOnWriteTests<TApi>.WorkedExamplePartnerBody());
+        var partnerId = await Create.PartnerAsync(partner, RescoreOnWriteTests<TApi>.WorkedExamplePartnerBody());
         for (var i = 0; i < 5; i++)
         {
             var sme = await api.UserAsync("sme");
-            var smeId = await World.CreateSmeAsync(sme, RescoreOnWriteTests<TApi>.WorkedExampleSmeBody());
-            await World.CreateNeedAsync(sme, smeId, RescoreOnWriteTests<TApi>.WorkedExampleNeedBody());
+            var smeId = await Create.SmeAsync(sme, RescoreOnWriteTests<TApi>.WorkedExampleSmeBody());
+            await Create.NeedAsync(sme, smeId, RescoreOnWriteTests<TApi>.WorkedExampleNeedBody());
         }
 
         var admin = await api.AdminAsync();

@@ -63,7 +63,7 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     {
         var partner = await api.UserAsync("partner");
         var partnerBody = WorkedExamplePartnerBody();
-        var partnerId = await World.CreatePartnerAsync(partner, partnerBody);
+        var partnerId = await Create.PartnerAsync(partner, partnerBody);
         var (needId, _) = await WorkedExampleNeedAsync();
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{partnerId}")).ETag();
         partnerBody["offerings"] = Bodies.Array("equipment_supply", "joint_venture");
@@ -95,7 +95,7 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
         var partner = await api.UserAsync("partner");
         var body = WorkedExamplePartnerBody();
         body["sectors"] = Bodies.Array("A01");
-        var partnerId = await World.CreatePartnerAsync(partner, body);
+        var partnerId = await Create.PartnerAsync(partner, body);
         var (needId, _) = await WorkedExampleNeedAsync();
 
         Assert.Empty(await StoredAsync(needId, partnerId));
@@ -111,7 +111,7 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
         body["ticket"] = new JsonObject { ["minUsd"] = 40_000_000, ["maxUsd"] = 90_000_000 };
         body["targetRegions"] = Bodies.Array("KG-B");
         body["languages"] = Bodies.Array("zh");
-        var partnerId = await World.CreatePartnerAsync(partner, body);
+        var partnerId = await Create.PartnerAsync(partner, body);
         var (needId, _) = await WorkedExampleNeedAsync();
 
         // sector 0.5 (15) + need_type 0.5 (10) + export 5 + jobs 4.02 + nothing else = 34.0 < 40.
@@ -135,10 +135,10 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     {
         var partnerId = await WorkedExamplePartnerAsync();
         var owner = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(owner, WorkedExampleSmeBody());
+        var smeId = await Create.SmeAsync(owner, WorkedExampleSmeBody());
         var body = WorkedExampleNeedBody();
         body["amount"] = new JsonObject { ["amount"] = 5_000_000, ["currency"] = "CNY" };
-        var needId = await World.CreateNeedAsync(owner, smeId, body);
+        var needId = await Create.NeedAsync(owner, smeId, body);
         Assert.Equal(87.0m, Assert.Single(await StoredAsync(needId, partnerId)).Score);
         var admin = await api.AdminAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
@@ -155,14 +155,14 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     {
         var partnerId = await WorkedExamplePartnerAsync();
         var owner = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(owner, WorkedExampleSmeBody());
+        var smeId = await Create.SmeAsync(owner, WorkedExampleSmeBody());
         var body = WorkedExampleNeedBody();
         body["amount"] = new JsonObject { ["amount"] = 40_000_000, ["currency"] = "KGS" };
         var admin = await api.AdminAsync();
         var nextYear = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd");
         await Expect.StatusAsync(await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", new { rates = new[] { new { currency = "KGS", usdPerUnit = 1m, effectiveDate = nextYear } } }), 200);
 
-        var needId = await World.CreateNeedAsync(owner, smeId, body);
+        var needId = await Create.NeedAsync(owner, smeId, body);
 
         // 40 M KGS at today's 0.011435 is 457,400 USD, inside the ticket: the worked example's 87.0.
         Assert.Equal(87.0m, Assert.Single(await StoredAsync(needId, partnerId)).Score);
@@ -180,13 +180,12 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
 
     private async Task<(Guid NeedId, Actor Owner)> WorkedExampleNeedAsync()
     {
-        var owner = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(owner, WorkedExampleSmeBody());
-        return (await World.CreateNeedAsync(owner, smeId, WorkedExampleNeedBody()), owner);
+        var (owner, smeId) = await Create.SmeAccountAsync(api, WorkedExampleSmeBody());
+        return (await Create.NeedAsync(owner, smeId, WorkedExampleNeedBody()), owner);
     }
 
     private async Task<Guid> WorkedExamplePartnerAsync() =>
-        await World.CreatePartnerAsync(await api.UserAsync("partner"), WorkedExamplePartnerBody());
+        (await Create.PartnerAccountAsync(api, WorkedExamplePartnerBody())).PartnerId;
 
     /// <summary>SCORING.md's worked example: SME in KG-C, C28, export-oriented, ru/en, no certifications.</summary>
     public static JsonObject WorkedExampleSmeBody()
