@@ -16,9 +16,9 @@ public abstract class ApiFixture : IAsyncLifetime
     public const string SigningKey = "test-signing-key-that-is-long-enough-for-hmac-sha256";
     public const string Password = "correct-horse-battery";
 
+    private readonly ConcurrentDictionary<Type, Lazy<object>> sharedWorlds = new();
     private TestApp? app;
     private string? connectionString;
-    private readonly ConcurrentDictionary<Type, Lazy<object>> sharedWorlds = new();
     private Actor? admin;
     private int sequence;
 
@@ -26,6 +26,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     /// <summary>Null when the provider can run here; otherwise why its tests are skipped.</summary>
     public virtual string? SkipReason => null;
+
+    /// <summary>Reports the running test skipped, with <see cref="SkipReason"/>, where the provider cannot run.</summary>
+    public void SkipWhenUnavailable() => Assert.SkipUnless(SkipReason is null, SkipReason ?? "");
 
     public TestApp App => app ?? throw new InvalidOperationException("The app is not running.");
 

@@ -153,5 +153,5 @@ public sealed class AuthTestsOnSqlite(SqliteApi api) : AuthTests<SqliteApi>(api)
 
 public sealed class AuthTestsOnSqlServer : AuthTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public AuthTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public AuthTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

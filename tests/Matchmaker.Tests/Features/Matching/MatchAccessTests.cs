@@ -191,5 +191,5 @@ public sealed class MatchAccessTestsOnSqlite(SqliteApi api) : MatchAccessTests<S
 
 public sealed class MatchAccessTestsOnSqlServer : MatchAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public MatchAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public MatchAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

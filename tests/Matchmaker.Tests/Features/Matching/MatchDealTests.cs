@@ -351,5 +351,5 @@ public sealed class MatchDealTestsOnSqlite(SqliteApi api) : MatchDealTests<Sqlit
 
 public sealed class MatchDealTestsOnSqlServer : MatchDealTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public MatchDealTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public MatchDealTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

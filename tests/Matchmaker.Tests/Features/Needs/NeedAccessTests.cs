@@ -213,5 +213,5 @@ public sealed class NeedAccessTestsOnSqlite(SqliteApi api) : NeedAccessTests<Sql
 
 public sealed class NeedAccessTestsOnSqlServer : NeedAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -461,5 +461,5 @@ public sealed class NeedTestsOnSqlite(SqliteApi api) : NeedTests<SqliteApi>(api)
 
 public sealed class NeedTestsOnSqlServer : NeedTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

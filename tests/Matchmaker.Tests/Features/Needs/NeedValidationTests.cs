@@ -123,5 +123,5 @@ public sealed class NeedValidationTestsOnSqlite(SqliteApi api) : NeedValidationT
 
 public sealed class NeedValidationTestsOnSqlServer : NeedValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -170,5 +170,5 @@ public sealed class PartnerAccessTestsOnSqlite(SqliteApi api) : PartnerAccessTes
 
 public sealed class PartnerAccessTestsOnSqlServer : PartnerAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public PartnerAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public PartnerAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

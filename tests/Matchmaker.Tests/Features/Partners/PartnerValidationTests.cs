@@ -175,5 +175,5 @@ public sealed class PartnerValidationTestsOnSqlite(SqliteApi api) : PartnerValid
 
 public sealed class PartnerValidationTestsOnSqlServer : PartnerValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public PartnerValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public PartnerValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -110,5 +110,5 @@ public sealed class ReferenceTestsOnSqlite(SqliteApi api) : ReferenceTests<Sqlit
 
 public sealed class ReferenceTestsOnSqlServer : ReferenceTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public ReferenceTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public ReferenceTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -420,5 +420,5 @@ public sealed class ReportTestsOnSqlite(SqliteApi api) : ReportTests<SqliteApi>(
 
 public sealed class ReportTestsOnSqlServer : ReportTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public ReportTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public ReportTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

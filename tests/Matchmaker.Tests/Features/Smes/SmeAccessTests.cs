@@ -167,5 +167,5 @@ public sealed class SmeAccessTestsOnSqlite(SqliteApi api) : SmeAccessTests<Sqlit
 
 public sealed class SmeAccessTestsOnSqlServer : SmeAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -348,5 +348,5 @@ public sealed class SmeTestsOnSqlite(SqliteApi api) : SmeTests<SqliteApi>(api), 
 
 public sealed class SmeTestsOnSqlServer : SmeTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -141,5 +141,5 @@ public sealed class SmeValidationTestsOnSqlite(SqliteApi api) : SmeValidationTes
 
 public sealed class SmeValidationTestsOnSqlServer : SmeValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -133,5 +133,5 @@ public sealed class UserAdminTestsOnSqlite(SqliteApi api) : UserAdminTests<Sqlit
 
 public sealed class UserAdminTestsOnSqlServer : UserAdminTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public UserAdminTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public UserAdminTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

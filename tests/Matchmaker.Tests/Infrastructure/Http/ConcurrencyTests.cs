@@ -57,5 +57,5 @@ public sealed class ConcurrencyTestsOnSqlite(SqliteApi api) : ConcurrencyTests<S
 
 public sealed class ConcurrencyTestsOnSqlServer : ConcurrencyTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public ConcurrencyTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public ConcurrencyTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -33,5 +33,5 @@ public sealed class CriteriaDefaultsTestsOnSqlite(SqliteApi api) : CriteriaDefau
 
 public sealed class CriteriaDefaultsTestsOnSqlServer : CriteriaDefaultsTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public CriteriaDefaultsTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public CriteriaDefaultsTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -183,5 +183,5 @@ public sealed class CriteriaTestsOnSqlite(SqliteApi api) : CriteriaTests<SqliteA
 
 public sealed class CriteriaTestsOnSqlServer : CriteriaTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public CriteriaTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public CriteriaTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

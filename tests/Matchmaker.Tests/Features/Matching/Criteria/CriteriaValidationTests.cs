@@ -85,5 +85,5 @@ public sealed class CriteriaValidationTestsOnSqlite(SqliteApi api) : CriteriaVal
 
 public sealed class CriteriaValidationTestsOnSqlServer : CriteriaValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public CriteriaValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public CriteriaValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

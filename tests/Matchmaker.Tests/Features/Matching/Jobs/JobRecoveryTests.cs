@@ -139,5 +139,5 @@ public sealed class JobRecoveryTestsOnSqlite(SlowJobsSqliteApi api) : JobRecover
 
 public sealed class JobRecoveryTestsOnSqlServer : JobRecoveryTests<SlowJobsSqlServerApi>, IClassFixture<SlowJobsSqlServerApi>
 {
-    public JobRecoveryTestsOnSqlServer(SlowJobsSqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public JobRecoveryTestsOnSqlServer(SlowJobsSqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -121,5 +121,5 @@ public sealed class JobTestsOnSqlite(SqliteApi api) : JobTests<SqliteApi>(api), 
 
 public sealed class JobTestsOnSqlServer : JobTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public JobTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public JobTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

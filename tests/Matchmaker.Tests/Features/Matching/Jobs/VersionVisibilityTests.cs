@@ -61,5 +61,5 @@ public sealed class VersionVisibilityTestsOnSqlite(SlowJobsSqliteApi api) : Vers
 
 public sealed class VersionVisibilityTestsOnSqlServer : VersionVisibilityTests<SlowJobsSqlServerApi>, IClassFixture<SlowJobsSqlServerApi>
 {
-    public VersionVisibilityTestsOnSqlServer(SlowJobsSqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public VersionVisibilityTestsOnSqlServer(SlowJobsSqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -230,5 +230,5 @@ public sealed class RescoreOnWriteTestsOnSqlite(SqliteApi api) : RescoreOnWriteT
 
 public sealed class RescoreOnWriteTestsOnSqlServer : RescoreOnWriteTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public RescoreOnWriteTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public RescoreOnWriteTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }
