@@ -1,4 +1,3 @@
-
 namespace Matchmaker.Tests.Features.Matching.Criteria;
 
 /// <summary>On a fresh database, before anyone changed them, the criteria are SCORING.md's defaults.</summary>
