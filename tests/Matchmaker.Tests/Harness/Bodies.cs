@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>Valid request bodies; tests change the one field they are about.</summary>
-public static class Bodies
+internal static class Bodies
 {
     private const string UsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] UsccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

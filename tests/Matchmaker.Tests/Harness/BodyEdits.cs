@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>How validation tests state one change to a valid body: a dotted path and its new JSON.</summary>
-public static class BodyEdits
+internal static class BodyEdits
 {
     /// <summary>Sets the field at <paramref name="path"/> to <paramref name="json"/>, or removes it when that is null.</summary>
     public static JsonObject Change(JsonObject body, string path, string? json)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>What every world is made of: accounts registered, profiles and needs posted through the API as a client would.</summary>
-public static class Create
+internal static class Create
 {
     /// <summary>A new SME account and its profile.</summary>
     public static async Task<(Actor Owner, Guid SmeId)> SmeAccountAsync(ApiFixture api, JsonObject? body = null)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Harness;
 
-public static class Expect
+internal static class Expect
 {
     /// <summary>Asserts the status and returns the JSON body (or an empty object when there is none).</summary>
     public static async Task<JsonNode> StatusAsync(HttpResponseMessage response, int status)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Matchmaker.Tests.Harness;
 
-public static class HttpExtensions
+internal static class HttpExtensions
 {
     public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string url, JsonNode body, string? ifMatch)
     {

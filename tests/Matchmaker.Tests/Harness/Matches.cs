@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>Finding a match and acting on it through the API, as the parties do.</summary>
-public static class Matches
+internal static class Matches
 {
     /// <summary>Walks a need's whole match list and returns the match with the partner.</summary>
     public static async Task<Guid> IdAsync(HttpClient client, Guid needId, Guid partnerId)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>Following a list's <c>nextCursor</c> to its end.</summary>
-public static class Paging
+internal static class Paging
 {
     /// <summary>The ids of every item from <paramref name="firstUrl"/> on, asserting the page count and that no id comes twice.</summary>
     public static async Task<List<string>> WalkAsync(HttpClient client, string firstUrl, int expectedPages)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Harness;
 
 /// <summary>A small cast for access tests: an SME with a need, another SME, a partner, another partner, an agency user and the admin.</summary>
-public record World(
+internal record World(
     Actor Owner, Guid SmeId, Guid NeedId,
     Actor OtherSme, Guid OtherSmeId,
     Actor Partner, Guid PartnerId,

@@ -3,7 +3,7 @@ using Dapper;
 namespace Matchmaker.Tests.Features.Demo;
 
 /// <summary>The business rows of a database as text, each list ordered by a natural key, for comparing two databases.</summary>
-public static class DemoSnapshot
+internal static class DemoSnapshot
 {
     private const string SmesSql = """
         SELECT s.inn, s.public_id, s.name, s.region_code, s.employees, s.founded_year, s.export_oriented, s.languages,

@@ -7,7 +7,7 @@ namespace Matchmaker.Tests.Features.Matching;
 /// of the scoring rules, 87.0) and whose other SME and other partner have nothing to do with it (the
 /// other partner's sector matches no need), with the match of that need and partner.
 /// </summary>
-public sealed record DealCast : World
+internal sealed record DealCast : World
 {
     public const string SmeEmail = "aibek@alatoo.example";
     public const string PartnerEmail = "li.wei@qdm.example";

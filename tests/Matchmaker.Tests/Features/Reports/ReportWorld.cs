@@ -14,7 +14,7 @@ namespace Matchmaker.Tests.Features.Reports;
 /// Qingdao Machinery (qingdao, C28/C29) matches only the C needs, Weifang Seeds (weifang, A01) only N4:
 /// sector is a required criterion. <see cref="Middle"/> lies after N2 was posted and before Chui Steel registered.
 /// </summary>
-public sealed record ReportWorld(
+internal sealed record ReportWorld(
     Guid Sme1, Guid Sme2, Guid Sme3,
     Guid N1, Guid N2, Guid N3, Guid N4,
     Guid Qingdao, Guid Weifang,

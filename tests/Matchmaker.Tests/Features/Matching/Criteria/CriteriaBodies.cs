@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Matchmaker.Tests.Features.Matching.Criteria;
 
 /// <summary>Bodies for PUT /criteria: SCORING.md's defaults, which tests change one field of.</summary>
-public static class CriteriaBodies
+internal static class CriteriaBodies
 {
     public static readonly (string Key, double Weight, bool Required)[] Defaults =
     [

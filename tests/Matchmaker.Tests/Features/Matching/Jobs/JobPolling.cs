@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Matchmaker.Tests.Features.Matching.Jobs;
 
-public static class JobPolling
+internal static class JobPolling
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
