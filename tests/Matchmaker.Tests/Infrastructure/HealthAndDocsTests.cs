@@ -18,7 +18,7 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task The_openapi_document_lists_every_route_of_the_contract()
     {
-        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+        var doc = await Expect.StatusAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
 
         string[] expected =
@@ -36,7 +36,7 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task Every_operation_and_query_parameter_is_described()
     {
-        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+        var doc = await Expect.StatusAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
 
         var undescribed = new List<string>();
         foreach (var (path, item) in doc["paths"]!.AsObject())
@@ -59,7 +59,7 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task Operation_ids_are_unique_lower_camel_case_names_for_generated_clients()
     {
-        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+        var doc = await Expect.StatusAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
 
         var ids = doc["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Select(op => op.Value!["operationId"]?.GetValue<string>()))
@@ -85,7 +85,7 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
-        await Http.ExpectProblemAsync(await api.CreateClient().GetAsync("/api/v1/nothing-here"), 404);
+        await Expect.ProblemAsync(await api.CreateClient().GetAsync("/api/v1/nothing-here"), 404);
     }
 
     [Fact]
@@ -93,6 +93,6 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         var response = await api.CreateClient().DeleteAsync("/api/v1/reference/regions");
 
-        await Http.ExpectProblemAsync(response, 405);
+        await Expect.ProblemAsync(response, 405);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Auth;
 
@@ -14,7 +13,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
         var email = Api.UniqueEmail("reg");
         var response = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = ApiFixture.Password, role = "sme" });
 
-        var body = await Http.ExpectAsync(response, 201);
+        var body = await Expect.StatusAsync(response, 201);
         Assert.Equal(email, body["email"]!.GetValue<string>());
         Assert.Equal("sme", body["role"]!.GetValue<string>());
         Assert.Null(body["password"]);
@@ -28,11 +27,11 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var email = Api.UniqueEmail("dup");
         var client = Api.CreateClient();
-        await Http.ExpectAsync(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = ApiFixture.Password, role = "sme" }), 201);
+        await Expect.StatusAsync(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = ApiFixture.Password, role = "sme" }), 201);
 
         var again = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = ApiFixture.Password, role = "partner" });
 
-        await Http.ExpectProblemAsync(again, 409);
+        await Expect.ProblemAsync(again, 409);
     }
 
     [Theory]
@@ -43,7 +42,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var response = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email = Api.UniqueEmail("r"), password = ApiFixture.Password, role });
 
-        await Http.ExpectProblemAsync(response, 400, "role");
+        await Expect.ProblemAsync(response, 400, "role");
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var response = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email = Api.UniqueEmail("r"), password = "short-pass1", role = "sme" });
 
-        await Http.ExpectProblemAsync(response, 400, "password");
+        await Expect.ProblemAsync(response, 400, "password");
     }
 
     [Fact]
@@ -59,7 +58,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var response = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email = "not-an-email", password = ApiFixture.Password, role = "sme" });
 
-        await Http.ExpectProblemAsync(response, 400, "email");
+        await Expect.ProblemAsync(response, 400, "email");
     }
 
     [Fact]
@@ -68,11 +67,11 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
         var sme = await Api.UserAsync("sme");
         var response = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = ApiFixture.Password });
 
-        var body = await Http.ExpectAsync(response, 200);
+        var body = await Expect.StatusAsync(response, 200);
         Assert.Equal("Bearer", body["tokenType"]!.GetValue<string>());
         Assert.True(body["expiresIn"]!.GetValue<int>() > 0);
         Assert.Equal(3, body["accessToken"]!.GetValue<string>().Split('.').Length);
-        var me = await Http.ExpectAsync(await Api.CreateClient(body["accessToken"]!.GetValue<string>()).GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await Api.CreateClient(body["accessToken"]!.GetValue<string>()).GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal("sme", me["role"]!.GetValue<string>());
     }
 
@@ -82,8 +81,8 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
         var sme = await Api.UserAsync("sme");
         var client = Api.CreateClient();
 
-        var wrongPassword = await Http.ExpectProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = "wrong-password-123" }), 401);
-        var unknownEmail = await Http.ExpectProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = Api.UniqueEmail("nobody"), password = "wrong-password-123" }), 401);
+        var wrongPassword = await Expect.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = "wrong-password-123" }), 401);
+        var unknownEmail = await Expect.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = Api.UniqueEmail("nobody"), password = "wrong-password-123" }), 401);
 
         Assert.Equal(wrongPassword["detail"]!.ToString(), unknownEmail["detail"]!.ToString());
         Assert.Equal(wrongPassword["title"]!.ToString(), unknownEmail["title"]!.ToString());
@@ -97,7 +96,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("/api/v1/admin/users")]
     public async Task Protected_routes_answer_401_problem_without_a_token(string url)
     {
-        await Http.ExpectProblemAsync(await Api.CreateClient().GetAsync(url), 401);
+        await Expect.ProblemAsync(await Api.CreateClient().GetAsync(url), 401);
     }
 
     [Fact]
@@ -107,19 +106,19 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
         var parts = sme.Token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
 
-        await Http.ExpectProblemAsync(await Api.CreateClient(forged).GetAsync("/api/v1/auth/me"), 401);
+        await Expect.ProblemAsync(await Api.CreateClient(forged).GetAsync("/api/v1/auth/me"), 401);
     }
 
     [Fact]
     public async Task Me_names_the_callers_profile_once_it_exists()
     {
         var partner = await Api.UserAsync("partner");
-        var before = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        var before = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(before["partnerId"]);
 
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var partnerId = await Create.PartnerAsync(partner);
 
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(partnerId.ToString(), after["partnerId"]!.GetValue<string>());
         Assert.Equal(partner.UserId.ToString(), after["id"]!.GetValue<string>());
     }
@@ -129,7 +128,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var admin = await Api.AdminAsync();
 
-        var me = await Http.ExpectAsync(await admin.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await admin.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal("admin", me["role"]!.GetValue<string>());
     }
 
@@ -138,7 +137,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var body = new JsonObject { ["email"] = Api.UniqueEmail("x"), ["password"] = ApiFixture.Password, ["role"] = "sme", ["isAdmin"] = true };
 
-        await Http.ExpectProblemAsync(await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", body), 400, "isAdmin");
+        await Expect.ProblemAsync(await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", body), 400, "isAdmin");
     }
 
     [Fact]
@@ -146,7 +145,7 @@ public abstract class AuthTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var response = await Api.CreateClient().SendRawAsync(HttpMethod.Post, "/api/v1/auth/register", "{\"email\": \"a@b.kg\", ");
 
-        await Http.ExpectProblemAsync(response, 400);
+        await Expect.ProblemAsync(response, 400);
     }
 }
 
@@ -154,5 +153,5 @@ public sealed class AuthTestsOnSqlite(SqliteApi api) : AuthTests<SqliteApi>(api)
 
 public sealed class AuthTestsOnSqlServer : AuthTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public AuthTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public AuthTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

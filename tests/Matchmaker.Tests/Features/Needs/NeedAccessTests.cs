@@ -1,18 +1,14 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Needs;
 
 public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<World>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the tests of this class; tests that change a need post a fresh one of their own.</summary>
-    private Task<World> SharedWorldAsync() => Worlds.GetValue(Api, fixture => World.CreateAsync(fixture));
+    private Task<World> SharedWorldAsync() => Api.SharedAsync(World.CreateAsync);
 
     [Theory]
     [InlineData("anonymous", 401)]
@@ -28,8 +24,8 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/smes/{world.SmeId}/needs", Bodies.Need(title: title));
 
-        await ExpectStatusAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs?q={title}"), 200);
+        await Expect.StatusOrProblemAsync(response, status);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs?q={title}"), 200);
         Assert.Equal(status == 201 ? 1 : 0, found["items"]!.AsArray().Count);
     }
 
@@ -47,7 +43,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/needs/{world.NeedId}");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
         {
             Assert.Equal(world.NeedId.ToString(), body["id"]!.GetValue<string>());
@@ -70,8 +66,8 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/needs/{needId}", body, etag);
 
-        await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.StatusOrProblemAsync(response, status);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200, after["title"]!.GetValue<string>() == body["title"]!.GetValue<string>());
     }
 
@@ -89,8 +85,8 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "Found a partner" });
 
-        await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.StatusOrProblemAsync(response, status);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(status == 200 ? "closed" : "open", after["status"]!.GetValue<string>());
     }
 
@@ -102,12 +98,12 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
         var (needId, _) = await PostFreshNeedAsync(world);
-        await Http.ExpectAsync(await world.ClientOf(closer).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "first" }), 200);
+        await Expect.StatusAsync(await world.ClientOf(closer).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "first" }), 200);
 
         var response = await world.ClientOf(caller).PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "second" });
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("first", after["closeReason"]!.GetValue<string>());
     }
 
@@ -119,12 +115,12 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var (needId, _) = await PostFreshNeedAsync(world);
         var closed = await world.Owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject());
-        await Http.ExpectAsync(closed, 200);
+        await Expect.StatusAsync(closed, 200);
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Too late"), closed.ETag());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.NotEqual("Too late", after["title"]!.GetValue<string>());
     }
 
@@ -142,7 +138,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync("/api/v1/needs?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == world.NeedId.ToString());
     }
@@ -161,7 +157,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}/needs?limit=100");
 
-        var body = await ExpectStatusAsync(response, status);
+        var body = await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.Contains(body["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == world.NeedId.ToString());
     }
@@ -176,7 +172,7 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/needs/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/needs/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -187,8 +183,8 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var client = world.ClientOf(caller);
 
-        await Http.ExpectProblemAsync(await client.PutAsync($"/api/v1/needs/{Guid.NewGuid()}", Bodies.Need(), "\"1\""), 404);
-        await Http.ExpectProblemAsync(await client.PostAsJsonAsync($"/api/v1/needs/{Guid.NewGuid()}/close", new JsonObject()), 404);
+        await Expect.ProblemAsync(await client.PutAsync($"/api/v1/needs/{Guid.NewGuid()}", Bodies.Need(), "\"1\""), 404);
+        await Expect.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/needs/{Guid.NewGuid()}/close", new JsonObject()), 404);
     }
 
     [Theory]
@@ -201,24 +197,21 @@ public abstract class NeedAccessTests<TApi>(TApi api) where TApi : ApiFixture
         var world = await SharedWorldAsync();
         var client = world.ClientOf(caller);
 
-        await Http.ExpectProblemAsync(await client.GetAsync($"/api/v1/smes/{Guid.NewGuid()}/needs"), 404);
-        await Http.ExpectProblemAsync(await client.PostAsJsonAsync($"/api/v1/smes/{Guid.NewGuid()}/needs", Bodies.Need()), 404);
+        await Expect.ProblemAsync(await client.GetAsync($"/api/v1/smes/{Guid.NewGuid()}/needs"), 404);
+        await Expect.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/smes/{Guid.NewGuid()}/needs", Bodies.Need()), 404);
     }
 
     private static async Task<(Guid Id, string ETag)> PostFreshNeedAsync(World world)
     {
         var response = await world.Owner.Client.PostAsJsonAsync($"/api/v1/smes/{world.SmeId}/needs", Bodies.Need(title: $"Fresh-{Guid.NewGuid():N}"));
-        var need = await Http.ExpectAsync(response, 201);
+        var need = await Expect.StatusAsync(response, 201);
         return (Guid.Parse(need["id"]!.GetValue<string>()), response.ETag());
     }
-
-    private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Http.ExpectProblemAsync(response, status) : await Http.ExpectAsync(response, status);
 }
 
 public sealed class NeedAccessTestsOnSqlite(SqliteApi api) : NeedAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class NeedAccessTestsOnSqlServer : NeedAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -16,7 +16,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -34,7 +34,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Null(created["closedAt"]);
 
         var readBack = await owner.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
     }
@@ -49,7 +49,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: amount, currency: currency)), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: amount, currency: currency)), 201);
 
         Assert.Equal(usd, created["amountUsd"]!.GetValue<decimal>());
         Assert.Equal(amount, created["amount"]!["amount"]!.GetValue<decimal>());
@@ -61,9 +61,9 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need(amount: 10_000m, currency: "USD"));
-        var needId = (await Http.ExpectAsync(response, 201))["id"]!.GetValue<string>();
+        var needId = (await Expect.StatusAsync(response, 201))["id"]!.GetValue<string>();
 
-        var updated = await Http.ExpectAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(amount: 1_000_000m, currency: "KGS"), response.ETag()), 200);
+        var updated = await Expect.StatusAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(amount: 1_000_000m, currency: "KGS"), response.ETag()), 200);
 
         Assert.Equal(11_435.00m, updated["amountUsd"]!.GetValue<decimal>());
         Assert.Equal("KGS", updated["amount"]!["currency"]!.GetValue<string>());
@@ -74,11 +74,11 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C25", "C28"]);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need()), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need()), 201);
 
         Assert.Null(created["sectors"]);
         Assert.Equal(["C25", "C28"], Strings(created["effectiveSectors"]));
-        var read = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{created["id"]}"), 200);
+        var read = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{created["id"]}"), 200);
         Assert.Null(read["sectors"]);
         Assert.Equal(["C25", "C28"], Strings(read["effectiveSectors"]));
     }
@@ -90,7 +90,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var body = Bodies.Need();
         body["sectors"] = Bodies.Array("C10", "A01");
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
 
         Assert.Equal(["C10", "A01"], Strings(created["sectors"]));
         Assert.Equal(["C10", "A01"], Strings(created["effectiveSectors"]));
@@ -100,11 +100,11 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_a_need_returns_its_etag()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -112,12 +112,12 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_without_if_match_is_428_and_changes_nothing()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("CNC machine line", after["title"]!.GetValue<string>());
     }
 
@@ -125,14 +125,14 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var stale = (await owner.Client.GetAsync($"/api/v1/needs/{needId}")).ETag();
-        await Http.ExpectAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "First edit"), stale), 200);
+        await Expect.StatusAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "First edit"), stale), 200);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("First edit", after["title"]!.GetValue<string>());
     }
 
@@ -142,9 +142,9 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var original = Bodies.Need();
         original["sectors"] = Bodies.Array("C29");
-        var needId = await World.CreateNeedAsync(owner, smeId, original);
+        var needId = await Create.NeedAsync(owner, smeId, original);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = new JsonObject
         {
             ["title"] = "Loan for a greenhouse",
@@ -155,10 +155,10 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal("Loan for a greenhouse", stored["title"]!.GetValue<string>());
@@ -188,7 +188,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         Assert.Empty(await NeedsOfAsync(owner, smeId));
     }
 
@@ -199,15 +199,15 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_need_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var etag = (await owner.Client.GetAsync($"/api/v1/needs/{needId}")).ETag();
         var body = Bodies.Need(title: "Sneaky");
         body[field] = JsonNode.Parse(json);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("CNC machine line", after["title"]!.GetValue<string>());
         Assert.Equal("open", after["status"]!.GetValue<string>());
     }
@@ -217,33 +217,33 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var created = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", Bodies.Need());
-        var needId = (await Http.ExpectAsync(created, 201))["id"]!.GetValue<string>();
+        var needId = (await Expect.StatusAsync(created, 201))["id"]!.GetValue<string>();
         var before = DateTime.UtcNow.AddMinutes(-1);
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = "  Agreed with a Weifang partner  " });
 
-        var closed = await Http.ExpectAsync(response, 200);
+        var closed = await Expect.StatusAsync(response, 200);
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Equal("Agreed with a Weifang partner", closed["closeReason"]!.GetValue<string>());
         var closedAt = closed["closedAt"]!.GetValue<DateTime>().ToUniversalTime();
         Assert.InRange(closedAt, before, DateTime.UtcNow.AddMinutes(1));
         Assert.NotEqual(created.ETag(), response.ETag());
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var stored = await Http.ExpectAsync(read, 200);
+        var stored = await Expect.StatusAsync(read, 200);
         Assert.True(JsonNode.DeepEquals(closed, stored), $"close answered {closed.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal(response.ETag(), read.ETag());
 
-        await Http.ExpectProblemAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Reopened?"), read.ETag()), 409);
-        await Http.ExpectProblemAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 409);
+        await Expect.ProblemAsync(await owner.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Reopened?"), read.ETag()), 409);
+        await Expect.ProblemAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 409);
     }
 
     [Fact]
     public async Task A_need_may_be_closed_without_a_reason()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
-        var closed = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 200);
+        var closed = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject()), 200);
 
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Null(closed["closeReason"]);
@@ -254,9 +254,9 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_need_may_be_closed_with_no_body_at_all()
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
-        var closed = await Http.ExpectAsync(await owner.Client.PostAsync($"/api/v1/needs/{needId}/close", content: null), 200);
+        var closed = await Expect.StatusAsync(await owner.Client.PostAsync($"/api/v1/needs/{needId}/close", content: null), 200);
 
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
     }
@@ -328,7 +328,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var s = await SearchWorldAsync();
 
-        var page = await Http.ExpectAsync(await s.Farm.Client.GetAsync($"/api/v1/smes/{s.FarmId}/needs"), 200);
+        var page = await Expect.StatusAsync(await s.Farm.Client.GetAsync($"/api/v1/smes/{s.FarmId}/needs"), 200);
 
         Assert.Equal([s.Closed, s.FarmMachines, s.FarmLoan], page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         Assert.Null(page["nextCursor"]);
@@ -339,7 +339,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId, created) = await ManyNeedsAsync(23);
 
-        var seen = await WalkAsync(owner.Client, $"/api/v1/smes/{smeId}/needs?limit=5", expectedPages: 5);
+        var seen = await Paging.WalkAsync(owner.Client, $"/api/v1/smes/{smeId}/needs?limit=5", expectedPages: 5);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -351,7 +351,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (_, _, created) = await ManyNeedsAsync(23, prefix);
         var partner = await Api.UserAsync("partner");
 
-        var seen = await WalkAsync(partner.Client, $"/api/v1/needs?q={prefix}&limit=7", expectedPages: 4);
+        var seen = await Paging.WalkAsync(partner.Client, $"/api/v1/needs?q={prefix}&limit=7", expectedPages: 4);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -361,7 +361,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId, created) = await ManyNeedsAsync(23);
 
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
 
         Assert.Equal(created.AsEnumerable().Reverse().Take(20), page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         Assert.NotNull(page["nextCursor"]);
@@ -376,7 +376,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
 
-        await Http.ExpectProblemAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs?{query}"), 400, field);
+        await Expect.ProblemAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs?{query}"), 400, field);
     }
 
     [Theory]
@@ -395,7 +395,7 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var agency = await Api.UserAsync("agency");
 
-        await Http.ExpectProblemAsync(await agency.Client.GetAsync($"/api/v1/needs?{query}"), 400, field);
+        await Expect.ProblemAsync(await agency.Client.GetAsync($"/api/v1/needs?{query}"), 400, field);
     }
 
     private sealed record SearchWorld(string Tag, Actor Farm, Guid FarmId, string FarmLoan, string FarmMachines, string Closed, string TalasLoan, Actor Partner);
@@ -412,21 +412,21 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
 
         var farmLoan = Bodies.Need(title: $"Кредит на оборотные средства {tag}", amount: 50_000m, currency: "USD");
         farmLoan["needTypes"] = Bodies.Array("loan");
-        var farmLoanId = await World.CreateNeedAsync(farm, farmId, farmLoan);
+        var farmLoanId = await Create.NeedAsync(farm, farmId, farmLoan);
 
         var machines = Bodies.Need(title: $"Оборудование для теплицы {tag}", amount: 1_000_000m, currency: "KGS");
         machines["needTypes"] = Bodies.Array("equity", "equipment_supply");
         machines["sectors"] = Bodies.Array("C28");
-        var machinesId = await World.CreateNeedAsync(farm, farmId, machines);
+        var machinesId = await Create.NeedAsync(farm, farmId, machines);
 
         var talasLoan = Bodies.Need(title: $"Talas works expansion {tag}", amount: 300_000m, currency: "USD");
         talasLoan["needTypes"] = Bodies.Array("loan", "joint_venture");
-        var talasLoanId = await World.CreateNeedAsync(talas, talasId, talasLoan);
+        var talasLoanId = await Create.NeedAsync(talas, talasId, talasLoan);
 
         var closed = Bodies.Need(title: $"Old greenhouse loan {tag}", amount: 60_000m, currency: "USD");
         closed["needTypes"] = Bodies.Array("loan");
-        var closedId = await World.CreateNeedAsync(farm, farmId, closed);
-        await Http.ExpectAsync(await farm.Client.PostAsJsonAsync($"/api/v1/needs/{closedId}/close", new JsonObject { ["reason"] = "Done" }), 200);
+        var closedId = await Create.NeedAsync(farm, farmId, closed);
+        await Expect.StatusAsync(await farm.Client.PostAsJsonAsync($"/api/v1/needs/{closedId}/close", new JsonObject { ["reason"] = "Done" }), 200);
 
         return new SearchWorld(tag, farm, farmId, farmLoanId.ToString(), machinesId.ToString(), closedId.ToString(), talasLoanId.ToString(), await Api.UserAsync("partner"));
     }
@@ -434,8 +434,8 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
     private static async Task<List<string>> SearchAsync(SearchWorld s, string query, bool withTag = true)
     {
         var url = withTag ? $"/api/v1/needs?q={s.Tag}&{query}" : $"/api/v1/needs?{query}";
-        var page = await Http.ExpectAsync(await s.Partner.Client.GetAsync(url), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        var page = await Expect.StatusAsync(await s.Partner.Client.GetAsync(url), 200);
+        return Ids(page);
     }
 
     private async Task<(Actor Owner, Guid SmeId, List<string> Created)> ManyNeedsAsync(int count, string titlePrefix = "Paged")
@@ -443,50 +443,23 @@ public abstract class NeedTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await SmeAsync("KG-C", ["C28"]);
         var created = new List<string>();
         for (var i = 0; i < count; i++)
-            created.Add((await World.CreateNeedAsync(owner, smeId, Bodies.Need(title: $"{titlePrefix} need {i}"))).ToString());
+            created.Add((await Create.NeedAsync(owner, smeId, Bodies.Need(title: $"{titlePrefix} need {i}"))).ToString());
         return (owner, smeId, created);
     }
 
-    private static async Task<List<string>> WalkAsync(HttpClient client, string firstUrl, int expectedPages)
-    {
-        var ids = new List<string>();
-        var url = firstUrl;
-        var pages = 0;
-        while (true)
-        {
-            var page = await Http.ExpectAsync(await client.GetAsync(url), 200);
-            pages++;
-            ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
-            var next = page["nextCursor"]?.GetValue<string>();
-            if (next is null)
-                break;
-            Assert.True(pages < 100, "the cursor never ends");
-            url = $"{firstUrl}&cursor={Uri.EscapeDataString(next)}";
-        }
-
-        Assert.Equal(expectedPages, pages);
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        return ids;
-    }
-
-    private async Task<(Actor Owner, Guid SmeId)> SmeAsync(string region, string[] sectors)
-    {
-        var owner = await Api.UserAsync("sme");
-        return (owner, await World.CreateSmeAsync(owner, Bodies.Sme(region: region, sectors: sectors)));
-    }
+    private Task<(Actor Owner, Guid SmeId)> SmeAsync(string region, string[] sectors) =>
+        Create.SmeAccountAsync(Api, Bodies.Sme(region: region, sectors: sectors));
 
     private static async Task<List<string>> NeedsOfAsync(Actor owner, Guid smeId)
     {
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        return Ids(page);
     }
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class NeedTestsOnSqlite(SqliteApi api) : NeedTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class NeedTestsOnSqlServer : NeedTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Needs;
 
@@ -68,8 +68,8 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var page = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var page = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/smes/{smeId}/needs"), 200);
         Assert.True(page["items"]!.AsArray().Count == 0, $"a need was created although {rule}");
     }
 
@@ -78,16 +78,16 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
     public async Task A_need_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var (owner, smeId) = await SmeAsync();
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
         var read = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Need(title: "Changed"), path, json);
 
         var response = await owner.Client.PutAsync($"/api/v1/needs/{needId}", body, read.ETag());
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         var after = await owner.Client.GetAsync($"/api/v1/needs/{needId}");
-        Assert.True(JsonNode.DeepEquals(before, await Http.ExpectAsync(after, 200)), $"the need changed although {rule}");
+        Assert.True(JsonNode.DeepEquals(before, await Expect.StatusAsync(after, 200)), $"the need changed although {rule}");
         Assert.Equal(read.ETag(), after.ETag());
     }
 
@@ -98,7 +98,7 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
         var (owner, smeId) = await SmeAsync();
         var body = Change(Bodies.Need(), path, json);
 
-        var created = await Http.ExpectAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync($"/api/v1/smes/{smeId}/needs", body), 201);
 
         Assert.True(created["id"] is not null, rule);
     }
@@ -107,42 +107,21 @@ public abstract class NeedValidationTests<TApi>(TApi api) where TApi : ApiFixtur
     public async Task A_close_reason_over_1000_characters_is_refused_and_the_need_stays_open()
     {
         var (owner, smeId) = await SmeAsync();
-        var needId = await World.CreateNeedAsync(owner, smeId);
+        var needId = await Create.NeedAsync(owner, smeId);
 
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/needs/{needId}/close", new JsonObject { ["reason"] = new string('r', 1001) });
 
-        await Http.ExpectProblemAsync(response, 400, "reason");
-        var after = await Http.ExpectAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.ProblemAsync(response, 400, "reason");
+        var after = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal("open", after["status"]!.GetValue<string>());
     }
 
-    private async Task<(Actor Owner, Guid SmeId)> SmeAsync()
-    {
-        var owner = await Api.UserAsync("sme");
-        return (owner, await World.CreateSmeAsync(owner));
-    }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
+    private Task<(Actor Owner, Guid SmeId)> SmeAsync() => Create.SmeAccountAsync(Api);
 }
 
 public sealed class NeedValidationTestsOnSqlite(SqliteApi api) : NeedValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class NeedValidationTestsOnSqlServer : NeedValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public NeedValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public NeedValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,19 +1,15 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Partners;
 
 /// <summary>In these tests "partner" is the owner of the partner profile under test and "owner" is an SME (the world's owner of the SME profile).</summary>
 public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<World>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the tests of this class that only read or are refused; tests whose call succeeds and writes build their own.</summary>
-    private Task<World> SharedWorldAsync() => Worlds.GetValue(Api, fixture => World.CreateAsync(fixture));
+    private Task<World> SharedWorldAsync() => Api.SharedAsync(World.CreateAsync);
 
     [Fact]
     public async Task A_partner_account_without_a_profile_may_create_one()
@@ -22,7 +18,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", Bodies.Partner());
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.Equal("li.wei@qdm.example", created["contact"]!["email"]!.GetValue<string>());
     }
 
@@ -33,8 +29,8 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.Partner.Client.PostAsJsonAsync("/api/v1/partners", Bodies.Partner());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await world.Partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await world.Partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(world.PartnerId.ToString(), me["partnerId"]!.GetValue<string>());
     }
 
@@ -50,8 +46,8 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync("/api/v1/partners", Bodies.Partner(name: name));
 
-        await Http.ExpectProblemAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/partners?q={name}"), 200);
+        await Expect.ProblemAsync(response, status);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/partners?q={name}"), 200);
         Assert.Empty(found["items"]!.AsArray());
     }
 
@@ -69,7 +65,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/partners/{world.PartnerId}");
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.NotNull(response.Headers.ETag);
     }
@@ -84,7 +80,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var partner = (await Http.ExpectAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{world.PartnerId}"), 200)).AsObject();
+        var partner = (await Expect.StatusAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{world.PartnerId}"), 200)).AsObject();
 
         Assert.Equal(world.PartnerId.ToString(), partner["id"]!.GetValue<string>());
         Assert.Equal(seesContact, partner.ContainsKey("contact"));
@@ -107,8 +103,8 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/partners/{world.PartnerId}", body, etag);
 
-        await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/partners/{world.PartnerId}"), 200);
+        await Expect.StatusOrProblemAsync(response, status);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/partners/{world.PartnerId}"), 200);
         Assert.Equal(status == 200, after["name"]!.GetValue<string>() == body["name"]!.GetValue<string>());
     }
 
@@ -126,7 +122,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync("/api/v1/partners");
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
     }
 
     [Theory]
@@ -137,7 +133,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var page = await Http.ExpectAsync(await world.ClientOf(caller).GetAsync("/api/v1/partners?limit=100"), 200);
+        var page = await Expect.StatusAsync(await world.ClientOf(caller).GetAsync("/api/v1/partners?limit=100"), 200);
 
         var items = page["items"]!.AsArray();
         Assert.Contains(items, i => i!["id"]!.GetValue<string>() == world.PartnerId.ToString());
@@ -154,7 +150,7 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/partners/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -166,16 +162,13 @@ public abstract class PartnerAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/partners/{Guid.NewGuid()}", Bodies.Partner(), "\"1\"");
 
-        await Http.ExpectProblemAsync(response, 404);
+        await Expect.ProblemAsync(response, 404);
     }
-
-    private static async Task<JsonNode> ExpectStatusAsync(HttpResponseMessage response, int status) =>
-        status >= 400 ? await Http.ExpectProblemAsync(response, status) : await Http.ExpectAsync(response, status);
 }
 
 public sealed class PartnerAccessTestsOnSqlite(SqliteApi api) : PartnerAccessTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class PartnerAccessTestsOnSqlServer : PartnerAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public PartnerAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public PartnerAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -16,7 +16,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -35,10 +35,10 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal("Li Wei", created["contact"]!["person"]!.GetValue<string>());
 
         var readBack = await partner.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(created["id"]!.GetValue<string>(), me["partnerId"]!.GetValue<string>());
     }
 
@@ -46,11 +46,11 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_a_partner_returns_its_etag()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
 
         var response = await partner.Client.GetAsync($"/api/v1/partners/{id}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -58,12 +58,12 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_without_if_match_is_428_and_changes_nothing()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
 
@@ -71,14 +71,14 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var stale = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
-        await Http.ExpectAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "First edit"), stale), 200);
+        await Expect.StatusAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "First edit"), stale), 200);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", Bodies.Partner(name: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("First edit", after["name"]!.GetValue<string>());
     }
 
@@ -86,9 +86,9 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_the_current_etag_replaces_its_fields_and_gives_a_new_etag()
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var read = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var uscc = Bodies.Uscc("370100");
         var body = new JsonObject
         {
@@ -104,10 +104,10 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal("Jinan Capital", stored["name"]!.GetValue<string>());
@@ -133,15 +133,15 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var first = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        await World.CreatePartnerAsync(first, body);
+        await Create.PartnerAsync(first, body);
         var second = await Api.UserAsync("partner");
         var copy = Bodies.Partner(name: "Copycat");
         copy["uscc"] = body["uscc"]!.GetValue<string>();
 
         var response = await second.Client.PostAsJsonAsync("/api/v1/partners", copy);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["partnerId"]);
     }
 
@@ -150,18 +150,18 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var other = await Api.UserAsync("partner");
         var otherBody = Bodies.Partner();
-        await World.CreatePartnerAsync(other, otherBody);
+        await Create.PartnerAsync(other, otherBody);
         var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        var id = await World.CreatePartnerAsync(partner, body);
+        var id = await Create.PartnerAsync(partner, body);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         var change = Bodies.Partner(name: "Taken USCC");
         change["uscc"] = otherBody["uscc"]!.GetValue<string>();
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", change, etag);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal(body["uscc"]!.GetValue<string>(), after["uscc"]!.GetValue<string>());
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
@@ -171,11 +171,11 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner();
-        var id = await World.CreatePartnerAsync(partner, body);
+        var id = await Create.PartnerAsync(partner, body);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         body["name"] = "Same USCC, new name";
 
-        var updated = await Http.ExpectAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag), 200);
+        var updated = await Expect.StatusAsync(await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag), 200);
 
         Assert.Equal("Same USCC, new name", updated["name"]!.GetValue<string>());
     }
@@ -193,8 +193,8 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["partnerId"]);
     }
 
@@ -204,15 +204,15 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_a_partner_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var etag = (await partner.Client.GetAsync($"/api/v1/partners/{id}")).ETag();
         var body = Bodies.Partner(name: "Sneaky");
         body[field] = JsonNode.Parse(json);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await partner.Client.GetAsync($"/api/v1/partners/{id}"), 200);
         Assert.Equal("Qingdao Machinery", after["name"]!.GetValue<string>());
     }
 
@@ -286,7 +286,7 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         var pages = 0;
         while (url is not null)
         {
-            var page = await Http.ExpectAsync(await sme.Client.GetAsync(url), 200);
+            var page = await Expect.StatusAsync(await sme.Client.GetAsync(url), 200);
             pages++;
             ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             var next = page["nextCursor"]?.GetValue<string>();
@@ -309,21 +309,20 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var admin = await Api.AdminAsync();
 
-        await Http.ExpectProblemAsync(await admin.Client.GetAsync($"/api/v1/partners?{query}"), 400, field);
+        await Expect.ProblemAsync(await admin.Client.GetAsync($"/api/v1/partners?{query}"), 400, field);
     }
 
     private async Task<string> CreatePartnerAsync(string name, string city, string[] sectors, string kind = "manufacturer", string nameZh = "山东机械")
     {
-        var partner = await Api.UserAsync("partner");
         var body = Bodies.Partner(name, nameZh, city, sectors);
         body["kind"] = kind;
-        return (await World.CreatePartnerAsync(partner, body)).ToString();
+        return (await Create.PartnerAccountAsync(Api, body)).PartnerId.ToString();
     }
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
-        var page = await Http.ExpectAsync(await caller.Client.GetAsync($"/api/v1/partners?{query}"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/partners?{query}"), 200);
+        return Ids(page);
     }
 
     /// <summary>Random CJK unified ideographs, so a Chinese fragment is unique to the profile that holds it.</summary>
@@ -331,13 +330,11 @@ public abstract class PartnerTests<TApi>(TApi api) where TApi : ApiFixture
         string.Concat(Enumerable.Range(0, length).Select(_ => (char)Random.Shared.Next(0x4E00, 0x9FA5)));
 
     private static string Tag() => Guid.NewGuid().ToString("N");
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class PartnerTestsOnSqlite(SqliteApi api) : PartnerTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class PartnerTestsOnSqlServer : PartnerTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public PartnerTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public PartnerTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Partners;
 
@@ -78,8 +78,8 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
 
         var response = await partner.Client.PostAsJsonAsync("/api/v1/partners", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.True(me["partnerId"] is null, $"a partner profile was created although {rule}");
     }
 
@@ -88,16 +88,16 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
     public async Task A_partner_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var partner = await Api.UserAsync("partner");
-        var id = await World.CreatePartnerAsync(partner);
+        var id = await Create.PartnerAsync(partner);
         var read = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Partner(name: "Changed"), path, json);
 
         var response = await partner.Client.PutAsync($"/api/v1/partners/{id}", body, read.ETag());
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         var after = await partner.Client.GetAsync($"/api/v1/partners/{id}");
-        Assert.True(JsonNode.DeepEquals(before, await Http.ExpectAsync(after, 200)), $"the profile changed although {rule}");
+        Assert.True(JsonNode.DeepEquals(before, await Expect.StatusAsync(after, 200)), $"the profile changed although {rule}");
         Assert.Equal(read.ETag(), after.ETag());
     }
 
@@ -108,7 +108,7 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var partner = await Api.UserAsync("partner");
         var body = Change(Bodies.Partner(), path, json);
 
-        var created = await Http.ExpectAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 201);
+        var created = await Expect.StatusAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 201);
 
         Assert.True(created["id"] is not null, rule);
         if (path == "uscc")
@@ -122,9 +122,9 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var body = Bodies.Partner();
         body["ticket"] = new JsonObject { ["maxUsd"] = -5 };
 
-        await Http.ExpectProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "ticket.minUsd", "ticket.maxUsd");
+        await Expect.ProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "ticket.minUsd", "ticket.maxUsd");
 
-        var me = await Http.ExpectAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await partner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["partnerId"]);
     }
 
@@ -135,7 +135,7 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var body = Bodies.Partner();
         body["uscc"] = FujianUscc;
 
-        var problem = await Http.ExpectProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "uscc");
+        var problem = await Expect.ProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "uscc");
 
         var messages = string.Join(" ", problem["errors"]!["uscc"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Contains("37", messages);
@@ -149,7 +149,7 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var body = Bodies.Partner();
         body["uscc"] = WithWrongCheckCharacter();
 
-        var problem = await Http.ExpectProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "uscc");
+        var problem = await Expect.ProblemAsync(await partner.Client.PostAsJsonAsync("/api/v1/partners", body), 400, "uscc");
 
         var messages = string.Join(" ", problem["errors"]!["uscc"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Contains("check character", messages);
@@ -169,28 +169,11 @@ public abstract class PartnerValidationTests<TApi>(TApi api) where TApi : ApiFix
         var wrong = alphabet[(alphabet.IndexOf(valid[17]) + 1) % alphabet.Length];
         return valid[..17] + wrong;
     }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
 }
 
 public sealed class PartnerValidationTestsOnSqlite(SqliteApi api) : PartnerValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class PartnerValidationTestsOnSqlServer : PartnerValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public PartnerValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public PartnerValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

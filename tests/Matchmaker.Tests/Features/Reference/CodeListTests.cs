@@ -6,7 +6,6 @@ using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Infrastructure.Data;
 using Matchmaker.Api.Infrastructure.OpenApi;
-using Matchmaker.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchmaker.Tests.Features.Reference;
@@ -49,7 +48,7 @@ public sealed class CodeListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task The_openapi_enums_list_the_same_codes()
     {
-        var doc = await Http.ExpectAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+        var doc = await Expect.StatusAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
         var expected = new Dictionary<string, IEnumerable<string>>
         {
             ["needType"] = Vocabulary.NeedTypes.Codes,

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Reference;
 
@@ -16,7 +15,7 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("currencies", 3)]
     public async Task Reference_lists_are_seeded_and_open_to_anyone(string list, int count)
     {
-        var body = await Http.ExpectAsync(await Api.CreateClient().GetAsync($"/api/v1/reference/{list}"), 200);
+        var body = await Expect.StatusAsync(await Api.CreateClient().GetAsync($"/api/v1/reference/{list}"), 200);
 
         var items = body["items"]!.AsArray();
         Assert.Equal(count, items.Count);
@@ -32,9 +31,9 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reference_data_carries_the_programmes_codes()
     {
         var client = Api.CreateClient();
-        var regions = (await Http.ExpectAsync(await client.GetAsync("/api/v1/reference/regions"), 200))["items"]!.AsArray();
-        var cities = (await Http.ExpectAsync(await client.GetAsync("/api/v1/reference/cities"), 200))["items"]!.AsArray();
-        var sectors = (await Http.ExpectAsync(await client.GetAsync("/api/v1/reference/sectors"), 200))["items"]!.AsArray();
+        var regions = (await Expect.StatusAsync(await client.GetAsync("/api/v1/reference/regions"), 200))["items"]!.AsArray();
+        var cities = (await Expect.StatusAsync(await client.GetAsync("/api/v1/reference/cities"), 200))["items"]!.AsArray();
+        var sectors = (await Expect.StatusAsync(await client.GetAsync("/api/v1/reference/sectors"), 200))["items"]!.AsArray();
 
         Assert.Contains(regions, r => r!["code"]!.GetValue<string>() == "KG-Y" && r["nameRu"]!.GetValue<string>() == "Иссык-Кульская область");
         Assert.Contains(cities, c => c!["code"]!.GetValue<string>() == "qingdao" && c["nameZh"]!.GetValue<string>() == "青岛" && c["division"]!.GetValue<string>() == "370200");
@@ -45,13 +44,13 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
     [Fact]
     public async Task An_unknown_reference_list_is_404()
     {
-        await Http.ExpectProblemAsync(await Api.CreateClient().GetAsync("/api/v1/reference/planets"), 404);
+        await Expect.ProblemAsync(await Api.CreateClient().GetAsync("/api/v1/reference/planets"), 404);
     }
 
     [Fact]
     public async Task Fx_rates_start_with_the_seeded_2026_rates()
     {
-        var body = await Http.ExpectAsync(await Api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200);
+        var body = await Expect.StatusAsync(await Api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200);
 
         var items = body["items"]!.AsArray();
         Assert.Contains(items, r => r!["currency"]!.GetValue<string>() == "KGS" && r["usdPerUnit"]!.GetValue<decimal>() == 0.011435m && r["effectiveDate"]!.GetValue<string>() == "2026-01-01");
@@ -62,18 +61,18 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_new_fx_rate_revalues_open_needs_in_that_currency()
     {
         var sme = await Api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme);
-        var needId = await World.CreateNeedAsync(sme, smeId, Bodies.Need(amount: 1_000_000m, currency: "KGS"));
-        var before = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        var smeId = await Create.SmeAsync(sme);
+        var needId = await Create.NeedAsync(sme, smeId, Bodies.Need(amount: 1_000_000m, currency: "KGS"));
+        var before = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(11435m, before["amountUsd"]!.GetValue<decimal>());
         var admin = await Api.AdminAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
         var put = await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", new { rates = new[] { new { currency = "KGS", usdPerUnit = 0.0125m, effectiveDate = today } } });
 
-        var rates = (await Http.ExpectAsync(put, 200))["items"]!.AsArray();
+        var rates = (await Expect.StatusAsync(put, 200))["items"]!.AsArray();
         Assert.Contains(rates, r => r!["currency"]!.GetValue<string>() == "KGS" && r["effectiveDate"]!.GetValue<string>() == today);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
         Assert.Equal(12500m, after["amountUsd"]!.GetValue<decimal>());
     }
 
@@ -88,8 +87,8 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await client.PutAsJsonAsync("/api/v1/reference/fx-rates", new { rates = new[] { new { currency = "CNY", usdPerUnit = 0.5m, effectiveDate = "2026-02-01" } } });
 
-        await Http.ExpectProblemAsync(response, status);
-        var rates = (await Http.ExpectAsync(await Api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200))["items"]!.AsArray();
+        await Expect.ProblemAsync(response, status);
+        var rates = (await Expect.StatusAsync(await Api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200))["items"]!.AsArray();
         Assert.DoesNotContain(rates, r => r!["effectiveDate"]!.GetValue<string>() == "2026-02-01");
     }
 
@@ -103,7 +102,7 @@ public abstract class ReferenceTests<TApi>(TApi api) where TApi : ApiFixture
         var admin = await Api.AdminAsync();
         var body = new JsonObject { ["rates"] = new JsonArray(new JsonObject { ["currency"] = currency, ["usdPerUnit"] = rate, ["effectiveDate"] = "2026-03-01" }) };
 
-        await Http.ExpectProblemAsync(await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", body), 400, field);
+        await Expect.ProblemAsync(await admin.Client.PutAsJsonAsync("/api/v1/reference/fx-rates", body), 400, field);
     }
 }
 
@@ -111,5 +110,5 @@ public sealed class ReferenceTestsOnSqlite(SqliteApi api) : ReferenceTests<Sqlit
 
 public sealed class ReferenceTestsOnSqlServer : ReferenceTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public ReferenceTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public ReferenceTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,17 +1,13 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Smes;
 
 public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 {
-    private static readonly ConditionalWeakTable<ApiFixture, Task<World>> Worlds = new();
-
     protected TApi Api { get; } = api;
 
     /// <summary>One cast for the tests of this class that only read or are refused; tests whose call succeeds and writes build their own.</summary>
-    private Task<World> SharedWorldAsync() => Worlds.GetValue(Api, fixture => World.CreateAsync(fixture));
+    private Task<World> SharedWorldAsync() => Api.SharedAsync(World.CreateAsync);
 
     [Theory]
     [InlineData("anonymous", 401)]
@@ -27,7 +23,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}");
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
         if (status == 200)
             Assert.NotNull(response.Headers.ETag);
     }
@@ -41,7 +37,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var sme = (await Http.ExpectAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}"), 200)).AsObject();
+        var sme = (await Expect.StatusAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{world.SmeId}"), 200)).AsObject();
 
         Assert.Equal(world.SmeId.ToString(), sme["id"]!.GetValue<string>());
         Assert.Equal(seesContact, sme.ContainsKey("contact"));
@@ -64,8 +60,8 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/smes/{world.SmeId}", body, etag);
 
-        await ExpectStatusAsync(response, status);
-        var after = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/smes/{world.SmeId}"), 200);
+        await Expect.StatusOrProblemAsync(response, status);
+        var after = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/smes/{world.SmeId}"), 200);
         Assert.Equal(status == 200, after["name"]!.GetValue<string>() == body["name"]!.GetValue<string>());
     }
 
@@ -76,7 +72,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme());
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.Equal("aibek@alatoo.example", created["contact"]!["email"]!.GetValue<string>());
     }
 
@@ -87,8 +83,8 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.Owner.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme());
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await world.Owner.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await world.Owner.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(world.SmeId.ToString(), me["smeId"]!.GetValue<string>());
     }
 
@@ -104,8 +100,8 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PostAsJsonAsync("/api/v1/smes", Bodies.Sme(name: name));
 
-        await Http.ExpectProblemAsync(response, status);
-        var found = await Http.ExpectAsync(await world.Admin.Client.GetAsync($"/api/v1/smes?q={name}"), 200);
+        await Expect.ProblemAsync(response, status);
+        var found = await Expect.StatusAsync(await world.Admin.Client.GetAsync($"/api/v1/smes?q={name}"), 200);
         Assert.Empty(found["items"]!.AsArray());
     }
 
@@ -123,7 +119,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).GetAsync("/api/v1/smes");
 
-        await ExpectStatusAsync(response, status);
+        await Expect.StatusOrProblemAsync(response, status);
     }
 
     [Theory]
@@ -134,7 +130,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        var page = await Http.ExpectAsync(await world.ClientOf(caller).GetAsync("/api/v1/smes?limit=100"), 200);
+        var page = await Expect.StatusAsync(await world.ClientOf(caller).GetAsync("/api/v1/smes?limit=100"), 200);
 
         var items = page["items"]!.AsArray();
         Assert.Contains(items, i => i!["id"]!.GetValue<string>() == world.SmeId.ToString());
@@ -151,7 +147,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var world = await SharedWorldAsync();
 
-        await Http.ExpectProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await world.ClientOf(caller).GetAsync($"/api/v1/smes/{Guid.NewGuid()}"), 404);
     }
 
     [Theory]
@@ -163,15 +159,7 @@ public abstract class SmeAccessTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await world.ClientOf(caller).PutAsync($"/api/v1/smes/{Guid.NewGuid()}", Bodies.Sme(), "\"1\"");
 
-        await Http.ExpectProblemAsync(response, 404);
-    }
-
-    private static async Task ExpectStatusAsync(HttpResponseMessage response, int status)
-    {
-        if (status >= 400)
-            await Http.ExpectProblemAsync(response, status);
-        else
-            await Http.ExpectAsync(response, status);
+        await Expect.ProblemAsync(response, 404);
     }
 }
 
@@ -179,5 +167,5 @@ public sealed class SmeAccessTestsOnSqlite(SqliteApi api) : SmeAccessTests<Sqlit
 
 public sealed class SmeAccessTestsOnSqlServer : SmeAccessTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeAccessTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeAccessTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

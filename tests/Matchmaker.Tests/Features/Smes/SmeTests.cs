@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.JsonLists;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -16,7 +16,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.NotNull(response.Headers.Location);
         var etag = response.ETag();
         Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
@@ -29,10 +29,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal("+996 555 123 456", created["contact"]!["phone"]!.GetValue<string>());
 
         var readBack = await sme.Client.GetAsync(response.Headers.Location);
-        var read = await Http.ExpectAsync(readBack, 200);
+        var read = await Expect.StatusAsync(readBack, 200);
         Assert.True(JsonNode.DeepEquals(created, read), $"created {created.ToJsonString()} but read {read.ToJsonString()}");
         Assert.Equal(etag, readBack.ETag());
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(created["id"]!.GetValue<string>(), me["smeId"]!.GetValue<string>());
     }
 
@@ -40,11 +40,11 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Reading_an_sme_returns_its_etag()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
 
         var response = await sme.Client.GetAsync($"/api/v1/smes/{id}");
 
-        await Http.ExpectAsync(response, 200);
+        await Expect.StatusAsync(response, 200);
         Assert.False(string.IsNullOrEmpty(response.ETag()));
     }
 
@@ -52,12 +52,12 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_without_if_match_is_428_and_changes_nothing()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "No precondition"), ifMatch: null);
 
-        await Http.ExpectProblemAsync(response, 428);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 428);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
 
@@ -65,14 +65,14 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_a_stale_etag_is_412_and_changes_nothing()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var stale = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
-        await Http.ExpectAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "First edit"), stale), 200);
+        await Expect.StatusAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "First edit"), stale), 200);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", Bodies.Sme(name: "Lost edit"), stale);
 
-        await Http.ExpectProblemAsync(response, 412);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 412);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("First edit", after["name"]!.GetValue<string>());
     }
 
@@ -80,9 +80,9 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_the_current_etag_replaces_its_fields_and_gives_a_new_etag()
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var read = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Bodies.Sme(name: "Ош Текстиль", region: "KG-GO", sectors: ["C13", "C14"]);
         body["employees"] = 120;
         body["exportOriented"] = false;
@@ -94,10 +94,10 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", body, read.ETag());
 
-        var updated = await Http.ExpectAsync(response, 200);
+        var updated = await Expect.StatusAsync(response, 200);
         Assert.NotEqual(read.ETag(), response.ETag());
         var after = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        var stored = await Http.ExpectAsync(after, 200);
+        var stored = await Expect.StatusAsync(after, 200);
         Assert.Equal(response.ETag(), after.ETag());
         Assert.True(JsonNode.DeepEquals(updated, stored), $"PUT answered {updated.ToJsonString()} but GET reads {stored.ToJsonString()}");
         Assert.Equal(id.ToString(), stored["id"]!.GetValue<string>());
@@ -121,15 +121,15 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var first = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        await World.CreateSmeAsync(first, body);
+        await Create.SmeAsync(first, body);
         var second = await Api.UserAsync("sme");
         var copy = Bodies.Sme(name: "Copycat");
         copy["inn"] = body["inn"]!.GetValue<string>();
 
         var response = await second.Client.PostAsJsonAsync("/api/v1/smes", copy);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var me = await Http.ExpectAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var me = await Expect.StatusAsync(await second.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
 
@@ -138,18 +138,18 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var other = await Api.UserAsync("sme");
         var otherBody = Bodies.Sme();
-        await World.CreateSmeAsync(other, otherBody);
+        await Create.SmeAsync(other, otherBody);
         var sme = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        var id = await World.CreateSmeAsync(sme, body);
+        var id = await Create.SmeAsync(sme, body);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         var change = Bodies.Sme(name: "Taken INN");
         change["inn"] = otherBody["inn"]!.GetValue<string>();
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", change, etag);
 
-        await Http.ExpectProblemAsync(response, 409);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 409);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal(body["inn"]!.GetValue<string>(), after["inn"]!.GetValue<string>());
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
@@ -159,11 +159,11 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var sme = await Api.UserAsync("sme");
         var body = Bodies.Sme();
-        var id = await World.CreateSmeAsync(sme, body);
+        var id = await Create.SmeAsync(sme, body);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         body["name"] = "Same INN, new name";
 
-        var updated = await Http.ExpectAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag), 200);
+        var updated = await Expect.StatusAsync(await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag), 200);
 
         Assert.Equal("Same INN, new name", updated["name"]!.GetValue<string>());
     }
@@ -178,7 +178,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             sme.Client.PostAsJsonAsync("/api/v1/smes", Bodies.Sme(name: "Second try")));
 
         Assert.Equal([201, 409], responses.Select(r => (int)r.StatusCode).Order());
-        await Http.ExpectProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
+        await Expect.ProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             second.Client.PostAsJsonAsync("/api/v1/smes", secondBody));
 
         Assert.Equal([201, 409], responses.Select(r => (int)r.StatusCode).Order());
-        await Http.ExpectProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
+        await Expect.ProblemAsync(responses.Single(r => (int)r.StatusCode == 409), 409);
     }
 
     [Theory]
@@ -213,8 +213,8 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
 
@@ -224,15 +224,15 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task Updating_an_sme_with_a_server_owned_field_is_refused_naming_it(string field, string json)
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var etag = (await sme.Client.GetAsync($"/api/v1/smes/{id}")).ETag();
         var body = Bodies.Sme(name: "Sneaky");
         body[field] = JsonNode.Parse(json);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", body, etag);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var after = await Http.ExpectAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var after = await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/smes/{id}"), 200);
         Assert.Equal("Ala-Too Machine Works", after["name"]!.GetValue<string>());
     }
 
@@ -310,7 +310,7 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
             created.Add((await CreateSmeAsync($"Paged {tag} {i}", "KG-C", ["C28"])).Id);
         var admin = await Api.AdminAsync();
 
-        var seen = await WalkAsync(admin.Client, $"/api/v1/smes?q={tag}&limit=3", expectedPages: 3);
+        var seen = await Paging.WalkAsync(admin.Client, $"/api/v1/smes?q={tag}&limit=3", expectedPages: 3);
 
         Assert.Equal(created.AsEnumerable().Reverse(), seen);
     }
@@ -326,51 +326,27 @@ public abstract class SmeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var admin = await Api.AdminAsync();
 
-        await Http.ExpectProblemAsync(await admin.Client.GetAsync($"/api/v1/smes?{query}"), 400, field);
+        await Expect.ProblemAsync(await admin.Client.GetAsync($"/api/v1/smes?{query}"), 400, field);
     }
 
     private async Task<(Actor Owner, string Id)> CreateSmeAsync(string name, string region, string[] sectors)
     {
-        var owner = await Api.UserAsync("sme");
-        return (owner, (await World.CreateSmeAsync(owner, Bodies.Sme(name, region, sectors))).ToString());
+        var (owner, id) = await Create.SmeAccountAsync(Api, Bodies.Sme(name, region, sectors));
+        return (owner, id.ToString());
     }
 
     private static async Task<List<string>> SearchAsync(Actor caller, string query)
     {
-        var page = await Http.ExpectAsync(await caller.Client.GetAsync($"/api/v1/smes?{query}"), 200);
-        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
-    }
-
-    private static async Task<List<string>> WalkAsync(HttpClient client, string firstUrl, int expectedPages)
-    {
-        var ids = new List<string>();
-        var url = firstUrl;
-        var pages = 0;
-        while (true)
-        {
-            var page = await Http.ExpectAsync(await client.GetAsync(url), 200);
-            pages++;
-            ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
-            var next = page["nextCursor"]?.GetValue<string>();
-            if (next is null)
-                break;
-            Assert.True(pages < 100, "the cursor never ends");
-            url = $"{firstUrl}&cursor={Uri.EscapeDataString(next)}";
-        }
-
-        Assert.Equal(expectedPages, pages);
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        return ids;
+        var page = await Expect.StatusAsync(await caller.Client.GetAsync($"/api/v1/smes?{query}"), 200);
+        return Ids(page);
     }
 
     private static string Tag() => Guid.NewGuid().ToString("N");
-
-    private static string[] Strings(JsonNode? array) => array!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }
 
 public sealed class SmeTestsOnSqlite(SqliteApi api) : SmeTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class SmeTestsOnSqlServer : SmeTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
+using static Matchmaker.Tests.Harness.BodyEdits;
 
 namespace Matchmaker.Tests.Features.Smes;
 
@@ -75,8 +75,8 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        await Http.ExpectProblemAsync(response, 400, field);
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, 400, field);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.True(me["smeId"] is null, $"an SME profile was created although {rule}");
     }
 
@@ -85,16 +85,16 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task An_sme_update_breaking_a_rule_is_refused_naming_the_field_and_nothing_changes(string rule, string path, string? json, string field)
     {
         var sme = await Api.UserAsync("sme");
-        var id = await World.CreateSmeAsync(sme);
+        var id = await Create.SmeAsync(sme);
         var read = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        var before = await Http.ExpectAsync(read, 200);
+        var before = await Expect.StatusAsync(read, 200);
         var body = Change(Bodies.Sme(name: "Changed"), path, json);
 
         var response = await sme.Client.PutAsync($"/api/v1/smes/{id}", body, read.ETag());
 
-        await Http.ExpectProblemAsync(response, 400, field);
+        await Expect.ProblemAsync(response, 400, field);
         var after = await sme.Client.GetAsync($"/api/v1/smes/{id}");
-        Assert.True(JsonNode.DeepEquals(before, await Http.ExpectAsync(after, 200)), $"the profile changed although {rule}");
+        Assert.True(JsonNode.DeepEquals(before, await Expect.StatusAsync(after, 200)), $"the profile changed although {rule}");
         Assert.Equal(read.ETag(), after.ETag());
     }
 
@@ -107,7 +107,7 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await sme.Client.PostAsJsonAsync("/api/v1/smes", body);
 
-        var created = await Http.ExpectAsync(response, 201);
+        var created = await Expect.StatusAsync(response, 201);
         Assert.True(created["id"] is not null, rule);
     }
 
@@ -116,9 +116,9 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var sme = await Api.UserAsync("sme");
 
-        await Http.ExpectProblemAsync(await sme.Client.SendRawAsync(HttpMethod.Post, "/api/v1/smes", "{\"name\": \"Ala-Too\", "), 400);
+        await Expect.ProblemAsync(await sme.Client.SendRawAsync(HttpMethod.Post, "/api/v1/smes", "{\"name\": \"Ala-Too\", "), 400);
 
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
 
@@ -131,32 +131,15 @@ public abstract class SmeValidationTests<TApi>(TApi api) where TApi : ApiFixture
 
         var status = (int)response.StatusCode;
         Assert.True(status is 400 or 415, $"Expected 400 or 415 but got {status}");
-        await Http.ExpectProblemAsync(response, status);
-        var me = await Http.ExpectAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.ProblemAsync(response, status);
+        var me = await Expect.StatusAsync(await sme.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Null(me["smeId"]);
     }
-
-    private static JsonObject Change(JsonObject body, string path, string? json)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts[..^1])
-            target = target[part]!.AsObject();
-        if (json is null)
-            target.Remove(parts[^1]);
-        else
-            target[parts[^1]] = JsonNode.Parse(json);
-        return body;
-    }
-
-    private static string Str(string value) => JsonValue.Create(value).ToJsonString();
-
-    private static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();
 }
 
 public sealed class SmeValidationTestsOnSqlite(SqliteApi api) : SmeValidationTests<SqliteApi>(api), IClassFixture<SqliteApi>;
 
 public sealed class SmeValidationTestsOnSqlServer : SmeValidationTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public SmeValidationTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public SmeValidationTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Matchmaker.Tests.Infrastructure;
 
 namespace Matchmaker.Tests.Features.Users;
 
@@ -18,7 +17,7 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         var admin = await Api.AdminAsync();
         var email = Api.UniqueEmail(role);
 
-        var created = await Http.ExpectAsync(await admin.Client.PostAsJsonAsync("/api/v1/admin/users", new { email, password = ApiFixture.Password, role }), 201);
+        var created = await Expect.StatusAsync(await admin.Client.PostAsJsonAsync("/api/v1/admin/users", new { email, password = ApiFixture.Password, role }), 201);
 
         Assert.Equal(role, created["role"]!.GetValue<string>());
         var user = await Api.SignInAsync(email, ApiFixture.Password, role);
@@ -35,10 +34,10 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         var client = caller == "anonymous" ? Api.CreateClient() : (await Api.UserAsync(caller)).Client;
         var target = await Api.UserAsync("sme");
 
-        await Http.ExpectProblemAsync(await client.PostAsJsonAsync("/api/v1/admin/users", new { email = Api.UniqueEmail("x"), password = ApiFixture.Password, role = "agency" }), status);
-        await Http.ExpectProblemAsync(await client.GetAsync("/api/v1/admin/users"), status);
-        await Http.ExpectProblemAsync(await client.GetAsync($"/api/v1/admin/users/{target.UserId}"), status);
-        await Http.ExpectProblemAsync(await client.PutAsync($"/api/v1/admin/users/{target.UserId}", new JsonObject { ["role"] = "admin", ["isActive"] = true }, "\"1\""), status);
+        await Expect.ProblemAsync(await client.PostAsJsonAsync("/api/v1/admin/users", new { email = Api.UniqueEmail("x"), password = ApiFixture.Password, role = "agency" }), status);
+        await Expect.ProblemAsync(await client.GetAsync("/api/v1/admin/users"), status);
+        await Expect.ProblemAsync(await client.GetAsync($"/api/v1/admin/users/{target.UserId}"), status);
+        await Expect.ProblemAsync(await client.PutAsync($"/api/v1/admin/users/{target.UserId}", new JsonObject { ["role"] = "admin", ["isActive"] = true }, "\"1\""), status);
     }
 
     [Fact]
@@ -48,11 +47,11 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         var sme = await Api.UserAsync("sme");
 
         var response = await admin.Client.GetAsync($"/api/v1/admin/users/{sme.UserId}");
-        var body = await Http.ExpectAsync(response, 200);
+        var body = await Expect.StatusAsync(response, 200);
         Assert.Equal(sme.Email, body["email"]!.GetValue<string>());
         Assert.Equal("\"1\"", response.ETag());
 
-        await Http.ExpectProblemAsync(await admin.Client.GetAsync($"/api/v1/admin/users/{Guid.NewGuid()}"), 404);
+        await Expect.ProblemAsync(await admin.Client.GetAsync($"/api/v1/admin/users/{Guid.NewGuid()}"), 404);
     }
 
     [Fact]
@@ -64,9 +63,9 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
 
         var updated = await admin.Client.PutAsync($"/api/v1/admin/users/{sme.UserId}", new JsonObject { ["role"] = "sme", ["isActive"] = false }, read.ETag());
 
-        Assert.False((await Http.ExpectAsync(updated, 200))["isActive"]!.GetValue<bool>());
+        Assert.False((await Expect.StatusAsync(updated, 200))["isActive"]!.GetValue<bool>());
         var token = await Api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = ApiFixture.Password });
-        await Http.ExpectProblemAsync(token, 401);
+        await Expect.ProblemAsync(token, 401);
     }
 
     [Fact]
@@ -77,10 +76,10 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         var url = $"/api/v1/admin/users/{sme.UserId}";
         var body = new JsonObject { ["role"] = "agency", ["isActive"] = true };
 
-        await Http.ExpectProblemAsync(await admin.Client.PutAsync(url, body, null), 428);
-        await Http.ExpectProblemAsync(await admin.Client.PutAsync(url, body, "\"99\""), 412);
+        await Expect.ProblemAsync(await admin.Client.PutAsync(url, body, null), 428);
+        await Expect.ProblemAsync(await admin.Client.PutAsync(url, body, "\"99\""), 412);
         var ok = await admin.Client.PutAsync(url, body, "\"1\"");
-        Assert.Equal("agency", (await Http.ExpectAsync(ok, 200))["role"]!.GetValue<string>());
+        Assert.Equal("agency", (await Expect.StatusAsync(ok, 200))["role"]!.GetValue<string>());
         Assert.Equal("\"2\"", ok.ETag());
     }
 
@@ -92,7 +91,7 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
 
         var response = await admin.Client.PutAsync($"/api/v1/admin/users/{admin.UserId}", new JsonObject { ["role"] = "admin", ["isActive"] = false }, read.ETag());
 
-        await Http.ExpectProblemAsync(response, 409);
+        await Expect.ProblemAsync(response, 409);
     }
 
     [Fact]
@@ -107,7 +106,7 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         string? cursor = null;
         do
         {
-            var page = await Http.ExpectAsync(await admin.Client.GetAsync($"/api/v1/admin/users?role=agency&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}"), 200);
+            var page = await Expect.StatusAsync(await admin.Client.GetAsync($"/api/v1/admin/users?role=agency&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}"), 200);
             var items = page["items"]!.AsArray();
             Assert.True(items.Count <= 2);
             Assert.All(items, i => Assert.Equal("agency", i!["role"]!.GetValue<string>()));
@@ -126,7 +125,7 @@ public abstract class UserAdminTests<TApi>(TApi api) where TApi : ApiFixture
         var admin = await Api.AdminAsync();
         var sme = await Api.UserAsync("sme");
 
-        await Http.ExpectProblemAsync(await admin.Client.PostAsJsonAsync("/api/v1/admin/users", new { email = sme.Email, password = ApiFixture.Password, role = "agency" }), 409);
+        await Expect.ProblemAsync(await admin.Client.PostAsJsonAsync("/api/v1/admin/users", new { email = sme.Email, password = ApiFixture.Password, role = "agency" }), 409);
     }
 }
 
@@ -134,5 +133,5 @@ public sealed class UserAdminTestsOnSqlite(SqliteApi api) : UserAdminTests<Sqlit
 
 public sealed class UserAdminTestsOnSqlServer : UserAdminTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    public UserAdminTestsOnSqlServer(SqlServerApi api) : base(api) => Assert.SkipUnless(api.SkipReason is null, api.SkipReason ?? "");
+    public UserAdminTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
 }

@@ -19,11 +19,11 @@ public sealed class TokenRateLimitTests(RateLimitedApi api) : IClassFixture<Rate
         var sme = await api.UserAsync("sme");
         var client = api.CreateClient();
         for (var i = 0; i < 2; i++)
-            await Http.ExpectProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = $"wrong-password-{i}" }), 401);
+            await Expect.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = $"wrong-password-{i}" }), 401);
 
         var limited = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = sme.Email, password = ApiFixture.Password });
 
-        await Http.ExpectProblemAsync(limited, 429);
+        await Expect.ProblemAsync(limited, 429);
         Assert.NotNull(limited.Headers.RetryAfter);
         Assert.True(limited.Headers.RetryAfter!.Delta > TimeSpan.Zero);
     }
@@ -37,6 +37,6 @@ public sealed class TokenRateLimitTests(RateLimitedApi api) : IClassFixture<Rate
         for (var i = 0; i < 4; i++)
             await client.PostAsJsonAsync("/api/v1/auth/token", new { email = victim.Email, password = "wrong-password-x" });
 
-        await Http.ExpectAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = other.Email, password = ApiFixture.Password }), 200);
+        await Expect.StatusAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = other.Email, password = ApiFixture.Password }), 200);
     }
 }

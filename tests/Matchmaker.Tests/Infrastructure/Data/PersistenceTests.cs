@@ -8,19 +8,19 @@ public sealed class PersistenceTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task Data_written_before_a_restart_is_there_after_it()
     {
         var sme = await api.UserAsync("sme");
-        var smeId = await World.CreateSmeAsync(sme, Bodies.Sme(name: "Иссык-Куль Агро"));
-        var needId = await World.CreateNeedAsync(sme, smeId);
+        var smeId = await Create.SmeAsync(sme, Bodies.Sme(name: "Иссык-Куль Агро"));
+        var needId = await Create.NeedAsync(sme, smeId);
         var partner = await api.UserAsync("partner");
-        var partnerId = await World.CreatePartnerAsync(partner);
+        var partnerId = await Create.PartnerAsync(partner);
 
         await api.RestartAsync();
 
         var again = await api.SignInAsync(sme.Email, ApiFixture.Password, "sme");
-        var profile = await Http.ExpectAsync(await again.Client.GetAsync($"/api/v1/smes/{smeId}"), 200);
+        var profile = await Expect.StatusAsync(await again.Client.GetAsync($"/api/v1/smes/{smeId}"), 200);
         Assert.Equal("Иссык-Куль Агро", profile["name"]!.GetValue<string>());
-        await Http.ExpectAsync(await again.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
-        await Http.ExpectAsync(await again.Client.GetAsync($"/api/v1/partners/{partnerId}"), 200);
-        var me = await Http.ExpectAsync(await again.Client.GetAsync("/api/v1/auth/me"), 200);
+        await Expect.StatusAsync(await again.Client.GetAsync($"/api/v1/needs/{needId}"), 200);
+        await Expect.StatusAsync(await again.Client.GetAsync($"/api/v1/partners/{partnerId}"), 200);
+        var me = await Expect.StatusAsync(await again.Client.GetAsync("/api/v1/auth/me"), 200);
         Assert.Equal(smeId.ToString(), me["smeId"]!.GetValue<string>());
     }
 
@@ -30,9 +30,9 @@ public sealed class PersistenceTests(SqliteApi api) : IClassFixture<SqliteApi>
         await api.RestartAsync();
         await api.RestartAsync();
 
-        var regions = await Http.ExpectAsync(await api.CreateClient().GetAsync("/api/v1/reference/regions"), 200);
+        var regions = await Expect.StatusAsync(await api.CreateClient().GetAsync("/api/v1/reference/regions"), 200);
         Assert.Equal(9, regions["items"]!.AsArray().Count);
-        var rates = await Http.ExpectAsync(await api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200);
+        var rates = await Expect.StatusAsync(await api.CreateClient().GetAsync("/api/v1/reference/fx-rates"), 200);
         Assert.Equal(3, rates["items"]!.AsArray().Count(r => r!["effectiveDate"]!.GetValue<string>() == "2026-01-01"));
     }
 
