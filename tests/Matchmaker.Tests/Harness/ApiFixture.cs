@@ -71,6 +71,9 @@ public abstract class ApiFixture : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>A public id as the database stores it, for direct queries: SQLite keeps GUIDs as text.</summary>
+    public object KeyOf(Guid publicId) => Provider == "SqlServer" ? publicId : publicId.ToString("D");
+
     public HttpClient CreateClient(string? token = null)
     {
         var client = App.CreateClient();

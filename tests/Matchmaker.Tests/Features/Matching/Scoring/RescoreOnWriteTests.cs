@@ -173,10 +173,9 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     private async Task<List<StoredRow>> StoredAsync(Guid needId, Guid partnerId)
     {
         await using var connection = await api.OpenDatabaseAsync();
-        return (await connection.QueryAsync<StoredRow>(StoredSql, new { Need = Key(needId), Partner = Key(partnerId) })).ToList();
+        return (await connection.QueryAsync<StoredRow>(StoredSql, new { Need = api.KeyOf(needId), Partner = api.KeyOf(partnerId) })).ToList();
     }
 
-    private object Key(Guid id) => api.Provider == "SqlServer" ? id : id.ToString("D");
 
     private async Task<(Guid NeedId, Actor Owner)> WorkedExampleNeedAsync()
     {
