@@ -1,6 +1,3 @@
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features;
 
 /// <summary>What the feature areas plug into the host: their services, their start-up work and the bounds of their fields.</summary>

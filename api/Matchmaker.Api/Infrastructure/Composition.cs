@@ -1,9 +1,4 @@
-using FastEndpoints;
 using FastEndpoints.Swagger;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure;

@@ -1,5 +1,3 @@
-using Matchmaker.Api.Infrastructure.Auth;
-
 namespace Matchmaker.Api.Features.Demo;
 
 internal sealed record DemoLogin(string Email, string Password, string Role);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Matchmaker.Api.Features.Demo;

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;

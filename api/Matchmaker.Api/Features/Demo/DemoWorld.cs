@@ -1,5 +1,4 @@
 using Matchmaker.Api.Features.Partners;
-using Matchmaker.Api.Infrastructure.Auth;
 
 namespace Matchmaker.Api.Features.Demo;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching.Deals;
-using Matchmaker.Api.Infrastructure.Auth;
 
 namespace Matchmaker.Api.Features.Matching;
 

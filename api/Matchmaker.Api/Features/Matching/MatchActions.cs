@@ -1,8 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Needs;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Matching;
 

@@ -3,7 +3,6 @@ using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Matching;
 

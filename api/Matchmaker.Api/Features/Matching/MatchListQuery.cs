@@ -1,6 +1,3 @@
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Http;
-
 namespace Matchmaker.Api.Features.Matching;
 
 /// <summary>The query of a match list: ordered by score descending then id, paged by a (score, id) cursor.</summary>

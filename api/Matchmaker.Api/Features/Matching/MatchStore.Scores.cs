@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
 
 namespace Matchmaker.Api.Features.Matching;

@@ -1,6 +1,4 @@
 using Matchmaker.Api.Features.Matching.Deals;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching;
 

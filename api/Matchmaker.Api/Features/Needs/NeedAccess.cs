@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Matchmaker.Api.Infrastructure.Auth;
 
 namespace Matchmaker.Api.Features.Needs;
 

@@ -1,6 +1,5 @@
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Needs;
 

@@ -1,9 +1,5 @@
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs;
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
-using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Partners;

@@ -1,5 +1,4 @@
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Partners;
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Partners;

@@ -1,5 +1,3 @@
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features.Reference;
 
 /// <summary>The bounds of the reference lists and FX rates.</summary>

@@ -1,6 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Reports;
 

@@ -9,7 +9,6 @@ using Matchmaker.Api.Features.Reports.Pipeline;
 using Matchmaker.Api.Features.Reports.Timeseries;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Reports;
 

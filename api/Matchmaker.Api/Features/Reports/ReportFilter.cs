@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FluentValidation;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reports;
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Reports;

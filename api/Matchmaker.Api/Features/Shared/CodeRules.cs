@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
-using FluentValidation;
 using Matchmaker.Api.Features.Matching.Engine;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Shared;
 

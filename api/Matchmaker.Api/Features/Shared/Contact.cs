@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Matchmaker.Api.Features.Shared;
 
 /// <summary>Contact details: shown only to the owner, agency and admin until a match between the parties is mutual.</summary>

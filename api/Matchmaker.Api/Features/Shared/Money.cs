@@ -1,6 +1,3 @@
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Data;
-
 namespace Matchmaker.Api.Features.Shared;
 
 public sealed class Money

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace Matchmaker.Api.Features.Shared;
 
 /// <summary>One row of a child code table (sectors, need types, offerings, regions) keyed by its owner's internal id.</summary>

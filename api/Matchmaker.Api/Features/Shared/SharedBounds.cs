@@ -1,6 +1,4 @@
 using Matchmaker.Api.Features.Matching.Engine;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Shared;
 

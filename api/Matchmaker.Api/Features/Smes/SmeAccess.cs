@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Auth;
 
 namespace Matchmaker.Api.Features.Smes;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features.Users;
 
 internal static class AccountRules

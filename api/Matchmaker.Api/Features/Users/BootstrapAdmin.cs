@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-
 namespace Matchmaker.Api.Features.Users;
 
 /// <summary>Creates the first admin from Bootstrap:AdminEmail / Bootstrap:AdminPassword when that account does not exist yet.</summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using Matchmaker.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Matchmaker.Api.Features.Users;

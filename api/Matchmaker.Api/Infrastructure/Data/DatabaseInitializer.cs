@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace Matchmaker.Api.Infrastructure.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Matchmaker.Api.Infrastructure.Data;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Data.Common;
-using Dapper;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 

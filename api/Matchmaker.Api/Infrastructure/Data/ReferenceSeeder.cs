@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Dapper;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 

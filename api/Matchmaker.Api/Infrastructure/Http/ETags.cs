@@ -1,4 +1,3 @@
-using Matchmaker.Api.Infrastructure.OpenApi;
 using Microsoft.Net.Http.Headers;
 
 namespace Matchmaker.Api.Infrastructure.Http;

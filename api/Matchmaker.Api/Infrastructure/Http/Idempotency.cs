@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Dapper;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Infrastructure.Http;
 

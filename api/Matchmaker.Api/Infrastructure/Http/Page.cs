@@ -1,5 +1,3 @@
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Infrastructure.Http;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Matchmaker.Api.Infrastructure.Http;
 
 public abstract class PagedQuery

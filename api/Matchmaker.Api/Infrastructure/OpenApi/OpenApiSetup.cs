@@ -1,4 +1,3 @@
-using Matchmaker.Api.Infrastructure.Http;
 using NSwag;
 using NSwag.Generation.AspNetCore;
 

@@ -1,5 +1,3 @@
-using Matchmaker.Api.Infrastructure.Http;
-
 namespace Matchmaker.Api.Infrastructure.OpenApi;
 
 /// <summary>What each query parameter means, by name, with the routes where a name means something narrower.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Http;
 using Newtonsoft.Json.Linq;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;

@@ -1,9 +1,3 @@
-using Dapper;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Users;
 

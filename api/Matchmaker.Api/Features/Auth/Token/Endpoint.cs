@@ -1,10 +1,5 @@
 using System.Globalization;
-using FastEndpoints;
 using Matchmaker.Api.Features.Users;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Auth.Token;
 

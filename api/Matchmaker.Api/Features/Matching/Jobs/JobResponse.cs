@@ -1,5 +1,3 @@
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features.Matching.Jobs;
 
 /// <summary>A background job; <c>processed</c> of <c>total</c> counts the needs a re-score has written so far.</summary>

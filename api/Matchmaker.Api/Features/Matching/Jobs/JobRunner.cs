@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Matching.Jobs;
 

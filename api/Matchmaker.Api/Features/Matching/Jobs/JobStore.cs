@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using Matchmaker.Api.Infrastructure.Data;
-
 namespace Matchmaker.Api.Features.Matching.Jobs;
 
 internal sealed record JobRow

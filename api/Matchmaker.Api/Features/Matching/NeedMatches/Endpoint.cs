@@ -1,10 +1,4 @@
-using Dapper;
-using FastEndpoints;
 using Matchmaker.Api.Features.Needs;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.NeedMatches;
 

@@ -1,12 +1,5 @@
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.PartnerMatches;
 

@@ -1,8 +1,5 @@
-using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Jobs;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 

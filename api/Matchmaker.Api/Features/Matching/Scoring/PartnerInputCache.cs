@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Data.Common;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Partners;
 

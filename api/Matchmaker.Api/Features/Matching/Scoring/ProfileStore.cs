@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;

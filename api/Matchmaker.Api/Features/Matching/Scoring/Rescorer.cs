@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Needs;
 

@@ -1,9 +1,4 @@
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Matching.Deals;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Stage;
 

@@ -1,12 +1,7 @@
-using FastEndpoints;
 using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 

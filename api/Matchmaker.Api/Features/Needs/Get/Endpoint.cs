@@ -1,7 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-
 namespace Matchmaker.Api.Features.Needs.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<NeedResponse>

@@ -1,9 +1,4 @@
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Smes;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Needs.ListForSme;

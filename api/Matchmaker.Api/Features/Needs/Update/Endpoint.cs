@@ -1,9 +1,5 @@
 using Matchmaker.Api.Features.Reference.FxRates;
-using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Needs.Update;
 

@@ -1,9 +1,4 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 

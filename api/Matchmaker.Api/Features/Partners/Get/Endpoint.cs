@@ -1,7 +1,4 @@
-using FastEndpoints;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Partners.Get;
 

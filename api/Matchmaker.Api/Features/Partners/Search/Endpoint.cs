@@ -1,10 +1,4 @@
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Partners.Search;
 

@@ -1,6 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Data;
-
 namespace Matchmaker.Api.Features.Reference.FxRates;
 
 public sealed record FxRate

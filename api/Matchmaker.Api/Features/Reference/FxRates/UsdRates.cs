@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace Matchmaker.Api.Features.Reference.FxRates;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using Dapper;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reference.List;
 

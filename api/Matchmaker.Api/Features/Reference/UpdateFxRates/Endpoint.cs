@@ -1,11 +1,7 @@
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Shared;
-using Matchmaker.Api.Infrastructure.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reference.UpdateFxRates;
 

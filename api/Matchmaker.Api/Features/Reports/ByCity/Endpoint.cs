@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reports.ByCity;
 

@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Dapper;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 

@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 

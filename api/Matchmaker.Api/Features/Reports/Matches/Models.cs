@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper.Configuration;
-using FastEndpoints;
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 

@@ -1,8 +1,4 @@
-using Dapper;
-using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Deals;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reports.Pipeline;
 

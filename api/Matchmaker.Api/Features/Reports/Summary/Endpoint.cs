@@ -1,7 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-
 namespace Matchmaker.Api.Features.Reports.Summary;
 
 public sealed class Request : ReportFilter;

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Api.Features.Reports.Timeseries;
 

@@ -1,6 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes.Get;

@@ -1,9 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features.Users.Create;
 
 internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>

@@ -1,7 +1,3 @@
-using FastEndpoints;
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Auth;
-
 namespace Matchmaker.Api.Features.Users.Create;
 
 public sealed class Request

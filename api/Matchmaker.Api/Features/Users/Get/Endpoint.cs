@@ -1,9 +1,3 @@
-using Dapper;
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-
 namespace Matchmaker.Api.Features.Users.Get;
 
 internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>

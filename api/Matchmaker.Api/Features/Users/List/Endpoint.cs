@@ -1,10 +1,3 @@
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-
 namespace Matchmaker.Api.Features.Users.List;
 
 public sealed class Request : PagedQuery

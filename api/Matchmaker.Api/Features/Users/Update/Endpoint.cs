@@ -1,11 +1,3 @@
-using Dapper;
-using FastEndpoints;
-using FluentValidation;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
-
 namespace Matchmaker.Api.Features.Users.Update;
 
 public sealed class Request

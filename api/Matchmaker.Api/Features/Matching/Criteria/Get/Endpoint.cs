@@ -1,7 +1,4 @@
-using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Get;
 

@@ -1,12 +1,6 @@
-using Dapper;
-using FastEndpoints;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Api.Features.Matching.Scoring;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Update;
 

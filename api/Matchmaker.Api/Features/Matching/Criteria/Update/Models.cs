@@ -1,7 +1,4 @@
-using FastEndpoints;
-using FluentValidation;
 using Matchmaker.Api.Features.Matching.Engine;
-using Matchmaker.Api.Infrastructure.OpenApi;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Update;
 

@@ -1,8 +1,3 @@
-using FastEndpoints;
-using Matchmaker.Api.Infrastructure.Auth;
-using Matchmaker.Api.Infrastructure.Data;
-using Matchmaker.Api.Infrastructure.Http;
-using Matchmaker.Api.Infrastructure.OpenApi;
 using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
