@@ -3,7 +3,7 @@ using Matchmaker.Benchmarks;
 
 if (args is ["full", ..])
 {
-    FullRescore.Run(
+    EngineRescoreRun.Run(
         args.Length > 1 ? int.Parse(args[1]) : ScoringBenchmarks.NeedCount,
         args.Length > 2 ? int.Parse(args[2]) : ScoringBenchmarks.PartnerCount);
     return;

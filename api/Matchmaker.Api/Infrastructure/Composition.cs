@@ -21,7 +21,8 @@ internal static class Composition
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
-        services.AddSingleton<Db>();
+        services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton(new SqlDialect(database.Provider));
         services.AddSingleton<ReferenceCodes>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();

@@ -12,7 +12,7 @@ namespace Matchmaker.Api.Features.Demo;
 /// needs and partners, a full re-score with the active criteria, then deals on some matches.
 /// </summary>
 internal sealed class DemoSeeder(
-    Db db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
+    ConnectionFactory db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
 {
     private const int RescoreBatchSize = 100;
 

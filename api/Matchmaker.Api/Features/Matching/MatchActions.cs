@@ -13,7 +13,7 @@ internal static class MatchActions
 {
     private const int Attempts = 2;
 
-    public static async Task<ActionOutcome> RunAsync(Db db, TimeProvider clock, HttpContext http, Guid matchId,
+    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, HttpContext http, Guid matchId,
         string action, Func<string, string, Transition> decide, string? note, CancellationToken ct)
     {
         var caller = http.User;

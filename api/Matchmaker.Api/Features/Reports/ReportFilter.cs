@@ -33,6 +33,14 @@ public abstract partial class ReportFilter
             : null;
 }
 
+/// <summary>The query of the reports that take only the filters.</summary>
+public sealed class ReportQuery : ReportFilter;
+
+internal sealed class ReportQueryValidator : Validator<ReportQuery>
+{
+    public ReportQueryValidator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
+}
+
 internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Region, string? Sector, string? City);
 
 internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>

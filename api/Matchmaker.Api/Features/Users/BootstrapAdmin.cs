@@ -1,7 +1,7 @@
 namespace Matchmaker.Api.Features.Users;
 
 /// <summary>Creates the first admin from Bootstrap:AdminEmail / Bootstrap:AdminPassword when that account does not exist yet.</summary>
-internal sealed class BootstrapAdmin(Db db, IConfiguration configuration, ILoggerFactory loggers) : IStartupSeed
+internal sealed class BootstrapAdmin(SqlDialect dialect, IConfiguration configuration, ILoggerFactory loggers) : IStartupSeed
 {
     public async Task SeedAsync(DbConnection connection, DateTime now, CancellationToken ct)
     {
@@ -15,7 +15,7 @@ internal sealed class BootstrapAdmin(Db db, IConfiguration configuration, ILogge
 
         if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
             return;
-        await UserAccounts.CreateAsync(connection, db.Dialect, email, password, AppRoles.Admin, now, ct);
+        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, now, ct);
         loggers.CreateLogger("Matchmaker.Database").LogInformation("Created the bootstrap admin account {Email}", email);
     }
 }

@@ -38,6 +38,8 @@ internal static class UserAccounts
 
     private const string IdSql = "SELECT id FROM users WHERE public_id = @PublicId";
 
+    private const string FindSql = "SELECT " + SelectColumns + " FROM users WHERE public_id = @Id";
+
     private const string FindByEmailSql = "SELECT " + SelectColumns + " FROM users WHERE email_normalized = @EmailNormalized";
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
@@ -81,6 +83,9 @@ internal static class UserAccounts
         }).ToList(), tx, cancellationToken: ct));
         return await Shared.PublicIds.InternalIdsAsync(connection, tx, IdSql, users.Select(u => u.PublicId), ct);
     }
+
+    public static Task<UserRow?> FindAsync(DbConnection connection, Guid publicId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindSql, new { Id = publicId }, cancellationToken: ct));
 
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByEmailSql, new { EmailNormalized = Normalize(email) }, cancellationToken: ct));

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 
-internal sealed class DatabaseHealthCheck(Db db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(ConnectionFactory db) : IHealthCheck
 {
     private const string PingSql = "SELECT COUNT(*) FROM regions";
 

@@ -11,7 +11,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var db = services.GetRequiredService<Db>();
+        var db = services.GetRequiredService<ConnectionFactory>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Matchmaker.Database");
         Migrator.Migrate(db.Options, logger);
 

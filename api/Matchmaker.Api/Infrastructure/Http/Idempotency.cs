@@ -6,7 +6,7 @@ namespace Matchmaker.Api.Infrastructure.Http;
 /// <c>Idempotency-Key</c> on an authenticated POST: the first request claims the key, later ones
 /// with the same key, caller and route get the stored answer for 24 hours (422 if the body differs).
 /// </summary>
-internal sealed class Idempotency(RequestDelegate next, Db db, TimeProvider clock, ILogger<Idempotency> logger)
+internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, SqlDialect dialect, TimeProvider clock, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 200;
@@ -133,7 +133,7 @@ internal sealed class Idempotency(RequestDelegate next, Db db, TimeProvider cloc
             }, cancellationToken: ct));
             return true;
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (dialect.IsUniqueViolation(e))
         {
             logger.LogDebug("Idempotency key already claimed");
             return false;

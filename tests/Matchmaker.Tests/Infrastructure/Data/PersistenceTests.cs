@@ -45,7 +45,7 @@ public sealed class PersistenceTests(SqliteApi api) : IClassFixture<SqliteApi>
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync(TestContext.Current.CancellationToken));
 
-        var db = new Db(new DatabaseOptions(DatabaseProvider.Sqlite, SqliteConnections.Normalize(api.ConnectionString, AppContext.BaseDirectory), null));
+        var db = new ConnectionFactory(new DatabaseOptions(DatabaseProvider.Sqlite, SqliteConnections.Normalize(api.ConnectionString, AppContext.BaseDirectory), null));
         await using var open = await db.OpenAsync(TestContext.Current.CancellationToken);
         await using var insert = open.CreateCommand();
         insert.CommandText = "INSERT INTO sme_sectors (sme_id, sector_code, position) VALUES (999999, 'C28', 0)";

@@ -7,7 +7,7 @@ namespace Matchmaker.Tests.Infrastructure.Data;
 /// <summary>Every SQL text the API runs: the <c>const string …Sql</c> fields next to the Dapper calls.</summary>
 public static partial class SqlCatalog
 {
-    public static IReadOnlyList<(string Name, string Sql)> Queries { get; } = typeof(Db).Assembly.GetTypes()
+    public static IReadOnlyList<(string Name, string Sql)> Queries { get; } = typeof(ConnectionFactory).Assembly.GetTypes()
         .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
             .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)))

@@ -12,7 +12,7 @@ public sealed record Response
     public Guid? PartnerId { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Response>
 {
     private const string Sql = """
         SELECT u.public_id AS Id, u.email AS Email, u.role AS Role, s.public_id AS SmeId, p.public_id AS PartnerId

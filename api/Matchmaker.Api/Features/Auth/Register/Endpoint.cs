@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Auth.Register;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, UserResponse>
 {
     public override void Configure()
     {
@@ -23,7 +23,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await UserAccounts.CreateAsync(connection, db.Dialect, req.Email!, req.Password!, req.Role!, clock.GetUtcNow().UtcDateTime, ct);
+        var user = await UserAccounts.CreateAsync(connection, dialect, req.Email!, req.Password!, req.Role!, clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));

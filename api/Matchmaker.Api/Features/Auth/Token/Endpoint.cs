@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Auth.Token;
 
-internal sealed class Endpoint(Db db, TokenIssuer issuer, TokenRateLimiter limiter) : Endpoint<Request, Response>
+internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, TokenRateLimiter limiter) : Endpoint<Request, Response>
 {
     public override void Configure()
     {

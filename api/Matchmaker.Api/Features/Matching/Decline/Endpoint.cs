@@ -14,7 +14,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => RuleFor(x => x.Reason).MaximumLength(Request.MaxReasonLength);
 }
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, MatchResponse>
 {
     public override void Configure()
     {

@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Matching.GetMatch;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {

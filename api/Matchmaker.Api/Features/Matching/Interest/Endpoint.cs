@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Matching.Interest;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {

@@ -10,7 +10,7 @@ namespace Matchmaker.Api.Features.Matching.Jobs;
 /// next runner to look (here after a restart, or another instance) resumes it.
 /// </summary>
 internal sealed class JobRunner(
-    Db db, IFullRescore fullRescore, JobSignal signal, IConfiguration configuration, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
+    ConnectionFactory db, SqlDialect dialect, IFullRescore fullRescore, JobSignal signal, IConfiguration configuration, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly JobOptions options = JobOptions.From(configuration);
 
@@ -60,7 +60,7 @@ internal sealed class JobRunner(
         {
             var now = Now();
             var staleBefore = now - options.Stale;
-            if (await JobStore.NextClaimableAsync(db, connection, staleBefore, ct) is not { } candidate)
+            if (await JobStore.NextClaimableAsync(dialect, connection, staleBefore, ct) is not { } candidate)
                 return null;
             if (candidate.Attempts >= options.MaxAttempts)
             {

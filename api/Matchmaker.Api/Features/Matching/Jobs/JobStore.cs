@@ -126,8 +126,8 @@ internal static class JobStore
     public static string SupersededBy(int version) => $"superseded by version {version}";
 
     /// <summary>The oldest job a runner may take: queued, or running with a stale heartbeat.</summary>
-    public static Task<ClaimableJob?> NextClaimableAsync(Db db, DbConnection connection, DateTime staleBefore, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<ClaimableJob>(new CommandDefinition(db.Sql(NextClaimableSql),
+    public static Task<ClaimableJob?> NextClaimableAsync(SqlDialect dialect, DbConnection connection, DateTime staleBefore, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ClaimableJob>(new CommandDefinition(dialect.Render(NextClaimableSql),
             new { StaleBefore = staleBefore, Take = 1 }, cancellationToken: ct));
 
     /// <summary>Fails a claimable job that already had <paramref name="maxAttempts"/> tries instead of trying again.</summary>

@@ -9,7 +9,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new MatchListQueryRules());
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
 
@@ -48,7 +48,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
             return;
         }
 
-        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(db.Sql(Sql), new
+        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             NeedId = need.Id,
             req.MinScore,

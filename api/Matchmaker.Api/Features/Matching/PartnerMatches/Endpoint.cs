@@ -20,7 +20,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
 
@@ -64,7 +64,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<MatchResponse>>
         }
 
         var sector = SectorFilter.From(req.Sector);
-        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(db.Sql(Sql), new
+        var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             PartnerId = partner.Id,
             req.MinScore,

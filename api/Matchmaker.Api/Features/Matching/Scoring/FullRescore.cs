@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Matching.Jobs;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration configuration) : IFullRescore
+internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, IConfiguration configuration) : IFullRescore
 {
     private readonly int threads = JobOptions.From(configuration).ScoringThreads;
 
@@ -50,7 +50,7 @@ internal sealed class FullRescore(Db db, TimeProvider clock, IConfiguration conf
         return MatchSelection.Select(parts);
     }
 
-    private sealed class Run(Db db, TimeProvider clock, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
+    private sealed class Run(ConnectionFactory db, TimeProvider clock, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
     {
         public int Total => needs.Count;
 

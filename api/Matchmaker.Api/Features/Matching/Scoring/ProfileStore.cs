@@ -30,6 +30,16 @@ internal static class ProfileStore
         FROM scoring_criteria WHERE version = @Version ORDER BY position
         """;
 
+    private const string InsertProfileSql = """
+        INSERT INTO scoring_profiles (version, min_score, max_per_need, max_per_partner, created_at, created_by, activated_at)
+        VALUES (@Version, @MinScore, @MaxPerNeed, @MaxPerPartner, @Now, @CreatedBy, NULL)
+        """;
+
+    private const string InsertCriterionSql = """
+        INSERT INTO scoring_criteria (version, criterion_key, position, weight, is_required, is_enabled)
+        VALUES (@Version, @Key, @Position, @Weight, @Required, @Enabled)
+        """;
+
     private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
 
     public static Task<int> ActiveVersionAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
@@ -63,6 +73,29 @@ internal static class ProfileStore
         foreach (var version in versions)
             profiles.Add((await FindAsync(connection, tx, version, ct))!.Profile);
         return profiles;
+    }
+
+    /// <summary>Stores a new, not yet active version with its criteria in <see cref="CriterionKeys"/> order.</summary>
+    public static async Task InsertAsync(DbConnection connection, DbTransaction tx, ScoringProfile profile, Guid? createdBy, DateTime now, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(InsertProfileSql, new
+        {
+            profile.Version,
+            profile.MinScore,
+            profile.MaxPerNeed,
+            profile.MaxPerPartner,
+            Now = now,
+            CreatedBy = createdBy,
+        }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertCriterionSql, profile.Criteria.Select(c => new
+        {
+            profile.Version,
+            c.Key,
+            Position = CriterionKeys.IndexOf(c.Key),
+            c.Weight,
+            c.Required,
+            c.Enabled,
+        }).ToList(), tx, cancellationToken: ct));
     }
 
     /// <summary>Makes <paramref name="version"/> the one readers see.</summary>

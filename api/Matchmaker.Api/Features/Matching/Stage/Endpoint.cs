@@ -21,7 +21,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, MatchResponse>
 {
     public override void Configure()
     {

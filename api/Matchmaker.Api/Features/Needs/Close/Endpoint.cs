@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching;
 
 namespace Matchmaker.Api.Features.Needs.Close;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<CloseRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<CloseRequest, NeedResponse>
 {
     public override void Configure()
     {

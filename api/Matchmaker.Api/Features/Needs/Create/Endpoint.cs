@@ -5,7 +5,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
     public override void Configure()
     {

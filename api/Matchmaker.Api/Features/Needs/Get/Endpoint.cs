@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Needs.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<NeedResponse>
 {
     public const string Name = "getNeed";
 

@@ -10,7 +10,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new PagedQueryRules());
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
         WHERE n.sme_id = @SmeId AND (@After IS NULL OR n.id < @After)
@@ -40,7 +40,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
             return;
         }
 
-        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(db.Sql(Sql),
+        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql),
             new { SmeId = sme.Id, req.After, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
         var lists = await NeedStore.ListsAsync(connection, rows.Take(req.Take).ToList(), ct);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => NeedResponse.From(r, lists)), ct);

@@ -32,7 +32,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
         WHERE (@After IS NULL OR n.id < @After)
@@ -65,7 +65,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<NeedResponse>>
     {
         var sector = SectorFilter.From(req.Sector);
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(db.Sql(Sql), new
+        var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             req.After,
             Status = req.Status ?? NeedStatus.Open,

@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Needs.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
     public override void Configure()
     {

@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -45,7 +45,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             {
                 ids = await PartnerStore.InsertAsync(connection, tx, [new NewPartner(publicId, owner.UserId, PartnerFields.From(req), now)], ct);
             }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
                 await Send.ResultAsync(Problems.Conflict("Your account already has a partner profile, or another partner holds this USCC."));
                 return;

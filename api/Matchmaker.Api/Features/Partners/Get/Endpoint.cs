@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Partners.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<PartnerResponse>
 {
     public const string Name = "getPartner";
 

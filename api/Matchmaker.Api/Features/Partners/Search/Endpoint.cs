@@ -24,7 +24,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<PartnerResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<PartnerResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + PartnerStore.SelectColumns + PartnerStore.From + """
         WHERE (@After IS NULL OR p.id < @After)
@@ -54,7 +54,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<PartnerResponse>>
     {
         var sector = SectorFilter.From(req.Sector);
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = (await connection.QueryAsync<PartnerRow>(new CommandDefinition(db.Sql(Sql), new
+        var rows = (await connection.QueryAsync<PartnerRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             req.After,
             req.City,

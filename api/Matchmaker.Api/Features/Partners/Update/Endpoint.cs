@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Partners.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -58,7 +58,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             {
                 changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, PartnerFields.From(req), now, ct);
             }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
                 await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
                 return;

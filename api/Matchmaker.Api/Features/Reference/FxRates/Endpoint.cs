@@ -9,7 +9,7 @@ public sealed record FxRate
 
 public sealed record Response(IReadOnlyList<FxRate> Items);
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Response>
 {
     public override void Configure()
     {

@@ -24,7 +24,7 @@ public sealed record ReferenceItem
 
 public sealed record Response(IReadOnlyList<ReferenceItem> Items);
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<Response>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Response>
 {
     private const string RegionsSql = "SELECT code AS Code, name_en AS NameEn, name_ru AS NameRu, name_zh AS NameZh FROM regions ORDER BY code";
     private const string CitiesSql = "SELECT code AS Code, name_en AS NameEn, name_ru AS NameRu, name_zh AS NameZh, division AS Division FROM cities ORDER BY division";

@@ -37,7 +37,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<Request, Response>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<Request, Response>
 {
     public override void Configure()
     {

@@ -2,13 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Matchmaker.Api.Features.Reports.ByCity;
 
-public sealed class Request : ReportFilter;
-
-internal sealed class Validator : Validator<Request>
-{
-    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-}
-
 public sealed record CityRow : ReportMeasures
 {
     internal CityRow(string city, ReportMeasures measures) : base(measures) => City = city;
@@ -17,7 +10,7 @@ public sealed record CityRow : ReportMeasures
     public string City { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<CityRow>>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<CityRow>>
 {
     private const string Keys = """
          (SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
@@ -41,7 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<CityRow>>
         });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);

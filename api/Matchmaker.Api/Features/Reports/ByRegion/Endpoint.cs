@@ -2,13 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Matchmaker.Api.Features.Reports.ByRegion;
 
-public sealed class Request : ReportFilter;
-
-internal sealed class Validator : Validator<Request>
-{
-    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-}
-
 public sealed record RegionRow : ReportMeasures
 {
     internal RegionRow(string region, ReportMeasures measures) : base(measures) => Region = region;
@@ -17,7 +10,7 @@ public sealed record RegionRow : ReportMeasures
     public string Region { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<RegionRow>>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<RegionRow>>
 {
     private const string Keys = """
          (SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
@@ -41,7 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<RegionRow>>
         });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);

@@ -2,13 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Matchmaker.Api.Features.Reports.BySector;
 
-public sealed class Request : ReportFilter;
-
-internal sealed class Validator : Validator<Request>
-{
-    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-}
-
 public sealed record SectorRow : ReportMeasures
 {
     internal SectorRow(string sector, ReportMeasures measures) : base(measures) => Sector = sector;
@@ -17,7 +10,7 @@ public sealed record SectorRow : ReportMeasures
     public string Sector { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<SectorRow>>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<SectorRow>>
 {
     private const string Keys = """
          (SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
@@ -41,7 +34,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportRows<SectorRow>>
         });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);

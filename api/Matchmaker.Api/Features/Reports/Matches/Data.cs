@@ -85,11 +85,11 @@ internal static class ExportQuery
         """;
 
     public static async IAsyncEnumerable<ExportRow> ReadAsync(
-        DbConnection connection, Db db, ReportParameters f, long? after, int take,
+        DbConnection connection, SqlDialect dialect, ReportParameters f, long? after, int take,
         [EnumeratorCancellation] CancellationToken ct)
     {
         // Dapper's streaming read takes no CommandDefinition; the token cancels it through the enumeration below.
-        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(db.Sql(Sql), new { f.From, f.To, f.Region, f.Sector, f.City, After = after, Take = take });
+        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(dialect.Render(Sql), new { f.From, f.To, f.Region, f.Sector, f.City, After = after, Take = take });
         ExportDbRow? head = null;
         List<string> types = [], sectors = [];
         await foreach (var row in rows.WithCancellation(ct))

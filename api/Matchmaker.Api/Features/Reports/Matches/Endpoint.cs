@@ -4,7 +4,7 @@ using CsvHelper;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<ExportRow>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<ExportRow>>
 {
     private const int CsvFlushEvery = 500;
 
@@ -27,12 +27,12 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<ExportRow>>
         await using var connection = await db.OpenReadOnlyAsync(ct);
         if (WantsCsv(req))
         {
-            await WriteCsvAsync(ExportQuery.ReadAsync(connection, db, req.Parameters(), null, int.MaxValue, ct), ct);
+            await WriteCsvAsync(ExportQuery.ReadAsync(connection, dialect, req.Parameters(), null, int.MaxValue, ct), ct);
             return;
         }
 
         var rows = new List<ExportRow>();
-        await foreach (var row in ExportQuery.ReadAsync(connection, db, req.Parameters(), req.After, req.Take + 1, ct))
+        await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(), req.After, req.Take + 1, ct))
             rows.Add(row);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Key, r => r), ct);
     }

@@ -2,13 +2,6 @@ using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Reports.Pipeline;
 
-public sealed class Request : ReportFilter;
-
-internal sealed class Validator : Validator<Request>
-{
-    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-}
-
 public sealed record PipelineResponse(IReadOnlyList<StatusRow> Statuses, IReadOnlyList<StageRow> Stages, long MatchesTotal, long Declined);
 
 /// <summary>How many matches are at <paramref name="Status"/> now.</summary>
@@ -23,7 +16,7 @@ internal sealed record ReachedRow
     public long Matches { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, PipelineResponse>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, PipelineResponse>
 {
     private const string StatusSql = ReportQueries.StatusSelect + ReportConditions.SummaryKeys + ReportQueries.StatusWhere;
 
@@ -61,7 +54,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, PipelineResponse>
         });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         var parameters = req.Parameters();
         await using var connection = await db.OpenReadOnlyAsync(ct);

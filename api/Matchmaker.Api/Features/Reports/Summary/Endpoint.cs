@@ -1,13 +1,6 @@
 namespace Matchmaker.Api.Features.Reports.Summary;
 
-public sealed class Request : ReportFilter;
-
-internal sealed class Validator : Validator<Request>
-{
-    public Validator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-}
-
-internal sealed class Endpoint(Db db) : Endpoint<Request, ReportMeasures>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportMeasures>
 {
     private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + ReportConditions.SummaryKeys;
 
@@ -26,7 +19,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, ReportMeasures>
         });
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);

@@ -35,7 +35,7 @@ internal sealed record BucketRow
     public decimal RequestedInvestmentUsd { get; init; }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, TimeseriesResponse>
+internal sealed class Endpoint(ConnectionFactory db) : Endpoint<Request, TimeseriesResponse>
 {
     // Both databases render a timestamp cast to char(19) as 'yyyy-MM-dd HH:mm:ss' (SQLite stores that text,
     // SQL Server's default style for datetime2 is 121), so the year and month are read from it with one SQL.

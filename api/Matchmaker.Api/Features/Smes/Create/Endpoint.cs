@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Smes.Create;
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -42,7 +42,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<SmeRequest,
             {
                 await SmeStore.InsertAsync(connection, tx, [new NewSme(publicId, owner.UserId, SmeFields.From(req), now)], ct);
             }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
                 await Send.ResultAsync(Problems.Conflict("Your account already has an SME profile, or another SME holds this INN."));
                 return;

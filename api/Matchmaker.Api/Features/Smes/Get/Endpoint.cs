@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<SmeResponse>
 {
     public const string Name = "getSme";
 

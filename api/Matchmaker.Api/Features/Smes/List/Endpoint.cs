@@ -21,7 +21,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<SmeResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<SmeResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + SmeStore.SelectColumns + """
          FROM smes s JOIN users u ON u.id = s.owner_user_id
@@ -51,7 +51,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<SmeResponse>>
     {
         var sector = SectorFilter.From(req.Sector);
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = (await connection.QueryAsync<SmeRow>(new CommandDefinition(db.Sql(Sql), new
+        var rows = (await connection.QueryAsync<SmeRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             req.After,
             req.Region,

@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -58,7 +58,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock, Rescorer rescorer) : E
             {
                 changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, SmeFields.From(req), now, ct);
             }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
                 await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
                 return;

@@ -1,10 +1,9 @@
 namespace Matchmaker.Api.Features.Users.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<UserResponse>
 {
     public const string Name = "getUser";
 
-    private const string Sql = "SELECT " + UserAccounts.SelectColumns + " FROM users WHERE public_id = @Id";
 
     public override void Configure()
     {
@@ -21,7 +20,7 @@ internal sealed class Endpoint(Db db) : EndpointWithoutRequest<UserResponse>
     public override async Task HandleAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(Sql, new { Id = Route<Guid>("id") }, cancellationToken: ct));
+        var user = await UserAccounts.FindAsync(connection, Route<Guid>("id"), ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.NotFound("The account"));

@@ -15,7 +15,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db) : Endpoint<Request, Page<UserResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<UserResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + UserAccounts.SelectColumns + """
          FROM users
@@ -39,7 +39,7 @@ internal sealed class Endpoint(Db db) : Endpoint<Request, Page<UserResponse>>
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(db.Sql(Sql),
+        var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(dialect.Render(Sql),
             new { req.After, req.Role, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
         await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, UserResponse.From), ct);
     }

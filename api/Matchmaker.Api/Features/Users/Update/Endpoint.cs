@@ -16,9 +16,8 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, UserResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, UserResponse>
 {
-    private const string FindSql = "SELECT " + UserAccounts.SelectColumns + " FROM users WHERE public_id = @Id";
 
     private const string UpdateSql = """
         UPDATE users SET role = @Role, is_active = @IsActive, updated_at = @Now, version = version + 1
@@ -43,7 +42,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
     {
         var id = Route<Guid>("id");
         await using var connection = await db.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+        var user = await UserAccounts.FindAsync(connection, id, ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.NotFound("The account"));
@@ -70,7 +69,7 @@ internal sealed class Endpoint(Db db, TimeProvider clock) : Endpoint<Request, Us
             return;
         }
 
-        var updated = (await connection.QuerySingleAsync<UserRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct)));
+        var updated = (await UserAccounts.FindAsync(connection, id, ct))!;
         ETags.Set(HttpContext.Response, updated.Version);
         await Send.OkAsync(UserResponse.From(updated), ct);
     }

@@ -11,11 +11,11 @@ namespace Matchmaker.Tests.Features.Matching.Jobs;
 /// batches, each in a real transaction on the database so the runner's progress commits with it,
 /// and activates the version as the real one does.
 /// </summary>
-internal sealed class FakeRescore(Db db, params long[] needIds) : IFullRescore
+internal sealed class FakeRescore(ConnectionFactory db, params long[] needIds) : IFullRescore
 {
     private const string ActivateSql = "UPDATE scoring_profiles SET activated_at = @Now WHERE version = @Version";
 
-    private Db Db { get; } = db;
+    private ConnectionFactory Db { get; } = db;
 
     private long[] NeedIds { get; } = needIds.Order().ToArray();
 

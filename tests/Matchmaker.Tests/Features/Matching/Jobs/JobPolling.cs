@@ -31,7 +31,7 @@ internal static class JobPolling
     public static string Status(JsonNode job) => job["status"]!.GetValue<string>();
 
     /// <summary>The API's own connection factory on the fixture's database, for arranging states HTTP cannot reach.</summary>
-    internal static Db Database(ApiFixture api) =>
+    internal static ConnectionFactory Database(ApiFixture api) =>
         new(DatabaseOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = api.Provider,

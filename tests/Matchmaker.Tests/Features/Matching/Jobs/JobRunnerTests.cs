@@ -13,7 +13,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     private static readonly long[] Needs = [10, 20, 30, 40, 50];
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "matchmaker-runner-tests", Guid.NewGuid().ToString("N"));
-    private Db db = null!;
+    private ConnectionFactory db = null!;
 
     public ValueTask InitializeAsync()
     {
@@ -23,7 +23,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
             ["ConnectionStrings:Matchmaker"] = $"Data Source={Path.Combine(directory, "jobs.db")}",
         }), directory);
         Migrator.Migrate(options, NullLogger.Instance);
-        db = new Db(options);
+        db = new ConnectionFactory(options);
         return ValueTask.CompletedTask;
     }
 
@@ -252,7 +252,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     }
 
     private JobRunner Runner(FakeRescore fake) =>
-        new(db, fake, new JobSignal(), Settings(new() { ["Jobs:BatchSize"] = "2", ["Jobs:StaleSeconds"] = "60" }), TimeProvider.System, NullLogger<JobRunner>.Instance);
+        new(db, new SqlDialect(DatabaseProvider.Sqlite), fake, new JobSignal(), Settings(new() { ["Jobs:BatchSize"] = "2", ["Jobs:StaleSeconds"] = "60" }), TimeProvider.System, NullLogger<JobRunner>.Instance);
 
     private static IConfiguration Settings(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

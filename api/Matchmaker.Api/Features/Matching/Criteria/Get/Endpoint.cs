@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<CriteriaResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<CriteriaResponse>
 {
     public override void Configure()
     {

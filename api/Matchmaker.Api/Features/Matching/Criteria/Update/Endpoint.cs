@@ -4,18 +4,8 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Matching.Criteria.Update;
 
-internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : Endpoint<Request, JobResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, JobSignal signal) : Endpoint<Request, JobResponse>
 {
-    private const string InsertProfileSql = """
-        INSERT INTO scoring_profiles (version, min_score, max_per_need, max_per_partner, created_at, created_by, activated_at)
-        VALUES (@Version, @MinScore, @MaxPerNeed, @MaxPerPartner, @Now, @CreatedBy, NULL)
-        """;
-
-    private const string InsertCriterionSql = """
-        INSERT INTO scoring_criteria (version, criterion_key, position, weight, is_required, is_enabled)
-        VALUES (@Version, @Key, @Position, @Weight, @Required, @Enabled)
-        """;
-
     public override void Configure()
     {
         Put("/criteria");
@@ -61,31 +51,16 @@ internal sealed class Endpoint(Db db, TimeProvider clock, JobSignal signal) : En
             version = latest + 1;
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertProfileSql, new
-                {
-                    Version = version,
-                    MinScore = req.MinScore!.Value,
-                    MaxPerNeed = req.MaxPerNeed!.Value,
-                    MaxPerPartner = req.MaxPerPartner!.Value,
-                    Now = now,
-                    CreatedBy = User.PublicId(),
-                }, tx, cancellationToken: ct));
+                var criteria = req.Criteria!.Select(c => new CriterionSetting(c.Key!, c.Weight!.Value, c.Required!.Value, c.Enabled!.Value)).ToList();
+                await ProfileStore.InsertAsync(connection, tx,
+                    new ScoringProfile(version, req.MinScore!.Value, req.MaxPerNeed!.Value, req.MaxPerPartner!.Value, criteria), User.PublicId(), now, ct);
             }
-            catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+            catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
                 await Send.ResultAsync(Problems.PreconditionFailed());
                 return;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(InsertCriterionSql, req.Criteria!.Select(c => new
-            {
-                Version = version,
-                c.Key,
-                Position = CriterionKeys.IndexOf(c.Key!),
-                Weight = c.Weight!.Value,
-                Required = c.Required!.Value,
-                Enabled = c.Enabled!.Value,
-            }), tx, cancellationToken: ct));
             await JobStore.SupersedeAsync(connection, tx, version, now, ct);
             job = await JobStore.InsertRescoreAsync(connection, tx, version, User.PublicId(), now, ct);
             await tx.CommitAsync(ct);

@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Get;
 
-internal sealed class Endpoint(Db db) : EndpointWithoutRequest<JobResponse>
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<JobResponse>
 {
     public const string Name = "getJob";
 

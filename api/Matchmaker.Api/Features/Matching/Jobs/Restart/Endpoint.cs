@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
 
-internal sealed class Endpoint(Db db, JobSignal signal) : EndpointWithoutRequest<JobResponse>
+internal sealed class Endpoint(ConnectionFactory db, JobSignal signal) : EndpointWithoutRequest<JobResponse>
 {
     public override void Configure()
     {

@@ -3,16 +3,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Matchmaker.Api.Infrastructure.Data;
 
-/// <summary>Opens connections to the primary database or, for reports and searches, the read replica.</summary>
-internal sealed class Db(DatabaseOptions options)
+/// <summary>
+/// Opens connections to the primary database or, for reports and searches, the read replica. What
+/// differs between the providers' SQL is <see cref="SqlDialect"/>'s business, not this one's.
+/// </summary>
+internal sealed class ConnectionFactory(DatabaseOptions options)
 {
-    static Db() => DapperTypeHandlers.Register();
-
-    public SqlDialect Dialect { get; } = new(options.Provider);
+    static ConnectionFactory() => DapperTypeHandlers.Register();
 
     public DatabaseOptions Options => options;
-
-    public string Sql(string sql) => Dialect.Render(sql);
 
     public Task<DbConnection> OpenAsync(CancellationToken ct) => OpenAsync(options.ConnectionString, ct);
 

@@ -9,7 +9,7 @@ namespace Matchmaker.Benchmarks;
 /// of the "full re-score of 10,000 × 100,000 in ≤ 30 s" target, without any I/O. First scoring
 /// alone, then scoring feeding <see cref="MatchSelection"/> as a re-score job would.
 /// </summary>
-internal static class FullRescore
+internal static class EngineRescoreRun
 {
     private const int Tile = 2_048;
     private const int NeedsPerChunk = 32;
