@@ -118,36 +118,19 @@ internal static partial class MatchStore
         """;
 
     // A match "has been mutual" once mutual_at is set; a later decline keeps it, so contacts stay exchanged.
-    private const string MutualWithPartnerOwnerSql = """
+    private const string MutualSql = """
         SELECT CASE WHEN EXISTS (
-            SELECT 1 FROM matches m
-            JOIN needs n ON n.id = m.need_id
-            JOIN partners p ON p.id = m.partner_id
-            JOIN users u ON u.id = p.owner_user_id
-            WHERE n.sme_id = @SmeId AND u.public_id = @OwnerId AND m.mutual_at IS NOT NULL
-        ) THEN 1 ELSE 0 END
-        """;
-
-    private const string MutualWithSmeOwnerSql = """
-        SELECT CASE WHEN EXISTS (
-            SELECT 1 FROM matches m
-            JOIN needs n ON n.id = m.need_id
-            JOIN smes s ON s.id = n.sme_id
-            JOIN users u ON u.id = s.owner_user_id
-            WHERE m.partner_id = @PartnerId AND u.public_id = @OwnerId AND m.mutual_at IS NOT NULL
+            SELECT 1 FROM matches m JOIN needs n ON n.id = m.need_id
+            WHERE n.sme_id = @SmeId AND m.partner_id = @PartnerId AND m.mutual_at IS NOT NULL
         ) THEN 1 ELSE 0 END
         """;
 
     public static Task<MatchRow?> FindAsync(DbConnection connection, Guid id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<MatchRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
 
-    /// <summary>Whether one of the SME's needs has a match with the partner owned by <paramref name="partnerOwner"/> that has been mutual.</summary>
-    public static Task<bool> MutualWithPartnerAsync(DbConnection connection, long smeId, Guid partnerOwner, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(MutualWithPartnerOwnerSql, new { SmeId = smeId, OwnerId = partnerOwner }, cancellationToken: ct));
-
-    /// <summary>Whether the partner has a match with a need of the SME owned by <paramref name="smeOwner"/> that has been mutual.</summary>
-    public static Task<bool> MutualWithSmeAsync(DbConnection connection, long partnerId, Guid smeOwner, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(MutualWithSmeOwnerSql, new { PartnerId = partnerId, OwnerId = smeOwner }, cancellationToken: ct));
+    /// <summary>Whether a match between one of the SME's needs and the partner has been mutual.</summary>
+    public static Task<bool> MutualAsync(DbConnection connection, long smeId, long partnerId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(MutualSql, new { SmeId = smeId, PartnerId = partnerId }, cancellationToken: ct));
 
     public static async Task<IReadOnlyList<MatchEventRow>> EventsAsync(DbConnection connection, long matchId, CancellationToken ct) =>
         (await connection.QueryAsync<MatchEventRow>(new CommandDefinition(EventsSql, new { MatchId = matchId }, cancellationToken: ct))).ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Smes;
 
 namespace Matchmaker.Api.Features.Partners;
 
@@ -11,7 +12,8 @@ internal static class PartnerAccess
         ProfileAccess.ViewOf(caller, partner.OwnerId, AppRoles.Sme);
 
     public static Task<ProfileView> ViewOfAsync(DbConnection connection, ClaimsPrincipal caller, PartnerRow partner, CancellationToken ct) =>
-        ProfileAccess.ViewOfAsync(caller, partner.OwnerId, AppRoles.Sme, smeOwner => MatchStore.MutualWithSmeAsync(connection, partner.Id, smeOwner, ct));
+        ProfileAccess.ViewOfAsync(caller, partner.OwnerId, AppRoles.Sme, async smeOwner =>
+            (await SmeStore.OfOwnerAsync(connection, smeOwner, ct))?.ProfileId is { } smeId && await MatchStore.MutualAsync(connection, smeId, partner.Id, ct));
 
     public static bool MayEdit(ClaimsPrincipal caller, PartnerRow partner) => ProfileAccess.MayEdit(caller, partner.OwnerId);
 

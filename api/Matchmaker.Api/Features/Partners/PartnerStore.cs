@@ -133,8 +133,8 @@ internal static class PartnerStore
         (await connection.QueryAsync<long>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
 
     /// <summary>The signed-in account's internal id and, if it has one, its partner profile's.</summary>
-    public static Task<OwnerRow> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
-        connection.QuerySingleAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
+    public static Task<OwnerRow?> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
 
     public static async Task<bool> UsccTakenAsync(DbConnection connection, string uscc, long? exceptId, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsccTakenSql, new { Uscc = uscc, ExceptId = exceptId }, cancellationToken: ct)) > 0;

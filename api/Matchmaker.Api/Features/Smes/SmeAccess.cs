@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching;
+using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes;
@@ -11,7 +12,8 @@ internal static class SmeAccess
         ProfileAccess.ViewOf(caller, sme.OwnerId, AppRoles.Partner);
 
     public static Task<ProfileView> ViewOfAsync(DbConnection connection, ClaimsPrincipal caller, SmeRow sme, CancellationToken ct) =>
-        ProfileAccess.ViewOfAsync(caller, sme.OwnerId, AppRoles.Partner, partnerOwner => MatchStore.MutualWithPartnerAsync(connection, sme.Id, partnerOwner, ct));
+        ProfileAccess.ViewOfAsync(caller, sme.OwnerId, AppRoles.Partner, async partnerOwner =>
+            (await PartnerStore.OfOwnerAsync(connection, partnerOwner, ct))?.ProfileId is { } partnerId && await MatchStore.MutualAsync(connection, sme.Id, partnerId, ct));
 
     public static bool MayEdit(ClaimsPrincipal caller, SmeRow sme) => ProfileAccess.MayEdit(caller, sme.OwnerId);
 

@@ -91,8 +91,8 @@ internal static class SmeStore
         connection.QuerySingleOrDefaultAsync<SmeRow>(new CommandDefinition(FindSql, new { Id = id }, tx, cancellationToken: ct));
 
     /// <summary>The signed-in account's internal id and, if it has one, its SME profile's.</summary>
-    public static Task<OwnerRow> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
-        connection.QuerySingleAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
+    public static Task<OwnerRow?> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<OwnerRow>(new CommandDefinition(OfOwnerSql, new { UserId = userPublicId }, cancellationToken: ct));
 
     public static async Task<bool> InnTakenAsync(DbConnection connection, string inn, long? exceptId, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<int>(new CommandDefinition(InnTakenSql, new { Inn = inn, ExceptId = exceptId }, cancellationToken: ct)) > 0;

@@ -2,21 +2,10 @@ using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Auth.Register;
 
-public sealed class Request
-{
-    public string? Email { get; set; }
-    public string? Password { get; set; }
-    public string? Role { get; set; }
-}
+public sealed class Request : NewAccount;
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator()
-    {
-        RuleFor(x => x.Email).ValidEmail();
-        RuleFor(x => x.Password).ValidNewPassword();
-        RuleFor(x => x.Role).NotEmpty()
-            .Must(r => AppRoles.SelfRegistering.Contains(r))
-            .WithMessage("'role' must be 'sme' or 'partner'; agency and admin accounts are created by an admin.");
-    }
+    public Validator() => Include(new NewAccountRules(AppRoles.SelfRegistering,
+        "'role' must be 'sme' or 'partner'; agency and admin accounts are created by an admin."));
 }

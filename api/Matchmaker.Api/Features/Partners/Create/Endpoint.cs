@@ -24,6 +24,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var owner = await PartnerStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
+        if (owner is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The account"));
+            return;
+        }
+
         if (owner.ProfileId is not null)
         {
             await Send.ResultAsync(Problems.Conflict("Your account already has a partner profile; update it with PUT instead."));

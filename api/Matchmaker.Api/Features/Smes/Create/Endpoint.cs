@@ -23,6 +23,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
         var owner = await SmeStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
+        if (owner is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The account"));
+            return;
+        }
+
         if (owner.ProfileId is not null)
         {
             await Send.ResultAsync(Problems.Conflict("Your account already has an SME profile; update it with PUT instead."));

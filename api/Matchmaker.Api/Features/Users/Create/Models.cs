@@ -1,20 +1,8 @@
 namespace Matchmaker.Api.Features.Users.Create;
 
-public sealed class Request
-{
-    public string? Email { get; set; }
-    public string? Password { get; set; }
-    public string? Role { get; set; }
-}
+public sealed class Request : NewAccount;
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator()
-    {
-        RuleFor(x => x.Email).ValidEmail();
-        RuleFor(x => x.Password).ValidNewPassword();
-        RuleFor(x => x.Role).NotEmpty()
-            .Must(r => AppRoles.All.Contains(r))
-            .WithMessage("'role' must be one of sme, partner, agency, admin.");
-    }
+    public Validator() => Include(new NewAccountRules(AppRoles.All, "'role' must be one of sme, partner, agency, admin."));
 }
