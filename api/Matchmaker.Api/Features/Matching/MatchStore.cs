@@ -153,6 +153,7 @@ internal static partial class MatchStore
             return false;
 
         await InsertEventsAsync(connection, tx, [(match.Id, change)], ct);
+        await RescoreBacklog.NoteNeedOfMatchAsync(connection, tx, match.Id, ct);
         await tx.CommitAsync(ct);
         return true;
     }

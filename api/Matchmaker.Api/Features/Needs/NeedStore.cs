@@ -79,15 +79,14 @@ internal static class NeedStore
 
     private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE n.id IN @Ids";
 
-    /// <summary>Open needs, and closed ones whose matches someone acted on (their deals still carry a score).</summary>
-    private const string ScoredSql = "SELECT " + SelectColumns + From + """
-        WHERE n.status = 'open'
-           OR EXISTS (SELECT 1 FROM matches m WHERE m.need_id = n.id AND m.status <> 'suggested')
-        """;
+    /// <summary>The needs that carry scores: open ones, and closed ones whose matches someone acted on (their deals keep a score).</summary>
+    private const string IsScored = " (n.status = 'open' OR EXISTS (SELECT 1 FROM matches m WHERE m.need_id = n.id AND m.status <> 'suggested')) ";
 
-    private const string OpenIdsOfSmeSql = "SELECT id FROM needs WHERE sme_id = @SmeId AND status = 'open'";
+    private const string ScoredSql = "SELECT " + SelectColumns + From + "WHERE" + IsScored;
 
-    private const string OpenInCurrenciesSql = "SELECT id AS Id, amount AS Amount, currency AS Currency FROM needs WHERE currency IN @Currencies AND status = 'open'";
+    private const string ScoredIdsOfSmeSql = "SELECT n.id FROM needs n WHERE n.sme_id = @SmeId AND" + IsScored;
+
+    private const string ScoredInCurrenciesSql = "SELECT n.id AS Id, n.amount AS Amount, n.currency AS Currency, n.status AS Status FROM needs n WHERE n.currency IN @Currencies AND" + IsScored;
 
     private const string NeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types WHERE need_id IN @Ids ORDER BY need_id, position";
 
@@ -144,8 +143,8 @@ internal static class NeedStore
     public static async Task<IReadOnlyList<NeedRow>> ScoredAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
         (await connection.QueryAsync<NeedRow>(new CommandDefinition(ScoredSql, transaction: tx, cancellationToken: ct))).ToList();
 
-    public static async Task<IReadOnlyList<long>> OpenIdsOfSmeAsync(DbConnection connection, DbTransaction tx, long smeId, CancellationToken ct) =>
-        (await connection.QueryAsync<long>(new CommandDefinition(OpenIdsOfSmeSql, new { SmeId = smeId }, tx, cancellationToken: ct))).ToList();
+    public static async Task<IReadOnlyList<long>> ScoredIdsOfSmeAsync(DbConnection connection, DbTransaction tx, long smeId, CancellationToken ct) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(ScoredIdsOfSmeSql, new { SmeId = smeId }, tx, cancellationToken: ct))).ToList();
 
     /// <summary>The lists of the given needs; with <paramref name="all"/>, of every need (one read per list, not one per need).</summary>
     public static async Task<NeedLists> ListsAsync(DbConnection connection, IReadOnlyCollection<NeedRow> needs, CancellationToken ct, DbTransaction? tx = null, bool all = false)
@@ -195,13 +194,17 @@ internal static class NeedStore
     public static async Task<bool> CloseAsync(DbConnection connection, DbTransaction tx, long id, string? reason, DateTime now, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: ct)) > 0;
 
-    /// <summary>Converts the USD amount of the open needs in <paramref name="currencies"/> again; returns their ids.</summary>
+    /// <summary>
+    /// Converts the USD amount of the open needs in <paramref name="currencies"/> again; returns them and the
+    /// closed needs in those currencies whose deals carry a score, all of which scoring must see again.
+    /// </summary>
     public static async Task<IReadOnlyList<long>> RevalueAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> currencies, UsdRates rates, CancellationToken ct)
     {
         var needs = (await connection.QueryAsync<AmountRow>(
-            new CommandDefinition(OpenInCurrenciesSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
+            new CommandDefinition(ScoredInCurrenciesSql, new { Currencies = currencies }, tx, cancellationToken: ct))).ToList();
         await connection.ExecuteAsync(new CommandDefinition(SetAmountUsdSql,
-            needs.Select(n => new { n.Id, AmountUsd = rates.Convert(n.Amount, n.Currency) }).ToList(), tx, cancellationToken: ct));
+            needs.Where(n => n.Status == NeedStatus.Open).Select(n => new { n.Id, AmountUsd = rates.Convert(n.Amount, n.Currency) }).ToList(),
+            tx, cancellationToken: ct));
         return needs.Select(n => n.Id).ToList();
     }
 
@@ -226,5 +229,6 @@ internal static class NeedStore
         public long Id { get; init; }
         public decimal Amount { get; init; }
         public string Currency { get; init; } = "";
+        public string Status { get; init; } = "";
     }
 }

@@ -3,7 +3,7 @@ using Matchmaker.Api.Features.Matching.Jobs;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, IConfiguration configuration) : IFullRescore
+internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, IConfiguration configuration) : IFullRescore
 {
     private readonly int threads = JobOptions.From(configuration).ScoringThreads;
 
@@ -12,13 +12,19 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, ICon
         await using var connection = await db.OpenAsync(ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
-        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).Select(n => n.Input).OrderBy(n => n.Id).ToList();
+        var loaded = (await ScoringInputs.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).OrderBy(n => n.Input.Id).ToList();
         var partners = await ScoringInputs.PartnersAsync(connection, null, ct);
         var actedOn = await MatchStore.ActedOnAsync(connection, ct);
 
         var context = new ScoringContext(profile, partners);
-        var kept = Select(context, needs, actedOn, threads, ct).ToLookup(p => p.NeedId, p => p.PartnerId);
-        return new Run(db, clock, context, needs, partners.ToDictionary(p => p.Id), kept);
+        var open = loaded.Where(n => n.IsOpen).Select(n => n.Input).ToList();
+        var byId = partners.ToDictionary(p => p.Id);
+        // A closed need takes part in no ranking; it keeps only the pairs someone acted on.
+        var closedPairs = loaded.Where(n => !n.IsOpen)
+            .SelectMany(n => actedOn[n.Input.Id].Where(byId.ContainsKey).Select(partnerId => (NeedId: n.Input.Id, PartnerId: partnerId)));
+        var kept = Select(context, open, actedOn, threads, ct).Select(p => (p.NeedId, p.PartnerId)).Concat(closedPairs)
+            .ToLookup(p => p.NeedId, p => p.PartnerId);
+        return new Run(db, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), byId, kept);
     }
 
     /// <summary>Scores every need and selects the pairs to store, one selection per thread, merged at the end.</summary>
@@ -50,7 +56,7 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, ICon
         return MatchSelection.Select(parts);
     }
 
-    private sealed class Run(ConnectionFactory db, TimeProvider clock, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
+    private sealed class Run(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
     {
         public int Total => needs.Count;
 
@@ -83,6 +89,7 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, ICon
         {
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
+            await rescorer.ReplayBacklogAsync(connection, tx, context.Profile, clock.GetUtcNow().UtcDateTime, ct);
             await ProfileStore.ActivateAsync(connection, tx, context.Profile.Version, clock.GetUtcNow().UtcDateTime, ct);
             await MatchStore.DropSupersededAsync(connection, tx, context.Profile.Version, ct);
             await inTransaction(connection, tx);

@@ -9,6 +9,9 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// transaction, so the write and its matches commit together.
 /// </summary>
 /// <remarks>
+/// A closed need takes no new pairs: its suggestions are dropped and only the pairs someone acted
+/// on are scored again. While a job builds a version, what is re-scored is also noted in
+/// <see cref="RescoreBacklog"/>, so the job's snapshot cannot leave an old score behind.
 /// The changed side's cap is applied exactly. The other side's cap is checked against what is
 /// stored (a pair is kept if that side holds fewer than its cap or the pair beats its weakest);
 /// a pair this pushes past the other side's cap stays until the next full re-score.
@@ -17,39 +20,63 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
 {
     private const int InListChunk = 1000;
 
-    public async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct)
-    {
-        await RescoreNeedsAsync(c, tx, await NeedStore.OpenIdsOfSmeAsync(c, tx, smeId, ct), now, ct);
-    }
+    /// <summary>The SME's open needs and its closed ones with deals, since they all carry the SME's attributes.</summary>
+    public async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct) =>
+        await RescoreNeedsAsync(c, tx, await NeedStore.ScoredIdsOfSmeAsync(c, tx, smeId, ct), now, ct);
 
     public async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
     {
+        await RescoreBacklog.NoteAsync(c, tx, RescoreBacklog.Need, needIds, ct);
+        await RescoreNeedsAsync(c, tx, needIds, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
+    }
+
+    public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
+    {
+        await RescoreBacklog.NoteAsync(c, tx, RescoreBacklog.Partner, [partnerId], ct);
+        await RescorePartnerAsync(c, tx, partnerId, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
+    }
+
+    /// <summary>Scores what changed while a job built <paramref name="profile"/>'s version again, from the current rows.</summary>
+    public async Task ReplayBacklogAsync(DbConnection c, DbTransaction tx, ScoringProfile profile, DateTime now, CancellationToken ct)
+    {
+        var (needIds, partnerIds) = await RescoreBacklog.TakeAsync(c, tx, profile.Version, ct);
+        await RescoreNeedsAsync(c, tx, needIds, [profile], now, ct);
+        foreach (var partnerId in partnerIds)
+            await RescorePartnerAsync(c, tx, partnerId, [profile], now, ct);
+    }
+
+    private async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, IReadOnlyList<ScoringProfile> profiles, DateTime now, CancellationToken ct)
+    {
         var needs = await ScoringInputs.NeedsAsync(c, tx, needIds, now, ct);
+        if (needs.Count == 0)
+            return;
         foreach (var closed in needs.Where(n => !n.IsOpen))
             await MatchStore.DropSuggestedOfNeedAsync(c, tx, closed.Input.Id, ct);
-        var open = needs.Where(n => n.IsOpen).Select(n => n.Input).ToList();
-        if (open.Count == 0)
-            return;
 
         var partners = await partnerCache.SnapshotAsync(c, tx, now, ct);
         var byId = partners.ToDictionary(p => p.Id);
         var actedOnByNeed = new Dictionary<long, HashSet<long>>();
-        foreach (var need in open)
-            actedOnByNeed[need.Id] = await MatchStore.ActedOnPartnersOfNeedAsync(c, tx, need.Id, ct);
+        foreach (var need in needs)
+            actedOnByNeed[need.Input.Id] = await MatchStore.ActedOnPartnersOfNeedAsync(c, tx, need.Input.Id, ct);
         var buffer = new List<(int Index, PairScore Score)>();
-        foreach (var profile in await ProfileStore.CurrentAsync(c, tx, ct))
+        foreach (var profile in profiles)
         {
             var context = new ScoringContext(profile, partners);
-            foreach (var need in open)
+            foreach (var (need, isOpen) in needs)
             {
                 var actedOn = actedOnByNeed[need.Id];
-                context.ScoreNeed(need, buffer, actedOn);
-                var eligible = buffer.Where(b => context.IsEligible(b.Score))
-                    .Select(b => (OtherId: partners[b.Index].Id, b.Score.Tenths))
-                    .OrderByDescending(b => b.Tenths).ThenBy(b => b.OtherId)
-                    .ToList();
-                var kept = await KeepAsync(eligible, profile.MaxPerNeed, profile.MaxPerPartner,
-                    ids => MatchStore.PartnerStandingAsync(c, tx, profile.Version, need.Id, ids, ct));
+                var kept = new HashSet<long>();
+                if (isOpen)
+                {
+                    context.ScoreNeed(need, buffer, actedOn);
+                    var eligible = buffer.Where(b => context.IsEligible(b.Score))
+                        .Select(b => (OtherId: partners[b.Index].Id, b.Score.Tenths))
+                        .OrderByDescending(b => b.Tenths).ThenBy(b => b.OtherId)
+                        .ToList();
+                    kept = await KeepAsync(eligible, profile.MaxPerNeed, profile.MaxPerPartner,
+                        ids => MatchStore.PartnerStandingAsync(c, tx, profile.Version, need.Id, ids, ct));
+                }
+
                 kept.UnionWith(actedOn.Where(byId.ContainsKey));
                 var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.Explain(need, byId[partnerId]))).ToList();
                 await MatchStore.ReplaceForNeedAsync(c, tx, profile.Version, need.Id, pairs, now, ct);
@@ -57,7 +84,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
         }
     }
 
-    public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
+    private async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, IReadOnlyList<ScoringProfile> profiles, DateTime now, CancellationToken ct)
     {
         var partner = (await ScoringInputs.PartnersAsync(c, tx, [partnerId], ct)).SingleOrDefault();
         if (partner is null)
@@ -65,16 +92,17 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
         var actedOn = await MatchStore.ActedOnNeedsOfPartnerAsync(c, tx, partnerId, ct);
         var needs = (await ScoringInputs.ScoredNeedsAsync(c, tx, now, ct))
             .Where(n => n.IsOpen || actedOn.Contains(n.Input.Id))
-            .Select(n => n.Input)
-            .ToDictionary(n => n.Id);
+            .ToDictionary(n => n.Input.Id);
         var buffer = new List<(int Index, PairScore Score)>();
-        foreach (var profile in await ProfileStore.CurrentAsync(c, tx, ct))
+        foreach (var profile in profiles)
         {
             var context = new ScoringContext(profile, [partner]);
             var self = new HashSet<long> { partnerId };
             var eligible = new List<(long OtherId, short Tenths)>();
-            foreach (var need in needs.Values)
+            foreach (var (need, isOpen) in needs.Values)
             {
+                if (!isOpen)
+                    continue;
                 context.ScoreNeed(need, buffer, self);
                 if (buffer.Count == 1 && context.IsEligible(buffer[0].Score))
                     eligible.Add((need.Id, buffer[0].Score.Tenths));
@@ -84,7 +112,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
             var kept = await KeepAsync(eligible, profile.MaxPerPartner, profile.MaxPerNeed,
                 ids => MatchStore.NeedStandingAsync(c, tx, profile.Version, partnerId, ids, ct));
             kept.UnionWith(actedOn.Where(needs.ContainsKey));
-            var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.Explain(needs[needId], partner))).ToList();
+            var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.Explain(needs[needId].Input, partner))).ToList();
             await MatchStore.ReplaceForPartnerAsync(c, tx, profile.Version, partnerId, pairs, now, ct);
         }
     }

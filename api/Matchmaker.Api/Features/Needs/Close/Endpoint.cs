@@ -1,8 +1,8 @@
-using Matchmaker.Api.Features.Matching;
+using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Needs.Close;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<CloseRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<CloseRequest, NeedResponse>
 {
     public override void Configure()
     {
@@ -43,7 +43,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
                 return;
             }
 
-            await MatchStore.DropSuggestedOfNeedAsync(connection, tx, need.Id, ct);
+            await rescorer.RescoreNeedsAsync(connection, tx, [need.Id], now, ct);
             await tx.CommitAsync(ct);
         }
 
