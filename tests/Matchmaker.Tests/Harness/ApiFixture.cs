@@ -44,8 +44,13 @@ public abstract class ApiFixture : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>Whether the stored matches must satisfy <see cref="Invariants"/> once the class's tests are done.</summary>
+    protected virtual bool ChecksInvariants => true;
+
     public async ValueTask DisposeAsync()
     {
+        if (app is not null && ChecksInvariants)
+            await Invariants.AssertHoldAsync(this);
         if (app is not null)
             await app.DisposeAsync();
         await DropDatabaseAsync();
