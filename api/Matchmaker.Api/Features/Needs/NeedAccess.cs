@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 
 namespace Matchmaker.Api.Features.Needs;
@@ -8,7 +9,16 @@ internal static class NeedAccess
     public static bool MayRead(ClaimsPrincipal caller, NeedRow need) =>
         need.SmeOwnerId == caller.PublicId() || caller.IsAny(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
 
-    public static bool MayEdit(ClaimsPrincipal caller, NeedRow need) =>
+    /// <summary>Whether the caller may change the need; if not, the answer: 404 when it may not know the need exists, else 403.</summary>
+    public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] NeedRow? need, string verb, [NotNullWhen(false)] out IResult? refusal)
+    {
+        refusal = need is null || !MayRead(caller, need) ? Problems.NotFound("The need")
+            : !MayEdit(caller, need) ? Problems.Forbidden($"Only the SME that posted this need or an admin may {verb} it.")
+            : null;
+        return refusal is null;
+    }
+
+    private static bool MayEdit(ClaimsPrincipal caller, NeedRow need) =>
         need.SmeOwnerId == caller.PublicId() || caller.IsInRole(AppRoles.Admin);
 
     /// <summary>The SME that posted the need, agency and admin; partners read the need but not who else it matched.</summary>

@@ -30,6 +30,9 @@ public sealed record NeedResponse
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    internal static async Task<NeedResponse> OfAsync(DbConnection connection, NeedRow row, CancellationToken ct) =>
+        From(row, await NeedStore.ListsAsync(connection, [row], ct));
+
     internal static NeedResponse From(NeedRow row, NeedLists lists) => new()
     {
         Id = row.PublicId,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Shared;
@@ -15,7 +16,8 @@ internal static class PartnerAccess
         ProfileAccess.ViewOfAsync(caller, partner.OwnerId, AppRoles.Sme, async smeOwner =>
             (await SmeStore.OfOwnerAsync(connection, smeOwner, ct))?.ProfileId is { } smeId && await MatchStore.MutualAsync(connection, smeId, partner.Id, ct));
 
-    public static bool MayEdit(ClaimsPrincipal caller, PartnerRow partner) => ProfileAccess.MayEdit(caller, partner.OwnerId);
+    public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] PartnerRow? partner, [NotNullWhen(false)] out IResult? refusal) =>
+        ProfileAccess.MayChange(caller, partner?.OwnerId, AppRoles.Sme, "The partner profile", "the partner", out refusal);
 
     public static bool MayListMatches(ClaimsPrincipal caller, PartnerRow partner) => ProfileAccess.MayListMatches(caller, partner.OwnerId);
 }

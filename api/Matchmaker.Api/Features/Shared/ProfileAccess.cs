@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 
 namespace Matchmaker.Api.Features.Shared;
@@ -25,7 +26,16 @@ internal static class ProfileAccess
         return await mutualWith(callerId) ? ProfileView.Full : view;
     }
 
-    public static bool MayEdit(ClaimsPrincipal caller, Guid ownerId) =>
+    /// <summary>Whether the caller may change the profile; if not, the answer: 404 when it may not know the profile exists, else 403.</summary>
+    public static bool MayChange(ClaimsPrincipal caller, Guid? ownerId, string otherSide, string profile, string owner, [NotNullWhen(false)] out IResult? refusal)
+    {
+        refusal = ownerId is not { } id || ViewOf(caller, id, otherSide) == ProfileView.Hidden ? Problems.NotFound(profile)
+            : !MayEdit(caller, id) ? Problems.Forbidden($"Only {owner} itself or an admin may change this profile.")
+            : null;
+        return refusal is null;
+    }
+
+    private static bool MayEdit(ClaimsPrincipal caller, Guid ownerId) =>
         caller.IsInRole(AppRoles.Admin) || ownerId == caller.PublicId();
 
     /// <summary>The owner, agency and admin; the other side sees the profile but not its other matches.</summary>

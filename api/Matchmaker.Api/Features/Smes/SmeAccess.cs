@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Partners;
@@ -15,7 +16,8 @@ internal static class SmeAccess
         ProfileAccess.ViewOfAsync(caller, sme.OwnerId, AppRoles.Partner, async partnerOwner =>
             (await PartnerStore.OfOwnerAsync(connection, partnerOwner, ct))?.ProfileId is { } partnerId && await MatchStore.MutualAsync(connection, sme.Id, partnerId, ct));
 
-    public static bool MayEdit(ClaimsPrincipal caller, SmeRow sme) => ProfileAccess.MayEdit(caller, sme.OwnerId);
+    public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] SmeRow? sme, [NotNullWhen(false)] out IResult? refusal) =>
+        ProfileAccess.MayChange(caller, sme?.OwnerId, AppRoles.Partner, "The SME profile", "the SME", out refusal);
 
     /// <summary>Only the SME itself posts needs on its profile; not even an admin posts on its behalf.</summary>
     public static bool MayPostNeeds(ClaimsPrincipal caller, SmeRow sme) => sme.OwnerId == caller.PublicId();

@@ -8,10 +8,9 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// </summary>
 internal static class RescoreBacklog
 {
-    public const string Need = "need";
-    public const string Partner = "partner";
+    private const string NoteNeedSql = "INSERT INTO rescore_backlog (criteria_version, subject, subject_id) VALUES (@Version, 'need', @Id)";
 
-    private const string NoteSql = "INSERT INTO rescore_backlog (criteria_version, subject, subject_id) VALUES (@Version, @Subject, @Id)";
+    private const string NotePartnerSql = "INSERT INTO rescore_backlog (criteria_version, subject, subject_id) VALUES (@Version, 'partner', @Id)";
 
     private const string NoteNeedOfMatchSql = "INSERT INTO rescore_backlog (criteria_version, subject, subject_id) SELECT @Version, 'need', need_id FROM matches WHERE id = @MatchId";
 
@@ -19,12 +18,12 @@ internal static class RescoreBacklog
 
     private const string ClearSql = "DELETE FROM rescore_backlog WHERE criteria_version <= @Version";
 
-    /// <summary>Notes needs or partners for the version a running or queued job builds; nothing when none does.</summary>
-    public static async Task NoteAsync(DbConnection c, DbTransaction tx, string subject, IReadOnlyCollection<long> ids, CancellationToken ct)
-    {
-        if (ids.Count > 0 && await ProfileStore.PendingVersionAsync(c, tx, ct) is { } version)
-            await c.ExecuteAsync(new CommandDefinition(NoteSql, ids.Select(id => new { Version = version, Subject = subject, Id = id }).ToList(), tx, cancellationToken: ct));
-    }
+    // Each note is for the version a running or queued job builds; nothing is noted when none does.
+    public static Task NoteNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        NoteAsync(c, tx, NoteNeedSql, ids, ct);
+
+    public static Task NotePartnerAsync(DbConnection c, DbTransaction tx, long id, CancellationToken ct) =>
+        NoteAsync(c, tx, NotePartnerSql, [id], ct);
 
     /// <summary>A deal moved on: the match's need is noted, since the pair is now kept whatever its rank.</summary>
     public static async Task NoteNeedOfMatchAsync(DbConnection c, DbTransaction tx, long matchId, CancellationToken ct)
@@ -38,6 +37,12 @@ internal static class RescoreBacklog
     {
         var noted = (await c.QueryAsync<(string Subject, long Id)>(new CommandDefinition(NotedSql, new { Version = version }, tx, cancellationToken: ct))).ToList();
         await c.ExecuteAsync(new CommandDefinition(ClearSql, new { Version = version }, tx, cancellationToken: ct));
-        return (noted.Where(n => n.Subject == Need).Select(n => n.Id).ToList(), noted.Where(n => n.Subject == Partner).Select(n => n.Id).ToList());
+        return (noted.Where(n => n.Subject == "need").Select(n => n.Id).ToList(), noted.Where(n => n.Subject == "partner").Select(n => n.Id).ToList());
+    }
+
+    private static async Task NoteAsync(DbConnection c, DbTransaction tx, string noteSql, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count > 0 && await ProfileStore.PendingVersionAsync(c, tx, ct) is { } version)
+            await c.ExecuteAsync(new CommandDefinition(noteSql, ids.Select(id => new { Version = version, Id = id }).ToList(), tx, cancellationToken: ct));
     }
 }

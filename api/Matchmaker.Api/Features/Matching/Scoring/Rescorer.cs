@@ -26,13 +26,13 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
 
     public async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
     {
-        await RescoreBacklog.NoteAsync(c, tx, RescoreBacklog.Need, needIds, ct);
+        await RescoreBacklog.NoteNeedsAsync(c, tx, needIds, ct);
         await RescoreNeedsAsync(c, tx, needIds, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
     }
 
     public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
     {
-        await RescoreBacklog.NoteAsync(c, tx, RescoreBacklog.Partner, [partnerId], ct);
+        await RescoreBacklog.NotePartnerAsync(c, tx, partnerId, ct);
         await RescorePartnerAsync(c, tx, partnerId, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
     }
 

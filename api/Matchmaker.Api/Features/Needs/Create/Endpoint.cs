@@ -48,8 +48,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         }
 
         var need = (await NeedStore.FindAsync(connection, publicId, ct))!;
-        var lists = await NeedStore.ListsAsync(connection, [need], ct);
         ETags.Set(HttpContext.Response, need.Version);
-        await Send.CreatedAtAsync(Needs.Get.Endpoint.Name, new { id = publicId }, NeedResponse.From(need, lists), cancellation: ct);
+        await Send.CreatedAtAsync(Needs.Get.Endpoint.Name, new { id = publicId }, await NeedResponse.OfAsync(connection, need, ct), cancellation: ct);
     }
 }

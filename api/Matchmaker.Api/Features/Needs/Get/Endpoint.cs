@@ -26,8 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Ne
             return;
         }
 
-        var lists = await NeedStore.ListsAsync(connection, [need], ct);
         ETags.Set(HttpContext.Response, need.Version);
-        await Send.OkAsync(NeedResponse.From(need, lists), ct);
+        await Send.OkAsync(await NeedResponse.OfAsync(connection, need, ct), ct);
     }
 }

@@ -25,15 +25,9 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (need is null || !NeedAccess.MayRead(User, need))
+        if (!NeedAccess.MayChange(User, need, "change", out var refusal))
         {
-            await Send.ResultAsync(Problems.NotFound("The need"));
-            return;
-        }
-
-        if (!NeedAccess.MayEdit(User, need))
-        {
-            await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need or an admin may change it."));
+            await Send.ResultAsync(refusal);
             return;
         }
 
@@ -64,8 +58,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         }
 
         var updated = (await NeedStore.FindAsync(connection, need.PublicId, ct))!;
-        var lists = await NeedStore.ListsAsync(connection, [updated], ct);
         ETags.Set(HttpContext.Response, updated.Version);
-        await Send.OkAsync(NeedResponse.From(updated, lists), ct);
+        await Send.OkAsync(await NeedResponse.OfAsync(connection, updated, ct), ct);
     }
 }

@@ -25,16 +25,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = partner is null ? ProfileView.Hidden : PartnerAccess.ViewOf(User, partner);
-        if (partner is null || view == ProfileView.Hidden)
+        if (!PartnerAccess.MayChange(User, partner, out var refusal))
         {
-            await Send.ResultAsync(Problems.NotFound("The partner profile"));
-            return;
-        }
-
-        if (!PartnerAccess.MayEdit(User, partner))
-        {
-            await Send.ResultAsync(Problems.Forbidden("Only the partner itself or an admin may change this profile."));
+            await Send.ResultAsync(refusal);
             return;
         }
 

@@ -25,16 +25,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = sme is null ? ProfileView.Hidden : SmeAccess.ViewOf(User, sme);
-        if (sme is null || view == ProfileView.Hidden)
+        if (!SmeAccess.MayChange(User, sme, out var refusal))
         {
-            await Send.ResultAsync(Problems.NotFound("The SME profile"));
-            return;
-        }
-
-        if (!SmeAccess.MayEdit(User, sme))
-        {
-            await Send.ResultAsync(Problems.Forbidden("Only the SME itself or an admin may change this profile."));
+            await Send.ResultAsync(refusal);
             return;
         }
 
