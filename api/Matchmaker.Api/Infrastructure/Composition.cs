@@ -68,6 +68,7 @@ internal static class Composition
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Endpoints.ShortNames = false;
+            c.Endpoints.Configurator = ep => ep.PreProcessor<UnknownQueryParameters>(Order.Before);
             ApiJson.Configure(c.Serializer.Options);
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);

@@ -57,14 +57,14 @@ internal static partial class MatchStore
     private const string PartnerStandingSql = """
         SELECT m.partner_id AS OwnerId, COUNT(*) AS Stored, MIN(ms.score) AS Weakest
         FROM matches m JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = @Version
-        WHERE m.need_id <> @NeedId AND m.partner_id IN @Ids
+        WHERE m.need_id <> @NeedId AND m.partner_id IN /**ids**/
         GROUP BY m.partner_id
         """;
 
     private const string NeedStandingSql = """
         SELECT m.need_id AS OwnerId, COUNT(*) AS Stored, MIN(ms.score) AS Weakest
         FROM matches m JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = @Version
-        WHERE m.partner_id <> @PartnerId AND m.need_id IN @Ids
+        WHERE m.partner_id <> @PartnerId AND m.need_id IN /**ids**/
         GROUP BY m.need_id
         """;
 
@@ -107,11 +107,11 @@ internal static partial class MatchStore
 
     /// <summary>How many pairs each of the given partners holds under a version, and its weakest score, leaving out one need's pairs.</summary>
     public static Task<Dictionary<long, Standing>> PartnerStandingAsync(DbConnection c, DbTransaction tx, int version, long exceptNeedId, IReadOnlyList<long> partnerIds, CancellationToken ct) =>
-        StandingAsync(c, tx, PartnerStandingSql, new { Version = version, NeedId = exceptNeedId, Ids = partnerIds }, ct);
+        StandingAsync(c, tx, PartnerStandingSql, partnerIds, new { Version = version, NeedId = exceptNeedId }, ct);
 
     /// <summary>How many pairs each of the given needs holds under a version, and its weakest score, leaving out one partner's pairs.</summary>
     public static Task<Dictionary<long, Standing>> NeedStandingAsync(DbConnection c, DbTransaction tx, int version, long exceptPartnerId, IReadOnlyList<long> needIds, CancellationToken ct) =>
-        StandingAsync(c, tx, NeedStandingSql, new { Version = version, PartnerId = exceptPartnerId, Ids = needIds }, ct);
+        StandingAsync(c, tx, NeedStandingSql, needIds, new { Version = version, PartnerId = exceptPartnerId }, ct);
 
     /// <summary>Once a version is active: drops the scores of older versions and the suggestions only they held.</summary>
     public static async Task DropSupersededAsync(DbConnection c, DbTransaction tx, int activeVersion, CancellationToken ct)
@@ -120,8 +120,8 @@ internal static partial class MatchStore
         await c.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, transaction: tx, cancellationToken: ct));
     }
 
-    private static async Task<Dictionary<long, Standing>> StandingAsync(DbConnection c, DbTransaction tx, string sql, object args, CancellationToken ct) =>
-        (await c.QueryAsync<Standing>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToDictionary(s => s.OwnerId);
+    private static async Task<Dictionary<long, Standing>> StandingAsync(DbConnection c, DbTransaction tx, string sql, IReadOnlyList<long> ids, object args, CancellationToken ct) =>
+        (await IdChunks.QueryAsync<Standing>(c, tx, sql, ids, ct, args)).ToDictionary(s => s.OwnerId);
 
     private static async Task InsertPairsAsync(DbConnection c, DbTransaction tx, int version, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {

@@ -77,7 +77,7 @@ internal static class NeedStore
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE n.public_id = @Id";
 
-    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE n.id IN @Ids";
+    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE n.id IN /**ids**/";
 
     /// <summary>The needs that carry scores: open ones, and closed ones whose matches someone acted on (their deals keep a score).</summary>
     private const string IsScored = " (n.status = 'open' OR EXISTS (SELECT 1 FROM matches m WHERE m.need_id = n.id AND m.status <> 'suggested')) ";
@@ -88,11 +88,11 @@ internal static class NeedStore
 
     private const string ScoredInCurrenciesSql = "SELECT n.id AS Id, n.amount AS Amount, n.currency AS Currency, n.status AS Status FROM needs n WHERE n.currency IN @Currencies AND" + IsScored;
 
-    private const string NeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types WHERE need_id IN @Ids ORDER BY need_id, position";
+    private const string NeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types WHERE need_id IN /**ids**/ ORDER BY need_id, position";
 
-    private const string OwnSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_sectors WHERE need_id IN @Ids ORDER BY need_id, position";
+    private const string OwnSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_sectors WHERE need_id IN /**ids**/ ORDER BY need_id, position";
 
-    private const string EffectiveSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_effective_sectors WHERE need_id IN @Ids ORDER BY need_id, position";
+    private const string EffectiveSectorsSql = "SELECT need_id AS OwnerId, sector_code AS Code FROM need_effective_sectors WHERE need_id IN /**ids**/ ORDER BY need_id, position";
 
     private const string AllNeedTypesSql = "SELECT need_id AS OwnerId, need_type_code AS Code FROM need_need_types ORDER BY need_id, position";
 
@@ -137,7 +137,7 @@ internal static class NeedStore
         connection.QuerySingleOrDefaultAsync<NeedRow>(new CommandDefinition(FindSql, new { Id = id }, tx, cancellationToken: ct));
 
     public static async Task<IReadOnlyList<NeedRow>> ByIdsAsync(DbConnection connection, DbTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : (await connection.QueryAsync<NeedRow>(new CommandDefinition(ByIdsSql, new { Ids = ids }, tx, cancellationToken: ct))).ToList();
+        await IdChunks.QueryAsync<NeedRow>(connection, tx, ByIdsSql, ids, ct);
 
     /// <summary>Every need a full re-score scores.</summary>
     public static async Task<IReadOnlyList<NeedRow>> ScoredAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
@@ -151,14 +151,16 @@ internal static class NeedStore
     {
         if (needs.Count == 0)
             return new NeedLists(OwnedCode.None, OwnedCode.None, OwnedCode.None);
-        var args = all ? null : new { Ids = needs.Select(n => n.Id).ToList() };
         return new NeedLists(
             await CodesAsync(all ? AllNeedTypesSql : NeedTypesSql),
             await CodesAsync(all ? AllOwnSectorsSql : OwnSectorsSql),
             await CodesAsync(all ? AllEffectiveSectorsSql : EffectiveSectorsSql));
 
         async Task<ILookup<long, string>> CodesAsync(string sql) =>
-            (await connection.QueryAsync<OwnedCode>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToLookup(c => c.OwnerId, c => c.Code);
+            (all
+                ? await connection.QueryAsync<OwnedCode>(new CommandDefinition(sql, transaction: tx, cancellationToken: ct))
+                : await IdChunks.QueryAsync<OwnedCode>(connection, tx, sql, needs.Select(n => n.Id), ct))
+            .ToLookup(c => c.OwnerId, c => c.Code);
     }
 
     /// <summary>Inserts needs with their lists; returns their internal ids by public id.</summary>

@@ -60,7 +60,7 @@ internal static class PartnerStore
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE p.public_id = @Id";
 
-    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE p.id IN @Ids";
+    private const string ByIdsSql = "SELECT " + SelectColumns + From + "WHERE p.id IN /**ids**/";
 
     private const string AllSql = "SELECT " + SelectColumns + From;
 
@@ -75,11 +75,11 @@ internal static class PartnerStore
     private const string UsccTakenSql = "SELECT COUNT(*) FROM partners WHERE uscc = @Uscc AND (@ExceptId IS NULL OR id <> @ExceptId)";
 
     private const string ListsSql = """
-        SELECT 'sector' AS Kind, partner_id AS OwnerId, sector_code AS Code, position AS Position FROM partner_sectors WHERE partner_id IN @Ids
+        SELECT 'sector' AS Kind, partner_id AS OwnerId, sector_code AS Code, position AS Position FROM partner_sectors WHERE partner_id IN /**ids**/
         UNION ALL
-        SELECT 'offering', partner_id, need_type_code, position FROM partner_offerings WHERE partner_id IN @Ids
+        SELECT 'offering', partner_id, need_type_code, position FROM partner_offerings WHERE partner_id IN /**ids**/
         UNION ALL
-        SELECT 'region', partner_id, region_code, position FROM partner_target_regions WHERE partner_id IN @Ids
+        SELECT 'region', partner_id, region_code, position FROM partner_target_regions WHERE partner_id IN /**ids**/
         ORDER BY OwnerId, Kind, Position
         """;
 
@@ -125,9 +125,9 @@ internal static class PartnerStore
 
     /// <summary>The given partners, or every partner when <paramref name="ids"/> is null.</summary>
     public static async Task<IReadOnlyList<PartnerRow>> ByIdsAsync(DbConnection connection, DbTransaction? tx, IReadOnlyCollection<long>? ids, CancellationToken ct) =>
-        ids is { Count: 0 }
-            ? []
-            : (await connection.QueryAsync<PartnerRow>(new CommandDefinition(ids is null ? AllSql : ByIdsSql, ids is null ? null : new { Ids = ids }, tx, cancellationToken: ct))).ToList();
+        ids is null
+            ? (await connection.QueryAsync<PartnerRow>(new CommandDefinition(AllSql, transaction: tx, cancellationToken: ct))).ToList()
+            : await IdChunks.QueryAsync<PartnerRow>(connection, tx, ByIdsSql, ids, ct);
 
     public static async Task<IReadOnlyList<long>> ChangedSinceAsync(DbConnection connection, DbTransaction? tx, DateTime since, CancellationToken ct) =>
         (await connection.QueryAsync<long>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
@@ -142,9 +142,9 @@ internal static class PartnerStore
     /// <summary>The lists of the given partners, or of every partner when <paramref name="ids"/> is null.</summary>
     public static async Task<PartnerLists> ListsAsync(DbConnection connection, IReadOnlyCollection<long>? ids, CancellationToken ct, DbTransaction? tx = null)
     {
-        var rows = ids is { Count: 0 }
-            ? []
-            : (await connection.QueryAsync<ListRow>(new CommandDefinition(ids is null ? AllListsSql : ListsSql, ids is null ? null : new { Ids = ids }, tx, cancellationToken: ct))).ToList();
+        var rows = ids is null
+            ? (await connection.QueryAsync<ListRow>(new CommandDefinition(AllListsSql, transaction: tx, cancellationToken: ct))).ToList()
+            : await IdChunks.QueryAsync<ListRow>(connection, tx, ListsSql, ids, ct);
         ILookup<long, string> Of(string kind) => rows.Where(r => r.Kind == kind).ToLookup(r => r.OwnerId, r => r.Code);
         return new PartnerLists(Of("sector"), Of("offering"), Of("region"));
     }

@@ -61,7 +61,7 @@ internal static class SmeStore
 
     private const string InnTakenSql = "SELECT COUNT(*) FROM smes WHERE inn = @Inn AND (@ExceptId IS NULL OR id <> @ExceptId)";
 
-    private const string SectorsSql = "SELECT sme_id AS OwnerId, sector_code AS Code FROM sme_sectors WHERE sme_id IN @Ids ORDER BY sme_id, position";
+    private const string SectorsSql = "SELECT sme_id AS OwnerId, sector_code AS Code FROM sme_sectors WHERE sme_id IN /**ids**/ ORDER BY sme_id, position";
 
     private const string InsertSql = """
         INSERT INTO smes (public_id, owner_user_id, name, search_text, inn, region_code, employees, founded_year,
@@ -101,7 +101,7 @@ internal static class SmeStore
     {
         if (smeIds.Count == 0)
             return OwnedCode.None;
-        var rows = await connection.QueryAsync<OwnedCode>(new CommandDefinition(SectorsSql, new { Ids = smeIds }, tx, cancellationToken: ct));
+        var rows = await IdChunks.QueryAsync<OwnedCode>(connection, tx, SectorsSql, smeIds, ct);
         return rows.ToLookup(r => r.OwnerId, r => r.Code);
     }
 

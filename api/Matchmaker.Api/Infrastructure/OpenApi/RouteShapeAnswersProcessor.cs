@@ -5,8 +5,8 @@ using NSwag.Generation.Processors.Contexts;
 namespace Matchmaker.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// Declares the error answers that follow from a route's shape: 400 for a body or query, 401 when
-/// secured, 404 for a path parameter, 413 and 415 for a body.
+/// Declares the error answers that follow from a route's shape: 400 everywhere (a query parameter
+/// the endpoint does not read is refused), 401 when secured, 404 for a path parameter, 413 and 415 for a body.
 /// </summary>
 internal sealed class RouteShapeAnswersProcessor : IDocumentProcessor
 {
@@ -19,8 +19,7 @@ internal sealed class RouteShapeAnswersProcessor : IDocumentProcessor
     private static void Declare(string path, OpenApiOperation operation)
     {
         var hasBody = operation.RequestBody is not null;
-        if (hasBody || operation.Parameters.Any(p => p.Kind == OpenApiParameterKind.Query))
-            ProblemDetailsProcessor.Declare(operation, 400);
+        ProblemDetailsProcessor.Declare(operation, 400);
         if (operation.Security is { Count: > 0 })
             ProblemDetailsProcessor.Declare(operation, 401);
         if (path.Contains('{'))

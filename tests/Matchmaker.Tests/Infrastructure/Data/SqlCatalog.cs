@@ -16,11 +16,45 @@ public static partial class SqlCatalog
 
     /// <summary>The query as the given provider receives it: dialect markers rendered, Dapper's list parameters expanded.</summary>
     public static string AsSentTo(DatabaseProvider provider, string sql) =>
-        ListParameter().Replace(new SqlDialect(provider).Render(sql), m => $"IN ({m.Groups[1].Value}1, {m.Groups[1].Value}2)");
+        ListParameter().Replace(new SqlDialect(provider).Render(IdChunks.Render(sql)), m => $"IN ({m.Groups[1].Value}1, {m.Groups[1].Value}2)");
+
+    /// <summary>
+    /// The lists a query may send without <see cref="IdChunks"/>, with the most items each can hold;
+    /// an id list goes through <see cref="IdChunks"/>, which sends at most <see cref="IdChunks.Size"/> per command.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> BoundedLists { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["@Currencies"] = Matchmaker.Api.Features.Reference.UpdateFxRates.Validator.MaxRates,
+    };
+
+    /// <summary>
+    /// How many parameters SQL Server receives for the query when every list holds as many items as
+    /// it can, or null when it sends a list of no known size.
+    /// </summary>
+    public static int? LargestParameterCount(string sql, out string? unboundedList)
+    {
+        unboundedList = null;
+        var rendered = new SqlDialect(DatabaseProvider.SqlServer).Render(sql.Replace(IdChunks.Marker, Expanded("@Ids", IdChunks.Size)));
+        foreach (Match list in ListParameter().Matches(rendered))
+        {
+            if (!BoundedLists.TryGetValue(list.Groups[1].Value, out var size))
+            {
+                unboundedList = list.Groups[1].Value;
+                return null;
+            }
+            rendered = rendered.Replace(list.Value, "IN " + Expanded(list.Groups[1].Value, size));
+        }
+        return Parameter().Matches(rendered).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+    }
+
+    private static string Expanded(string name, int size) => $"({string.Join(", ", Enumerable.Range(1, size).Select(i => $"{name}{i}"))})";
 
     public static IEnumerable<string> ScriptFiles(string provider) =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "db", provider), "*.sql").Order(StringComparer.Ordinal);
 
     [GeneratedRegex(@"IN\s+(@\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex ListParameter();
+
+    [GeneratedRegex(@"(?<!@)@\w+")]
+    private static partial Regex Parameter();
 }

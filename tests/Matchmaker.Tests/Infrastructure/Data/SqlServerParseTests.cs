@@ -27,6 +27,27 @@ public sealed class SqlServerParseTests
     }
 
     [Fact]
+    public void Every_query_stays_within_sql_servers_2100_parameters_with_its_lists_at_their_largest()
+    {
+        const int sqlServerLimit = 2100;
+        foreach (var (name, sql) in SqlCatalog.Queries)
+        {
+            var count = SqlCatalog.LargestParameterCount(sql, out var unbounded);
+            Assert.True(count is not null,
+                $"{name} sends {unbounded} as one parameter per item with no bound on the items; write IN {IdChunks.Marker} and run it through {nameof(IdChunks)}");
+            Assert.True(count <= sqlServerLimit, $"{name} can send {count} parameters; SQL Server accepts {sqlServerLimit}");
+        }
+    }
+
+    [Fact]
+    public void The_parameter_count_sees_an_id_list_sent_whole()
+    {
+        Assert.Null(SqlCatalog.LargestParameterCount("SELECT id FROM needs WHERE id IN @Ids", out var unbounded));
+        Assert.Equal("@Ids", unbounded);
+        Assert.Equal(IdChunks.Size + 1, SqlCatalog.LargestParameterCount($"SELECT id FROM needs WHERE id IN {IdChunks.Marker} AND version = @Version", out _));
+    }
+
+    [Fact]
     public void The_parse_check_rejects_sqlite_only_syntax()
     {
         var errors = Parse("SELECT id FROM needs ORDER BY id DESC LIMIT 5");

@@ -51,6 +51,36 @@ public abstract class ConcurrencyTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal(5, responses.Count(r => (int)r.StatusCode == 412));
         Assert.Equal("\"2\"", (await partner.Client.GetAsync(url)).ETag());
     }
+
+    [Theory]
+    [InlineData("\"1\", \"99\"")]
+    [InlineData("\"99\",\"1\"")]
+    [InlineData("W/\"7\", \"1\"")]
+    [InlineData("*")]
+    public async Task If_match_with_a_list_holding_the_current_tag_or_a_star_lets_the_update_through(string ifMatch)
+    {
+        var sme = await api.UserAsync("sme");
+        var needId = await Create.NeedAsync(sme, await Create.SmeAsync(sme));
+
+        var response = await sme.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Listed tag"), ifMatch);
+
+        Assert.Equal("Listed tag", (await Expect.StatusAsync(response, 200))["title"]!.GetValue<string>());
+        Assert.Equal("\"2\"", response.ETag());
+    }
+
+    [Theory]
+    [InlineData("\"4\", \"99\"")]
+    [InlineData("W/\"1\"")]
+    [InlineData("\"1\" \"2\"")]
+    public async Task If_match_without_the_current_strong_tag_is_412_and_changes_nothing(string ifMatch)
+    {
+        var sme = await api.UserAsync("sme");
+        var needId = await Create.NeedAsync(sme, await Create.SmeAsync(sme));
+
+        await Expect.ProblemAsync(await sme.Client.PutAsync($"/api/v1/needs/{needId}", Bodies.Need(title: "Not listed"), ifMatch), 412);
+
+        Assert.NotEqual("Not listed", (await Expect.StatusAsync(await sme.Client.GetAsync($"/api/v1/needs/{needId}"), 200))["title"]!.GetValue<string>());
+    }
 }
 
 public sealed class ConcurrencyTestsOnSqlite(SqliteApi api) : ConcurrencyTests<SqliteApi>(api), IClassFixture<SqliteApi>;

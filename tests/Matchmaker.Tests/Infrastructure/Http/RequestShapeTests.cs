@@ -79,4 +79,65 @@ public sealed class RequestShapeTests(SqliteApi api) : IClassFixture<SqliteApi>
         await Expect.ProblemAsync(await admin.Client.GetAsync("/api/v1/needs?limit=lots"), 400, "limit");
         await Expect.ProblemAsync(await admin.Client.GetAsync("/api/v1/needs?minUsd=abc"), 400, "minUsd");
     }
+
+    [Theory]
+    [InlineData("/api/v1/needs/{need}/matches?status=suggested", "status")]
+    [InlineData("/api/v1/needs/{need}/matches?minScore=10&Status=declined", "status")]
+    [InlineData("/api/v1/needs/{need}?expand=matches", "expand")]
+    [InlineData("/api/v1/needs?limit=5&colour=red", "colour")]
+    [InlineData("/api/v1/reports/matches?format=csv&since=2020-01-01", "since")]
+    [InlineData("/api/v1/reference/regions?lang=ru", "lang")]
+    [InlineData("/api/v1/auth/me?verbose", "verbose")]
+    public async Task An_unknown_query_parameter_is_a_400_naming_it(string url, string parameter)
+    {
+        var admin = await api.AdminAsync();
+        var (owner, smeId) = await Create.SmeAccountAsync(api);
+        var needId = await Create.NeedAsync(owner, smeId);
+
+        var problem = await Expect.ProblemAsync(await admin.Client.GetAsync(url.Replace("{need}", needId.ToString())), 400, parameter);
+
+        Assert.Contains($"'{parameter}'", problem["errors"]![parameter]![0]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/needs/{need}/matches?minScore=10&limit=5")]
+    [InlineData("/api/v1/needs/{need}/matches?MinScore=10&LIMIT=5")]
+    [InlineData("/api/v1/needs?limit=5")]
+    [InlineData("/api/v1/reports/matches?format=csv")]
+    public async Task The_query_parameters_an_endpoint_reads_are_accepted_in_any_case(string url)
+    {
+        var admin = await api.AdminAsync();
+        var (owner, smeId) = await Create.SmeAccountAsync(api);
+        var needId = await Create.NeedAsync(owner, smeId);
+
+        var response = await admin.Client.GetAsync(url.Replace("{need}", needId.ToString()));
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_documented_query_parameter_is_one_the_endpoint_reads()
+    {
+        var admin = await api.AdminAsync();
+        var doc = await Expect.StatusAsync(await api.CreateClient().GetAsync("/openapi/v1.json"), 200);
+        var checkedParameters = 0;
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            var parameters = item!["get"]?["parameters"]?.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").ToList() ?? [];
+            var url = System.Text.RegularExpressions.Regex.Replace(path, "{[^}]+}", Guid.NewGuid().ToString());
+            var unknown = await (await admin.Client.GetAsync($"{url}?notAParameter=1")).Content.ReadAsStringAsync();
+            if (!unknown.Contains("is not a query parameter", StringComparison.Ordinal))
+                continue;
+            foreach (var parameter in parameters)
+            {
+                var name = parameter!["name"]!.GetValue<string>();
+                var body = await (await admin.Client.GetAsync($"{url}?{name}=1")).Content.ReadAsStringAsync();
+
+                Assert.DoesNotContain("is not a query parameter", body, StringComparison.Ordinal);
+                checkedParameters++;
+            }
+        }
+
+        Assert.True(checkedParameters >= 20, $"expected the documented query parameters, found {checkedParameters}");
+    }
 }

@@ -53,9 +53,15 @@ internal static class Generators
         (id, sectors, offerings, min, decadesWide, regions, seeksExport, languages, required) =>
             new PartnerInput(id, sectors, offerings, min, Math.Round(min * (decimal)Math.Pow(10, decadesWide), 2), regions, seeksExport, languages, required));
 
+    /// <summary>
+    /// Most profiles require nothing, so most pairs are scored rather than excluded; the rest
+    /// require each criterion with even odds, which excludes most of their pairs.
+    /// </summary>
+    private static readonly Gen<bool[]> RequiredFlags = Gen.Frequency((6, Gen.Const(new bool[8])), (1, Gen.Bool.Array[8]));
+
     private static readonly Gen<CriterionSetting[]> Settings = Gen.Select(
         Gen.Frequency((1, Gen.Const(0.0)), (1, Gen.Int[1, 50].Select(w => (double)w)), (2, Gen.Double[0, 50])).Array[8],
-        Gen.Bool.Array[8],
+        RequiredFlags,
         Gen.Frequency((4, Gen.Const(true)), (1, Gen.Const(false))).Array[8],
         (weights, required, enabled) =>
             CriterionKeys.All.Select((key, i) => new CriterionSetting(key, weights[i], required[i], enabled[i])).ToArray());

@@ -7,6 +7,16 @@ public sealed class ScoringPropertyTests
 {
     private const long Iterations = 3_000;
 
+    /// <summary>
+    /// A sample whose pair is excluded checks only the exclusion flag (or nothing at all, when
+    /// excluded before a move), so each property insists that most of its samples were scored.
+    /// </summary>
+    private const double MinScoredShare = 0.8;
+
+    private static void AssertMostlyScored(int scored, long samples) =>
+        Assert.True(scored >= MinScoredShare * samples,
+            $"only {scored} of {samples} samples were scored, not excluded: the generators no longer exercise the property");
+
     private static PairScore Fast(Scorer scorer, NeedInput need, PartnerInput partner, int catalogCapacity = CertificationCatalog.MaxBits)
     {
         var encoder = new VectorEncoder(new CertificationCatalog(capacity: catalogCapacity));
@@ -16,6 +26,7 @@ public sealed class ScoringPropertyTests
     [Fact]
     public void Fast_path_and_explain_give_the_identical_score_for_every_pair()
     {
+        var scored = 0;
         Gen.Select(Generators.Profile, Generators.Need, Generators.Partner, Generators.CatalogCapacity).Sample(
             (profile, need, partner, capacity) =>
             {
@@ -25,9 +36,15 @@ public sealed class ScoringPropertyTests
 
                 Assert.Equal(explained.Excluded, fast.IsExcluded);
                 if (!fast.IsExcluded)
+                {
                     Assert.Equal(explained.Score, fast.Score);
+                    Interlocked.Increment(ref scored);
+                }
             },
             iter: Iterations);
+
+        AssertMostlyScored(scored, Iterations);
+        Assert.True(Iterations - scored >= 0.03 * Iterations, $"only {Iterations - scored} of {Iterations} pairs were excluded: the exclusion path goes untested");
     }
 
     [Fact]
@@ -68,14 +85,21 @@ public sealed class ScoringPropertyTests
     [Fact]
     public void Scaling_every_weight_by_a_positive_constant_leaves_scores_unchanged()
     {
+        var scored = 0;
         Gen.Select(Generators.Profile, Gen.Double[0.01, 100], Generators.Need, Generators.Partner).Sample(
             (profile, factor, need, partner) =>
             {
                 var scaled = profile with { Criteria = [.. profile.Criteria.Select(c => c with { Weight = c.Weight * factor })] };
 
-                Assert.Equal(Fast(new Scorer(profile), need, partner), Fast(new Scorer(scaled), need, partner));
+                var original = Fast(new Scorer(profile), need, partner);
+
+                Assert.Equal(original, Fast(new Scorer(scaled), need, partner));
+                if (!original.IsExcluded)
+                    Interlocked.Increment(ref scored);
             },
             iter: Iterations);
+
+        AssertMostlyScored(scored, Iterations);
     }
 
     /// <summary>Changes that the scoring contract (Features/Matching/README.md) says can only raise a criterion's score, never lower one.</summary>
@@ -109,6 +133,7 @@ public sealed class ScoringPropertyTests
     public void Improving_one_criterions_input_never_lowers_the_score()
     {
         var knownRegionNeed = Gen.Select(Generators.Need, Gen.OneOf(Generators.KnownRegions), (need, region) => need with { SmeRegion = region });
+        var scored = 0;
         Gen.Select(Generators.Profile, knownRegionNeed, Generators.Partner, ImprovingMove).Sample(
             (profile, need, partner, move) =>
             {
@@ -120,7 +145,11 @@ public sealed class ScoringPropertyTests
 
                 // Excluded is -1 tenths, below every score.
                 Assert.True(after.Tenths >= before.Tenths, $"{before} became {after}");
+                if (!before.IsExcluded)
+                    Interlocked.Increment(ref scored);
             },
             iter: Iterations);
+
+        AssertMostlyScored(scored, Iterations);
     }
 }
