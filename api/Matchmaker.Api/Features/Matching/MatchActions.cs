@@ -67,4 +67,14 @@ internal static class MatchActions
     };
 
     private static ActionOutcome Refused(IResult problem) => new(problem, null, 0);
+
+    /// <summary>Answers with the refusal, or with the match and its ETag.</summary>
+    public static Task OutcomeAsync(this IResponseSender send, ActionOutcome outcome, CancellationToken ct)
+    {
+        var response = send.HttpContext.Response;
+        if (outcome.Problem is not null)
+            return response.SendResultAsync(outcome.Problem);
+        ETags.Set(response, outcome.Version);
+        return response.SendOkAsync(outcome.Match!, cancellation: ct);
+    }
 }

@@ -33,15 +33,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var outcome = await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Decline,
-            (status, _) => MatchStateMachine.Decline(status), req.Reason, ct);
-        if (outcome.Problem is not null)
-        {
-            await Send.ResultAsync(outcome.Problem);
-            return;
-        }
-
-        ETags.Set(HttpContext.Response, outcome.Version);
-        await Send.OkAsync(outcome.Match!, ct);
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Decline,
+            (status, _) => MatchStateMachine.Decline(status), req.Reason, ct), ct);
     }
 }

@@ -40,15 +40,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var outcome = await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Stage,
-            (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, ct);
-        if (outcome.Problem is not null)
-        {
-            await Send.ResultAsync(outcome.Problem);
-            return;
-        }
-
-        ETags.Set(HttpContext.Response, outcome.Version);
-        await Send.OkAsync(outcome.Match!, ct);
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, HttpContext, Route<Guid>("id"), MatchAction.Stage,
+            (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, ct), ct);
     }
 }
