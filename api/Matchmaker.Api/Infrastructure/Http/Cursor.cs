@@ -6,6 +6,9 @@ namespace Matchmaker.Api.Infrastructure.Http;
 /// <summary>Keyset cursors: the last row's key, base64url-encoded so clients treat it as opaque.</summary>
 internal static class Cursor
 {
+    /// <summary>The longest cursor the API hands out: unpadded base64url of the two-key cursor's 16 bytes.</summary>
+    public const int MaxLength = (16 * 4 + 2) / 3;
+
     public static string Encode(long key)
     {
         Span<byte> bytes = stackalloc byte[8];

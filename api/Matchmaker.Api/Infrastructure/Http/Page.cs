@@ -6,11 +6,11 @@ internal static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private const string CursorPattern = "^[A-Za-z0-9_-]{1,16}$";
+    private static readonly string CursorPattern = $"^[A-Za-z0-9_-]{{1,{Cursor.MaxLength}}}$";
 
     public static void DescribeFields(FieldBounds fields) => fields
-        .String("cursor", 16, CursorPattern)
-        .String("nextCursor", 16, CursorPattern)
+        .String("cursor", Cursor.MaxLength, CursorPattern)
+        .String("nextCursor", Cursor.MaxLength, CursorPattern)
         .Integer("limit", 1, MaxLimit)
         .Objects("items", MaxLimit);
 
