@@ -15,11 +15,11 @@ internal static class Paging
         .Objects("items", MaxLimit);
 
     /// <summary>Rows were fetched with one extra to learn whether a next page exists.</summary>
-    public static Page<TOut> Build<TRow, TOut>(IReadOnlyList<TRow> rows, int limit, Func<TRow, long> key, Func<TRow, TOut> map)
+    public static Page<TOut> Build<TRow, TOut>(IReadOnlyList<TRow> rows, int limit, Func<TRow, string> cursor, Func<TRow, TOut> map)
     {
         var hasMore = rows.Count > limit;
         var pageRows = hasMore ? rows.Take(limit).ToList() : rows;
-        var next = hasMore ? Cursor.Encode(key(pageRows[^1])) : null;
+        var next = hasMore ? cursor(pageRows[^1]) : null;
         return new Page<TOut>(pageRows.Select(map).ToList(), next);
     }
 }
