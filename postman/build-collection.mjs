@@ -207,6 +207,11 @@ const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile
         pm.expect(page.nextCursor).to.eql(null);
       });`,
   }),
+  request('Post a second, alike need', 'POST', '/api/v1/smes/{{smeId}}/needs', {
+    token: 'smeToken',
+    body: { ...needBody, title: 'Second CNC machining line {{run}}' },
+    tests: created('secondNeedId'),
+  }),
 ]);
 
 const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer registers, creates its profile (valid USCC), searches needs and sees the SME\'s public view.', [
@@ -229,6 +234,47 @@ const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer regis
     token: 'partnerToken',
     tests: `${status(200)}
       pm.test('finds the SME\\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
+  }),
+  request('Search one need per page: page 1', 'GET', '/api/v1/needs?sector=C28&q={{run}}&limit=1', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const page = pm.response.json();
+      pm.test('newest first: the second need, and a cursor to the next page', () => {
+        pm.expect(page.items.map((n) => n.id)).to.eql([pm.collectionVariables.get('secondNeedId')]);
+        pm.expect(page.nextCursor).to.be.a('string');
+      });
+      pm.collectionVariables.set('searchCursor', page.nextCursor);`,
+  }),
+  request('Search one need per page: page 2 from nextCursor', 'GET', '/api/v1/needs?sector=C28&q={{run}}&limit=1&cursor={{searchCursor}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const page = pm.response.json();
+      pm.test('then the first need, and no further page', () => {
+        pm.expect(page.items.map((n) => n.id)).to.eql([pm.collectionVariables.get('needId')]);
+        pm.expect(page.nextCursor).to.eql(null);
+      });`,
+  }),
+  request('Partner\'s matches one per page: page 1', 'GET', '/api/v1/partners/{{partnerId}}/matches?limit=1', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const page = pm.response.json();
+      pm.test('one match and a cursor to the next page', () => {
+        pm.expect(page.items).to.have.lengthOf(1);
+        pm.expect(page.nextCursor).to.be.a('string');
+      });
+      pm.collectionVariables.set('matchCursor', page.nextCursor);
+      pm.collectionVariables.set('firstPageMatchId', page.items[0].id);
+      pm.collectionVariables.set('firstPageScore', page.items[0].score);`,
+  }),
+  request('Partner\'s matches one per page: page 2 from nextCursor', 'GET', '/api/v1/partners/{{partnerId}}/matches?limit=1&cursor={{matchCursor}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const page = pm.response.json();
+      pm.test('the next match, no better than the first', () => {
+        pm.expect(page.items).to.have.lengthOf(1);
+        pm.expect(page.items[0].id).to.not.eql(pm.collectionVariables.get('firstPageMatchId'));
+        pm.expect(page.items[0].score).to.be.at.most(Number(pm.collectionVariables.get('firstPageScore')));
+      });`,
   }),
   request('Read the SME (public view)', 'GET', '/api/v1/smes/{{smeId}}', {
     token: 'partnerToken',
@@ -622,7 +668,7 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
 
 const variables = ['run', 'password', 'smeEmail', 'partnerEmail', 'agencyEmail', 'smeContactEmail', 'partnerContactEmail', 'smeInn',
   'partnerUscc', 'badUscc', 'idempotencyKey', 'missingId', 'adminToken', 'smeToken', 'partnerToken', 'agencyToken', 'smeUserId',
-  'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
+  'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'secondNeedId', 'searchCursor', 'matchCursor', 'firstPageMatchId', 'firstPageScore', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
   'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls', 'summarySmes', 'summaryMatches',
   'quarterStart', 'quarterPeriod'];
 

@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Matching;
 
-/// <summary>The query of a match list: ordered by score descending then id, paged by a (score, id) cursor.</summary>
+/// <summary>The query of a match list, paged by a (score, creation time, id) cursor in the order of <see cref="MatchStore.Order"/>.</summary>
 public abstract class MatchListQuery
 {
     public decimal? MinScore { get; set; }
@@ -9,9 +9,11 @@ public abstract class MatchListQuery
 
     internal int Take => Limit ?? Paging.DefaultLimit;
 
-    internal decimal? AfterScore => Infrastructure.Http.Cursor.TryDecode(Cursor, out var tenths, out _) ? tenths / 10m : null;
+    internal decimal? AfterScore => Infrastructure.Http.Cursor.TryDecode(Cursor, 3, out var keys) ? keys[0] / 10m : null;
 
-    internal long? AfterId => Infrastructure.Http.Cursor.TryDecode(Cursor, out _, out var id) ? id : null;
+    internal DateTime? AfterCreatedAt => Infrastructure.Http.Cursor.TryDecode(Cursor, 3, out var keys) ? Infrastructure.Http.Cursor.Time(keys[1]) : null;
+
+    internal long? AfterId => Infrastructure.Http.Cursor.TryDecode(Cursor, 3, out var keys) ? keys[2] : null;
 }
 
 internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
@@ -21,7 +23,7 @@ internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
         RuleFor(x => x.MinScore).InclusiveBetween(0, 100);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor)
-            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, out _, out _))
+            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, 3, out var keys) && Infrastructure.Http.Cursor.Time(keys[1]) is not null)
             .When(x => !string.IsNullOrEmpty(x.Cursor))
             .WithMessage("'cursor' is not a cursor this API returned.");
     }
@@ -35,7 +37,7 @@ internal static class MatchPaging
         var pageRows = rows.Take(limit).ToList();
         var last = pageRows.LastOrDefault();
         var next = rows.Count > limit && last is not null
-            ? Infrastructure.Http.Cursor.Encode((long)Math.Round(last.Score * 10, MidpointRounding.AwayFromZero), last.Id)
+            ? Infrastructure.Http.Cursor.Encode((long)Math.Round(last.Score * 10, MidpointRounding.AwayFromZero), last.CreatedAt.Ticks, last.Id)
             : null;
         return new Page<MatchResponse>(pageRows.Select(map).ToList(), next);
     }

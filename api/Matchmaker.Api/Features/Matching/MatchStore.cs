@@ -84,10 +84,18 @@ internal static partial class MatchStore
 
         """;
 
-    /// <summary>Keyset over (score descending, id ascending), the order of every match list.</summary>
-    public const string AfterCondition = "(@AfterScore IS NULL OR ms.score < @AfterScore OR (ms.score = @AfterScore AND m.id > @AfterId))";
+    /// <summary>
+    /// Keyset over (score descending, creation time ascending, id ascending), the order of every match
+    /// list: equal scores are common, and ids alone need not follow creation times (imports, re-scores).
+    /// </summary>
+    public const string AfterCondition = """
+        (@AfterScore IS NULL OR ms.score < @AfterScore OR (ms.score = @AfterScore AND (m.created_at > @AfterCreatedAt
+            OR (m.created_at = @AfterCreatedAt AND m.id > @AfterId))))
+        """;
 
-    public const string Order = " ORDER BY ms.score DESC, m.id ASC ";
+    public const string Order = " ORDER BY ms.score DESC, m.created_at ASC, m.id ASC ";
+
+    public const string OrderDescription = "Ordered by score descending; equal scores oldest first (`createdAt` ascending), and matches created in the same instant in the order they were stored";
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE m.public_id = @Id";
 

@@ -53,13 +53,15 @@ internal sealed class CloseRequestValidator : Validator<CloseRequest>
 
 internal static class NeedBounds
 {
+    public const int MaxNeedTypeLength = 32;
+
     private static readonly string[] Statuses = [NeedStatus.Open, NeedStatus.Closed];
 
     public static void DescribeFields(FieldBounds fields) => fields
         .String("title", NeedRequest.MaxTitleLength)
         .String("needTitle", NeedRequest.MaxTitleLength)
         .String("closeReason", CloseRequest.MaxReasonLength)
-        .Code("needType", 32, SeedCodes.NeedTypes)
+        .Code("needType", MaxNeedTypeLength, SeedCodes.NeedTypes)
         .Code("NeedsNeedResponse.status", 8, Statuses)
         .Code("MatchingMatchNeedSummary.status", 8, Statuses)
         .Integer("jobsToCreate", 0, NeedRequest.MaxJobsToCreate)
@@ -67,5 +69,5 @@ internal static class NeedBounds
         .Integer("horizonMonths", 1, NeedRequest.MaxHorizonMonths)
         .List("NeedsNeedRequest.sectors", SharedBounds.DivisionCode, NeedRequest.MaxSectors)
         .List("NeedsNeedResponse.sectors", SharedBounds.DivisionCode, NeedRequest.MaxSectors)
-        .List("needTypes", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount);
+        .List("needTypes", new(MaxNeedTypeLength, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount);
 }

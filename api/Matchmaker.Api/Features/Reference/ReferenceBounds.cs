@@ -1,3 +1,6 @@
+using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Shared;
+
 namespace Matchmaker.Api.Features.Reference;
 
 /// <summary>The bounds of the reference lists and FX rates.</summary>
@@ -5,9 +8,16 @@ internal static class ReferenceBounds
 {
     public const int MaxItems = 1000;
 
+    // One `code` field serves every list, so it admits the longest code of any of them.
+    private static readonly int MaxCodeLength = new[]
+    {
+        SharedBounds.RegionCode.MaxLength, SharedBounds.CityCode.MaxLength, SharedBounds.DivisionCode.MaxLength,
+        NeedBounds.MaxNeedTypeLength, 3,
+    }.Max();
+
     public static void DescribeFields(FieldBounds fields) => fields
         .Code("list", 16, List.Endpoint.ListNames)
-        .String("code", 16, "^[A-Za-z0-9_-]{1,16}$")
+        .String("code", MaxCodeLength, $"^[A-Za-z0-9_-]{{1,{MaxCodeLength}}}$")
         .String("nameEn", 300)
         .String("nameRu", 300)
         .String("section", 1, "^[A-U]$")

@@ -3,62 +3,51 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Matchmaker.Api.Infrastructure.Http;
 
-/// <summary>Keyset cursors: the last row's key, base64url-encoded so clients treat it as opaque.</summary>
+/// <summary>
+/// Keyset cursors: the last row's sort keys, base64url-encoded so clients treat them as opaque.
+/// Every list ends its order on the row's internal id, so the last key is always one.
+/// </summary>
 internal static class Cursor
 {
-    public static string Encode(long key)
+    private const int KeyBytes = 8;
+    private const int MaxKeys = 3;
+
+    /// <summary>The longest cursor the API hands out: unpadded base64url of the most keys a list sorts on.</summary>
+    public const int MaxLength = (MaxKeys * KeyBytes * 4 + 2) / 3;
+
+    public static string Encode(params ReadOnlySpan<long> keys)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, key);
+        if (keys.Length is 0 or > MaxKeys)
+            throw new ArgumentOutOfRangeException(nameof(keys), keys.Length, $"A cursor holds 1 to {MaxKeys} keys.");
+        Span<byte> bytes = stackalloc byte[keys.Length * KeyBytes];
+        for (var i = 0; i < keys.Length; i++)
+            BinaryPrimitives.WriteInt64BigEndian(bytes[(i * KeyBytes)..], keys[i]);
         return WebEncoders.Base64UrlEncode(bytes);
     }
 
-    public static bool TryDecode(string? cursor, out long key)
+    /// <summary>Reads a cursor of exactly <paramref name="count"/> non-negative keys, the last (an id) positive.</summary>
+    public static bool TryDecode(string? cursor, int count, out long[] keys)
     {
-        key = 0;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 16)
+        keys = new long[count];
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxLength)
             return false;
+        byte[] bytes;
         try
         {
-            var bytes = WebEncoders.Base64UrlDecode(cursor);
-            if (bytes.Length != 8)
-                return false;
-            key = BinaryPrimitives.ReadInt64BigEndian(bytes);
-            return key > 0;
+            bytes = WebEncoders.Base64UrlDecode(cursor);
         }
         catch (FormatException)
         {
             return false;
         }
+
+        if (bytes.Length != count * KeyBytes)
+            return false;
+        for (var i = 0; i < count; i++)
+            keys[i] = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(i * KeyBytes));
+        return keys.All(k => k >= 0) && keys[^1] > 0;
     }
 
-    /// <summary>A two-part key, for lists ordered by a value and then an id (e.g. score descending, id ascending).</summary>
-    public static string Encode(long first, long second)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, first);
-        BinaryPrimitives.WriteInt64BigEndian(bytes[8..], second);
-        return WebEncoders.Base64UrlEncode(bytes);
-    }
-
-    public static bool TryDecode(string? cursor, out long first, out long second)
-    {
-        first = 0;
-        second = 0;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 24)
-            return false;
-        try
-        {
-            var bytes = WebEncoders.Base64UrlDecode(cursor);
-            if (bytes.Length != 16)
-                return false;
-            first = BinaryPrimitives.ReadInt64BigEndian(bytes);
-            second = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8));
-            return first >= 0 && second > 0;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A creation time kept in a cursor, or null where the key cannot be one.</summary>
+    public static DateTime? Time(long ticks) => ticks <= DateTime.MaxValue.Ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
 }

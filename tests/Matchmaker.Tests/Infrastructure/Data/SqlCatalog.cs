@@ -4,13 +4,13 @@ using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Tests.Infrastructure.Data;
 
-/// <summary>Every SQL text the API runs: the <c>const string …Sql</c> fields next to the Dapper calls.</summary>
+/// <summary>Every SQL text the API runs: the <c>const</c> (or, where built from shared rules, <c>static readonly</c>) <c>string …Sql</c> fields next to the Dapper calls.</summary>
 public static partial class SqlCatalog
 {
     public static IReadOnlyList<(string Name, string Sql)> Queries { get; } = typeof(ConnectionFactory).Assembly.GetTypes()
         .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-            .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)))
+            .Where(f => f is { IsLiteral: true } or { IsInitOnly: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
+            .Select(f => ($"{t.FullName}.{f.Name}", (string)(f.IsLiteral ? f.GetRawConstantValue() : f.GetValue(null))!)))
         .OrderBy(q => q.Item1, StringComparer.Ordinal)
         .ToList();
 

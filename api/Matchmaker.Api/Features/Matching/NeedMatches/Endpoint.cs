@@ -15,9 +15,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
 
           AND m.need_id = @NeedId
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
-        ORDER BY ms.score DESC, m.id ASC
-        /**limit**/
-        """;
+        """ + MatchStore.Order + "/**limit**/";
 
     public override void Configure()
     {
@@ -26,7 +24,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "List a need's matching partners, best first";
-            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). Ordered by score descending, then match id; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the need but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -53,6 +51,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             NeedId = need.Id,
             req.MinScore,
             req.AfterScore,
+            req.AfterCreatedAt,
             req.AfterId,
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();

@@ -30,9 +30,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
-        ORDER BY ms.score DESC, m.id ASC
-        /**limit**/
-        """;
+        """ + MatchStore.Order + "/**limit**/";
 
     public override void Configure()
     {
@@ -41,7 +39,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "List a partner's matching needs, best first";
-            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). Ordered by score descending, then match id; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code). Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code). Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the partner profile but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -72,6 +70,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             sector.Division,
             sector.SectionPrefix,
             req.AfterScore,
+            req.AfterCreatedAt,
             req.AfterId,
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();

@@ -12,9 +12,9 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
-        WHERE n.sme_id = @SmeId AND (@After IS NULL OR n.id < @After)
-        ORDER BY n.id DESC
+    private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
+        WHERE n.sme_id = @SmeId AND {NewestFirst.After("n")}
+        {NewestFirst.Order("n")}
         /**limit**/
         """;
 
@@ -25,7 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "List one SME's needs, open and closed, newest first";
-            s.Description = "Whoever may read the SME profile: its owner, partners, agency and admin.";
+            s.Description = "Whoever may read the SME profile: its owner, partners, agency and admin." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = NeedExamples.Page;
         });
     }
@@ -41,8 +41,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         }
 
         var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql),
-            new { SmeId = sme.Id, req.After, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
+            new { SmeId = sme.Id, req.AfterCreatedAt, req.AfterId, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
         var lists = await NeedStore.ListsAsync(connection, rows.Take(req.Take).ToList(), ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => NeedResponse.From(r, lists)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists)), ct);
     }
 }

@@ -34,8 +34,8 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + """
-        WHERE (@After IS NULL OR n.id < @After)
+    private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
+        WHERE {NewestFirst.After("n")}
           AND n.status = @Status
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@MinUsd IS NULL OR n.amount_usd >= @MinUsd)
@@ -44,7 +44,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
           AND (@NeedType IS NULL OR EXISTS (SELECT 1 FROM need_need_types t WHERE t.need_id = n.id AND t.need_type_code = @NeedType))
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
-        ORDER BY n.id DESC
+        {NewestFirst.Order("n")}
         /**limit**/
         """;
 
@@ -56,7 +56,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "Search investment needs, newest first";
-            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise).";
+            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise)." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = NeedExamples.Page;
         });
     }
@@ -67,7 +67,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql), new
         {
-            req.After,
+            req.AfterCreatedAt, req.AfterId,
             Status = req.Status ?? NeedStatus.Open,
             req.Region,
             req.MinUsd,
@@ -80,6 +80,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         }, cancellationToken: ct))).ToList();
         var page = rows.Take(req.Take).ToList();
         var lists = await NeedStore.ListsAsync(connection, page, ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => NeedResponse.From(r, lists)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists)), ct);
     }
 }

@@ -26,14 +26,14 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<PartnerResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + PartnerStore.SelectColumns + PartnerStore.From + """
-        WHERE (@After IS NULL OR p.id < @After)
+    private static readonly string Sql = "SELECT /**top**/ " + PartnerStore.SelectColumns + PartnerStore.From + $"""
+        WHERE {NewestFirst.After("p")}
           AND (@City IS NULL OR p.city_code = @City)
           AND (@Kind IS NULL OR p.kind = @Kind)
           AND (@Pattern IS NULL OR p.search_text LIKE @Pattern ESCAPE '\')
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM partner_sectors ps WHERE ps.partner_id = p.id AND ps.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM partner_sectors ps WHERE ps.partner_id = p.id AND ps.sector_code LIKE @SectionPrefix))
-        ORDER BY p.id DESC
+        {NewestFirst.Order("p")}
         /**limit**/
         """;
 
@@ -45,7 +45,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "Search partner profiles (public view), newest first";
-            s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the English or Chinese name).";
+            s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the English or Chinese name)." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = PartnerExamples.Page;
         });
     }
@@ -56,7 +56,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<PartnerRow>(new CommandDefinition(dialect.Render(Sql), new
         {
-            req.After,
+            req.AfterCreatedAt, req.AfterId,
             req.City,
             req.Kind,
             Pattern = SearchText.Pattern(req.Q),
@@ -65,6 +65,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var lists = await PartnerStore.ListsAsync(connection, rows.Select(r => r.Id).ToList(), ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => PartnerResponse.From(r, lists, withContact: false)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => PartnerResponse.From(r, lists, withContact: false)), ct);
     }
 }

@@ -32,12 +32,14 @@ internal sealed record ExportDbRow
 
 /// <summary>
 /// One query, read unbuffered: each match comes as one row per need type followed by one row per
-/// SME sector (every need has a type and every SME a sector), consecutive and ordered by match id,
+/// SME sector (every need has a type and every SME a sector), consecutive and in the export's order,
 /// so the rows fold into matches while streaming and no list is fetched per match.
 /// </summary>
 internal static class ExportQuery
 {
-    // The page of matches is picked once, in id order with the reports' filters; each match then comes
+    public const string OrderDescription = "ordered by match `createdAt`, oldest first; matches created in the same instant in the order they were stored";
+
+    // The page of matches is picked once, oldest first with the reports' filters; each match then comes
     // back as its need's types followed by its SME's sectors, the lists folded in ReadAsync.
     public const string Sql = """
         WITH page AS (
@@ -46,14 +48,14 @@ internal static class ExportQuery
             JOIN needs n ON n.id = m.need_id
             JOIN smes s ON s.id = n.sme_id
             JOIN partners p ON p.id = m.partner_id
-            WHERE (@After IS NULL OR m.id > @After)
+            WHERE (@AfterCreatedAt IS NULL OR m.created_at > @AfterCreatedAt OR (m.created_at = @AfterCreatedAt AND m.id > @AfterId))
               AND (@Region IS NULL OR s.region_code = @Region)
               AND (@City IS NULL OR p.city_code = @City)
               AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
               AND (@Sector IS NULL
                    OR EXISTS (SELECT 1 FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
                               WHERE es.need_id = n.id AND (sc.code = @Sector OR sc.section = @Sector)))
-            ORDER BY m.id
+            ORDER BY m.created_at, m.id
             /**limit**/
         ),
         export AS (
@@ -81,15 +83,15 @@ internal static class ExportQuery
                e.PartnerId, e.PartnerName, e.PartnerNameZh, e.PartnerCity, e.PartnerKind,
                2, ss.sector_code, ss.position
         FROM export e JOIN sme_sectors ss ON ss.sme_id = e.SmeKey
-        ORDER BY Id, ListKind, ListPosition
+        ORDER BY CreatedAt, Id, ListKind, ListPosition
         """;
 
     public static async IAsyncEnumerable<ExportRow> ReadAsync(
-        DbConnection connection, SqlDialect dialect, ReportParameters f, long? after, int take,
+        DbConnection connection, SqlDialect dialect, ReportParameters f, (DateTime CreatedAt, long Id)? after, int take,
         [EnumeratorCancellation] CancellationToken ct)
     {
         // Dapper's streaming read takes no CommandDefinition; the token cancels it through the enumeration below.
-        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(dialect.Render(Sql), new { f.From, f.To, f.Region, f.Sector, f.City, After = after, Take = take });
+        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(dialect.Render(Sql), new { f.From, f.To, f.Region, f.Sector, f.City, AfterCreatedAt = after?.CreatedAt, AfterId = after?.Id, Take = take });
         ExportDbRow? head = null;
         List<string> types = [], sectors = [];
         await foreach (var row in rows.WithCancellation(ct))

@@ -16,7 +16,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "Export matches: one row per match with both parties' public fields, as JSON pages or CSV";
-            s.Description = "Agency and admin. JSON pages by default (`limit` 1–100, default 20, and the opaque `cursor`; ordered by match creation, oldest first). CSV when the request sends `Accept: text/csv` or `?format=csv`: the whole export (`limit` and `cursor` are ignored), UTF-8 with a byte order mark and a header row, streamed as `matches.csv` while the rows are read. Each row: match id, status, score and criteria version (of the active criteria; empty while a match awaits re-scoring), created/updated/mutual timestamps (UTC), the need (id, title, need types, USD amount, jobs to create), its SME (id, name, region, sectors) and the partner (id, name, Chinese name, city, kind). No contact data. In CSV, lists are joined with ';'. " + ReportFilter.Description;
+            s.Description = "Agency and admin. JSON pages by default (`limit` 1–100, default 20, and the opaque `cursor`; " + ExportQuery.OrderDescription + "). CSV when the request sends `Accept: text/csv` or `?format=csv`: the whole export in the same order (`limit` and `cursor` are ignored), UTF-8 with a byte order mark and a header row, streamed as `matches.csv` while the rows are read. Each row: match id, status, score and criteria version (of the active criteria; empty while a match awaits re-scoring), created/updated/mutual timestamps (UTC), the need (id, title, need types, USD amount, jobs to create), its SME (id, name, region, sectors) and the partner (id, name, Chinese name, city, kind). No contact data. In CSV, lists are joined with ';'. " + ReportFilter.Description;
             s.Responses[200] = "A page of matches (application/json) or the full export (text/csv).";
             s.ResponseExamples[200] = ReportExamples.Export;
         });
@@ -34,7 +34,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         var rows = new List<ExportRow>();
         await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(), req.After, req.Take + 1, ct))
             rows.Add(row);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Key, r => r), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => Infrastructure.Http.Cursor.Encode(r.CreatedAt.Ticks, r.Key), r => r), ct);
     }
 
     private bool WantsCsv(Request req) =>

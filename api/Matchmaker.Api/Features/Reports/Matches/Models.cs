@@ -12,7 +12,8 @@ public sealed class Request : ReportFilter
 
     internal int Take => Limit ?? Paging.DefaultLimit;
 
-    internal long? After => Infrastructure.Http.Cursor.TryDecode(Cursor, out var key) ? key : null;
+    internal (DateTime CreatedAt, long Id)? After =>
+        Infrastructure.Http.Cursor.TryDecode(Cursor, 2, out var keys) && Infrastructure.Http.Cursor.Time(keys[0]) is { } at ? (at, keys[1]) : null;
 }
 
 internal sealed class Validator : Validator<Request>
@@ -22,7 +23,7 @@ internal sealed class Validator : Validator<Request>
         Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor)
-            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, out _))
+            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, 2, out var keys) && Infrastructure.Http.Cursor.Time(keys[0]) is not null)
             .When(x => !string.IsNullOrEmpty(x.Cursor))
             .WithMessage("'cursor' is not a cursor this API returned.");
         RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage("'format' must be 'json' or 'csv'.");

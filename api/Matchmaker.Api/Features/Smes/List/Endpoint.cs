@@ -23,14 +23,14 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<SmeResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + SmeStore.SelectColumns + """
+    private static readonly string Sql = "SELECT /**top**/ " + SmeStore.SelectColumns + $"""
          FROM smes s JOIN users u ON u.id = s.owner_user_id
-        WHERE (@After IS NULL OR s.id < @After)
+        WHERE {NewestFirst.After("s")}
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Pattern IS NULL OR s.search_text LIKE @Pattern ESCAPE '\')
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE ss.sme_id = s.id AND ss.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE ss.sme_id = s.id AND ss.sector_code LIKE @SectionPrefix))
-        ORDER BY s.id DESC
+        {NewestFirst.Order("s")}
         /**limit**/
         """;
 
@@ -42,7 +42,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "Search SME profiles (public view), newest first";
-            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, any letter case, Cyrillic included). Keyset-paged: pass `nextCursor` back as `cursor`.";
+            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, any letter case, Cyrillic included). Keyset-paged: pass `nextCursor` back as `cursor`." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = SmeExamples.Page;
         });
     }
@@ -53,7 +53,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<SmeRow>(new CommandDefinition(dialect.Render(Sql), new
         {
-            req.After,
+            req.AfterCreatedAt, req.AfterId,
             req.Region,
             Pattern = SearchText.Pattern(req.Q),
             sector.Division,
@@ -61,6 +61,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var sectors = await SmeStore.SectorsAsync(connection, rows.Select(r => r.Id).ToList(), ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, r => SmeResponse.From(r, sectors[r.Id].ToList(), withContact: false)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => SmeResponse.From(r, sectors[r.Id].ToList(), withContact: false)), ct);
     }
 }

@@ -17,10 +17,10 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<UserResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + UserAccounts.SelectColumns + """
+    private static readonly string Sql = "SELECT /**top**/ " + UserAccounts.SelectColumns + $"""
          FROM users
-        WHERE (@After IS NULL OR id < @After) AND (@Role IS NULL OR role = @Role)
-        ORDER BY id DESC
+        WHERE {NewestFirst.After("users")} AND (@Role IS NULL OR role = @Role)
+        {NewestFirst.Order("users")}
         /**limit**/
         """;
 
@@ -32,6 +32,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "List accounts, newest first";
+            s.Description = "Admin only. Filter: `role`. " + NewestFirst.Description;
             s.ResponseExamples[200] = UserExamples.Page;
         });
     }
@@ -40,7 +41,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(dialect.Render(Sql),
-            new { req.After, req.Role, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => r.Id, UserResponse.From), ct);
+            new { req.AfterCreatedAt, req.AfterId, req.Role, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), UserResponse.From), ct);
     }
 }
