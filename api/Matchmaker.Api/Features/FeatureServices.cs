@@ -7,6 +7,7 @@ internal static class FeatureServices
     public static void AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
+        services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
         services.AddSingleton<Matching.Scoring.IFullRescore, Matching.Scoring.FullRescore>();
         services.AddSingleton<Matching.Scoring.PartnerInputCache>();

@@ -13,6 +13,7 @@ internal sealed record UserRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
+    public string SecurityStamp { get; init; } = "";
 }
 
 internal sealed record NewUser(Guid PublicId, string Email, string PasswordHash, string Role, DateTime CreatedAt);
@@ -28,12 +29,12 @@ internal static class UserAccounts
 
     public const string SelectColumns = """
         id AS Id, public_id AS PublicId, email AS Email, password_hash AS PasswordHash, role AS Role,
-        is_active AS IsActive, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        is_active AS IsActive, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, security_stamp AS SecurityStamp
         """;
 
     private const string InsertSql = """
-        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version)
-        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1)
+        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version, security_stamp)
+        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1, @SecurityStamp)
         """;
 
     private const string IdSql = "SELECT id FROM users WHERE public_id = @PublicId";
@@ -41,6 +42,9 @@ internal static class UserAccounts
     private const string FindSql = "SELECT " + SelectColumns + " FROM users WHERE public_id = @Id";
 
     private const string FindByEmailSql = "SELECT " + SelectColumns + " FROM users WHERE email_normalized = @EmailNormalized";
+
+    /// <summary>A new stamp ends every token issued with the old one.</summary>
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
@@ -59,6 +63,7 @@ internal static class UserAccounts
                 PasswordHash = Hasher.HashPassword(trimmed, password),
                 Role = role,
                 CreatedAt = now,
+                SecurityStamp = NewSecurityStamp(),
             }, cancellationToken: ct));
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -80,6 +85,7 @@ internal static class UserAccounts
             u.PasswordHash,
             u.Role,
             u.CreatedAt,
+            SecurityStamp = NewSecurityStamp(),
         }).ToList(), tx, cancellationToken: ct));
         return await Shared.PublicIds.InternalIdsAsync(connection, tx, IdSql, users.Select(u => u.PublicId), ct);
     }

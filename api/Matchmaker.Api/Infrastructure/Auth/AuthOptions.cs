@@ -6,6 +6,9 @@ namespace Matchmaker.Api.Infrastructure.Auth;
 
 internal sealed record AuthOptions(string Issuer, string Audience, SymmetricSecurityKey? SigningKey, string? Authority, TimeSpan TokenLifetime)
 {
+    /// <summary>How long another instance may go on accepting a token after its account changed (<c>Auth:RevocationSeconds</c>).</summary>
+    public TimeSpan RevocationWindow { get; init; } = TimeSpan.FromSeconds(5);
+
     public const string SigningKeySetting = "Auth:SigningKey";
     private const int MinKeyBytes = 32;
 
@@ -40,7 +43,10 @@ internal sealed record AuthOptions(string Issuer, string Audience, SymmetricSecu
         }
 
         var key = keyBytes is null ? null : new SymmetricSecurityKey(keyBytes);
-        return new AuthOptions(issuer, audience, key, authority, lifetime);
+        return new AuthOptions(issuer, audience, key, authority, lifetime)
+        {
+            RevocationWindow = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Auth:RevocationSeconds", 5))),
+        };
     }
 
     private static byte[] DevelopmentKey(string directory)

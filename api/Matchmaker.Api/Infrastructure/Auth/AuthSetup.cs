@@ -9,6 +9,7 @@ internal static class AuthSetup
     {
         services.AddSingleton(options);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AccountRevocation>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {
@@ -27,6 +28,15 @@ internal static class AuthSetup
                     ValidateIssuerSigningKey = options.SigningKey is not null,
                     NameClaimType = CallerClaims.Subject,
                     RoleClaimType = CallerClaims.RoleType,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var revocation = context.HttpContext.RequestServices.GetRequiredService<AccountRevocation>();
+                        if (!await revocation.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+                            context.Fail("The token's account was deactivated or changed since it was issued.");
+                    },
                 };
             });
         services.AddAuthorization();

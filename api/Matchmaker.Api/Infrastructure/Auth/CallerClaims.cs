@@ -7,6 +7,7 @@ internal static class CallerClaims
     public const string Subject = "sub";
     public const string RoleType = "role";
     public const string Email = "email";
+    public const string SecurityStamp = "stamp";
 
     public static Guid? PublicId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(Subject)?.Value, out var id) ? id : null;

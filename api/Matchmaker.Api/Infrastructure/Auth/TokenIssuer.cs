@@ -6,7 +6,7 @@ namespace Matchmaker.Api.Infrastructure.Auth;
 
 internal sealed class TokenIssuer(AuthOptions options, TimeProvider clock)
 {
-    public (string Token, int ExpiresInSeconds) Issue(Guid userId, string email, string role)
+    public (string Token, int ExpiresInSeconds) Issue(Guid userId, string email, string role, string securityStamp)
     {
         var key = options.SigningKey ?? throw new InvalidOperationException("Local token issuing is disabled: Auth:Authority is set.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,6 +22,7 @@ internal sealed class TokenIssuer(AuthOptions options, TimeProvider clock)
                 new Claim(CallerClaims.Subject, userId.ToString()),
                 new Claim(CallerClaims.Email, email),
                 new Claim(CallerClaims.RoleType, role),
+                new Claim(CallerClaims.SecurityStamp, securityStamp),
             ]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         };

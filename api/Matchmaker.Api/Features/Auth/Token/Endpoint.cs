@@ -42,7 +42,7 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, TokenRa
             return;
         }
 
-        var (token, expiresIn) = issuer.Issue(user.PublicId, user.Email, user.Role);
+        var (token, expiresIn) = issuer.Issue(user.PublicId, user.Email, user.Role, user.SecurityStamp);
         await Send.OkAsync(new Response(token, "Bearer", expiresIn), ct);
     }
 }

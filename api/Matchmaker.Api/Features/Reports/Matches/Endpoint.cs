@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
@@ -49,7 +50,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         response.Headers.ContentDisposition = "attachment; filename=\"matches.csv\"";
 
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // A name or title starting with =, +, - or @ would run as a formula in the agency's spreadsheet.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         csv.Context.RegisterClassMap<CsvRowMap>();
         csv.WriteHeader<CsvRow>();
         await csv.NextRecordAsync();

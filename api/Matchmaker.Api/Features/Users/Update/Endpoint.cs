@@ -16,11 +16,11 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, UserResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, AccountRevocation revocation) : Endpoint<Request, UserResponse>
 {
 
     private const string UpdateSql = """
-        UPDATE users SET role = @Role, is_active = @IsActive, updated_at = @Now, version = version + 1
+        UPDATE users SET role = @Role, is_active = @IsActive, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
         WHERE public_id = @Id AND version = @Version
         """;
 
@@ -62,13 +62,22 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         }
 
         var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
-            new { Id = id, req.Role, IsActive = req.IsActive!.Value, Now = clock.GetUtcNow().UtcDateTime, user.Version }, cancellationToken: ct));
+            new
+            {
+                Id = id,
+                req.Role,
+                IsActive = req.IsActive!.Value,
+                SecurityStamp = req.Role == user.Role && req.IsActive == user.IsActive ? user.SecurityStamp : UserAccounts.NewSecurityStamp(),
+                Now = clock.GetUtcNow().UtcDateTime,
+                user.Version,
+            }, cancellationToken: ct));
         if (changed == 0)
         {
             await Send.ResultAsync(Problems.PreconditionFailed());
             return;
         }
 
+        revocation.Forget(id);
         var updated = (await UserAccounts.FindAsync(connection, id, ct))!;
         ETags.Set(HttpContext.Response, updated.Version);
         await Send.OkAsync(UserResponse.From(updated), ct);

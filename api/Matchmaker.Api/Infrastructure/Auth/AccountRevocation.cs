@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+
+namespace Matchmaker.Api.Infrastructure.Auth;
+
+/// <summary>An account as a token must still find it: its role, whether it is active, and its security stamp.</summary>
+internal sealed record AccountState(string Role, bool IsActive, string SecurityStamp);
+
+/// <summary>Reads an account's <see cref="AccountState"/>; the accounts' own area provides it.</summary>
+internal interface IAccountStates
+{
+    Task<AccountState?> FindAsync(Guid publicId, CancellationToken ct);
+}
+
+/// <summary>
+/// Whether a validated token still speaks for its account: the account exists, is active, has the
+/// token's role and the token's security stamp. States are cached for <c>Auth:RevocationSeconds</c>,
+/// so other instances see a change within that time; the instance that made it forgets at once.
+/// </summary>
+internal sealed class AccountRevocation(IServiceProvider services, AuthOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<Guid, (AccountState? State, DateTime Until)> cache = new();
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal token, CancellationToken ct)
+    {
+        if (token.PublicId() is not { } id)
+            return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!cache.TryGetValue(id, out var entry) || entry.Until <= now)
+        {
+            entry = (await services.GetRequiredService<IAccountStates>().FindAsync(id, ct), now + options.RevocationWindow);
+            cache[id] = entry;
+        }
+
+        // Tokens of an external issuer (Auth:Authority) carry no stamp; the account must still be active with their role.
+        var stamp = token.FindFirst(CallerClaims.SecurityStamp)?.Value;
+        return entry.State is { IsActive: true } state
+            && state.Role == token.Role()
+            && (stamp is null ? options.Authority is not null : stamp == state.SecurityStamp);
+    }
+
+    public void Forget(Guid publicId) => cache.TryRemove(publicId, out _);
+}
