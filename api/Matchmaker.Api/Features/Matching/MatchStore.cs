@@ -105,11 +105,16 @@ internal static partial class MatchStore
         FROM match_events WHERE match_id = @MatchId ORDER BY id
         """;
 
+    // A re-score may drop a suggestion between the read and this write while a job keeps its row for
+    // the version it builds; such a match is no longer one under the active criteria and takes no step.
     private const string UpdateSql = """
         UPDATE matches
         SET status = @Status, sme_interested_at = @SmeInterestedAt, partner_interested_at = @PartnerInterestedAt,
             mutual_at = @MutualAt, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
+          AND EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id AND s.criteria_version = (
+        """ + ProfileStore.ActiveVersionSql + """
+        ))
         """;
 
     private const string InsertEventSql = """
@@ -143,7 +148,7 @@ internal static partial class MatchStore
     public static async Task<IReadOnlyList<MatchEventRow>> EventsAsync(DbConnection connection, long matchId, CancellationToken ct) =>
         (await connection.QueryAsync<MatchEventRow>(new CommandDefinition(EventsSql, new { MatchId = matchId }, cancellationToken: ct))).ToList();
 
-    /// <summary>Moves the match from the version it was read at; false when someone else changed it first.</summary>
+    /// <summary>Moves the match from the version it was read at; false when someone else changed it first or a re-score dropped it.</summary>
     public static async Task<bool> TransitionAsync(DbConnection connection, MatchRow match, MatchRow changed, MatchEventRow change, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);

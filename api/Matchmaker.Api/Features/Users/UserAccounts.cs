@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 
 namespace Matchmaker.Api.Features.Users;
@@ -96,12 +97,16 @@ internal static class UserAccounts
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByEmailSql, new { EmailNormalized = Normalize(email) }, cancellationToken: ct));
 
-    public static bool PasswordMatches(UserRow user, string password) =>
-        Hasher.VerifyHashedPassword(user.Email, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-
-    /// <summary>Spends the same time as a real check so an unknown e-mail cannot be told apart by timing.</summary>
-    public static void SpendVerificationTime(string password) =>
-        Hasher.VerifyHashedPassword("", DummyHash.Value, password);
+    /// <summary>
+    /// Whether a sign-in opens the account. The password is checked in every case, against a stand-in
+    /// hash when the e-mail is unknown, so an unknown e-mail, a wrong password and a deactivated
+    /// account take the same time.
+    /// </summary>
+    public static bool SignsIn([NotNullWhen(true)] UserRow? user, string password)
+    {
+        var verified = Hasher.VerifyHashedPassword(user?.Email ?? "", user?.PasswordHash ?? DummyHash.Value, password) != PasswordVerificationResult.Failed;
+        return user is { IsActive: true } && verified;
+    }
 
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword("", Guid.NewGuid().ToString()));
 }

@@ -34,9 +34,7 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, TokenRa
 
         await using var connection = await db.OpenAsync(ct);
         var user = await UserAccounts.FindByEmailAsync(connection, req.Email!, ct);
-        if (user is null)
-            UserAccounts.SpendVerificationTime(req.Password!);
-        if (user is null || !user.IsActive || !UserAccounts.PasswordMatches(user, req.Password!))
+        if (!UserAccounts.SignsIn(user, req.Password!))
         {
             await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "The e-mail or password is wrong."));
             return;
