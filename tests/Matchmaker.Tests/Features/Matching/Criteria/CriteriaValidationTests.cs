@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Matchmaker.Tests.Features.Matching.Jobs;
 
 namespace Matchmaker.Tests.Features.Matching.Criteria;
 
@@ -75,6 +76,8 @@ public abstract class CriteriaValidationTests<TApi>(TApi api) where TApi : ApiFi
         var latest = await Expect.StatusAsync(await admin.Client.GetAsync("/api/v1/criteria"), 200);
         Assert.Equal(99.5m, latest["minScore"]!.GetValue<decimal>());
         Assert.Equal(1_000_000, latest["criteria"]![0]!["weight"]!.GetValue<double>());
+        // The job must not activate the version while another test of the class compares two reads.
+        await JobPolling.WaitForStatusAsync(admin.Client, response.Headers.Location!.OriginalString, "succeeded");
     }
 
     private static string AllWeights(double weight) =>
