@@ -39,6 +39,7 @@ internal static class Invariants
         var stored = (await connection.QueryAsync<StoredMatch>(MatchesSql, new { Version = version })).ToList();
         var events = (await connection.QueryAsync<EventRow>(EventsSql)).ToLookup(e => e.MatchId);
 
+        var scorer = new Scorer(profile);
         var broken = new List<string>();
         foreach (var m in stored)
         {
@@ -64,7 +65,7 @@ internal static class Invariants
                 continue;
             }
 
-            var expected = new Scorer(profile).Explain(need.Input, partnerById[m.PartnerId]);
+            var expected = scorer.Explain(need.Input, partnerById[m.PartnerId]);
             CheckScore(m, expected, pair, broken);
         }
 

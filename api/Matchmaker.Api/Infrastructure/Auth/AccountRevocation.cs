@@ -17,7 +17,7 @@ internal interface IAccountStates
 /// token's role and the token's security stamp. States are cached for <c>Auth:RevocationSeconds</c>,
 /// so other instances see a change within that time; the instance that made it forgets at once.
 /// </summary>
-internal sealed class AccountRevocation(IServiceProvider services, AuthOptions options, TimeProvider clock)
+internal sealed class AccountRevocation(IAccountStates states, AuthOptions options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, (AccountState? State, DateTime Until)> cache = new();
 
@@ -28,7 +28,7 @@ internal sealed class AccountRevocation(IServiceProvider services, AuthOptions o
         var now = clock.GetUtcNow().UtcDateTime;
         if (!cache.TryGetValue(id, out var entry) || entry.Until <= now)
         {
-            entry = (await services.GetRequiredService<IAccountStates>().FindAsync(id, ct), now + options.RevocationWindow);
+            entry = (await states.FindAsync(id, ct), now + options.RevocationWindow);
             cache[id] = entry;
         }
 

@@ -63,7 +63,7 @@ internal static class ProfileStore
         return new StoredProfile(profile, row.CreatedAt, row.ActivatedAt);
     }
 
-    /// <summary>The versions a write must keep current: the active one and, while a job builds it, the pending one.</summary>
+    /// <summary>The versions a write must keep current: the active one first and, while a job builds it, the pending one.</summary>
     public static async Task<IReadOnlyList<ScoringProfile>> CurrentAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         var active = await ActiveVersionAsync(connection, tx, ct);

@@ -19,11 +19,11 @@ internal static class RescoreBacklog
     private const string ClearSql = "DELETE FROM rescore_backlog WHERE criteria_version <= @Version";
 
     // Each note is for the version a running or queued job builds; nothing is noted when none does.
-    public static Task NoteNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        NoteAsync(c, tx, NoteNeedSql, ids, ct);
+    public static Task NoteNeedsAsync(DbConnection c, DbTransaction tx, int? pendingVersion, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        NoteAsync(c, tx, NoteNeedSql, pendingVersion, ids, ct);
 
-    public static Task NotePartnerAsync(DbConnection c, DbTransaction tx, long id, CancellationToken ct) =>
-        NoteAsync(c, tx, NotePartnerSql, [id], ct);
+    public static Task NotePartnerAsync(DbConnection c, DbTransaction tx, int? pendingVersion, long id, CancellationToken ct) =>
+        NoteAsync(c, tx, NotePartnerSql, pendingVersion, [id], ct);
 
     /// <summary>A deal moved on: the match's need is noted, since the pair is now kept whatever its rank.</summary>
     public static async Task NoteNeedOfMatchAsync(DbConnection c, DbTransaction tx, long matchId, CancellationToken ct)
@@ -40,9 +40,9 @@ internal static class RescoreBacklog
         return (noted.Where(n => n.Subject == "need").Select(n => n.Id).ToList(), noted.Where(n => n.Subject == "partner").Select(n => n.Id).ToList());
     }
 
-    private static async Task NoteAsync(DbConnection c, DbTransaction tx, string noteSql, IReadOnlyCollection<long> ids, CancellationToken ct)
+    private static async Task NoteAsync(DbConnection c, DbTransaction tx, string noteSql, int? pendingVersion, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        if (ids.Count > 0 && await ProfileStore.PendingVersionAsync(c, tx, ct) is { } version)
+        if (ids.Count > 0 && pendingVersion is { } version)
             await c.ExecuteAsync(new CommandDefinition(noteSql, ids.Select(id => new { Version = version, Id = id }).ToList(), tx, cancellationToken: ct));
     }
 }

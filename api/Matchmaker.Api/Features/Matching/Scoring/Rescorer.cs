@@ -26,15 +26,20 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
 
     public async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, DateTime now, CancellationToken ct)
     {
-        await RescoreBacklog.NoteNeedsAsync(c, tx, needIds, ct);
-        await RescoreNeedsAsync(c, tx, needIds, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
+        var current = await ProfileStore.CurrentAsync(c, tx, ct);
+        await RescoreBacklog.NoteNeedsAsync(c, tx, PendingOf(current), needIds, ct);
+        await RescoreNeedsAsync(c, tx, needIds, current, now, ct);
     }
 
     public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
     {
-        await RescoreBacklog.NotePartnerAsync(c, tx, partnerId, ct);
-        await RescorePartnerAsync(c, tx, partnerId, await ProfileStore.CurrentAsync(c, tx, ct), now, ct);
+        var current = await ProfileStore.CurrentAsync(c, tx, ct);
+        await RescoreBacklog.NotePartnerAsync(c, tx, PendingOf(current), partnerId, ct);
+        await RescorePartnerAsync(c, tx, partnerId, current, now, ct);
     }
+
+    /// <summary>The version a job builds, when <see cref="ProfileStore.CurrentAsync"/> lists one after the active version.</summary>
+    private static int? PendingOf(IReadOnlyList<ScoringProfile> current) => current.Count > 1 ? current[^1].Version : null;
 
     /// <summary>Scores what changed while a job built <paramref name="profile"/>'s version again, from the current rows.</summary>
     public async Task ReplayBacklogAsync(DbConnection c, DbTransaction tx, ScoringProfile profile, DateTime now, CancellationToken ct)
