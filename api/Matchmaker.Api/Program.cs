@@ -3,7 +3,7 @@ using Matchmaker.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMatchmaker(FeatureServices.DescribeFields);
-builder.Services.AddFeatures();
+builder.Services.AddFeatures(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseMatchmaker();

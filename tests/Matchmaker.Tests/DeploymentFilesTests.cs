@@ -30,13 +30,50 @@ public sealed partial class DeploymentFilesTests(SqliteApi api) : IClassFixture<
     }
 
     [Fact]
-    public void Compose_runs_the_api_on_sql_server_once_the_database_is_healthy()
+    public void Compose_runs_the_api_on_sql_server_once_its_login_exists_on_a_healthy_server()
     {
         var service = ApiService();
         Assert.Matches(@"Database__Provider:\s*SqlServer", service);
         Assert.Matches(@"ConnectionStrings__Matchmaker:\s*""Server=sqlserver,1433;", service);
-        Assert.Matches(@"sqlserver:\s*\n\s*condition:\s*service_healthy", service);
+        Assert.Matches(@"sqlserver-setup:\s*\n\s*condition:\s*service_completed_successfully", service);
+        Assert.Matches(@"sqlserver:\s*\n\s*condition:\s*service_healthy", Service("sqlserver-setup"));
         Assert.Matches(@"(?m)^  sqlserver:\s*\n(?:    .*\n)*?    healthcheck:", Compose);
+    }
+
+    [Fact]
+    public void Compose_has_no_default_for_any_secret()
+    {
+        var references = ComposeVariable().Matches(Compose).Select(m => (Name: m.Groups[1].Value, Operator: m.Groups[2].Value)).ToList();
+        var secrets = references.Where(r => SecretName().IsMatch(r.Name)).ToList();
+
+        Assert.Contains(secrets, r => r.Name == "AUTH_SIGNING_KEY");
+        Assert.Contains(secrets, r => r.Name == "MSSQL_SA_PASSWORD");
+        Assert.Contains(secrets, r => r.Name == "MATCHMAKER_DB_PASSWORD");
+        Assert.Contains(secrets, r => r.Name == "ADMIN_PASSWORD");
+        Assert.All(secrets, r => Assert.True(r.Operator == ":?", $"${{{r.Name}}} must be required (:?), not defaulted"));
+    }
+
+    [Fact]
+    public void The_api_connects_with_the_login_the_setup_script_creates_not_as_sa()
+    {
+        var connection = Regex.Match(ApiService(), @"ConnectionStrings__Matchmaker:\s*""([^""]+)""").Groups[1].Value;
+        var user = Regex.Match(connection, "User Id=([^;]+);").Groups[1].Value;
+        var setup = Service("sqlserver-setup");
+
+        Assert.NotEqual("sa", user, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains($"ApiLogin={user} ", setup, StringComparison.Ordinal);
+        Assert.Contains("./db/sqlserver-login:/setup:ro", setup, StringComparison.Ordinal);
+        Assert.Contains("-i /setup/create-api-login.sql", setup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_api_login_is_not_an_owner_or_administrator()
+    {
+        var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "db", "sqlserver-login", "create-api-login.sql"));
+        var roles = Regex.Matches(script, @"(?m)^ALTER (?:SERVER )?ROLE (\w+) ADD MEMBER").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(["db_datareader", "db_datawriter", "db_ddladmin"], roles);
+        Assert.DoesNotMatch(@"(?i)sysadmin|db_owner|CONTROL\s+SERVER|GRANT\s+ALL", script);
     }
 
     [Fact]
@@ -73,17 +110,26 @@ public sealed partial class DeploymentFilesTests(SqliteApi api) : IClassFixture<
         Assert.Matches(@"(?m)^COPY Directory\.Build\.props Directory\.Packages\.props \./$", Dockerfile);
     }
 
-    private static string ApiService()
+    private static string ApiService() => Service("api");
+
+    private static string Service(string name)
     {
-        var start = Compose.IndexOf("\n  api:\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "docker-compose.yml has an api service");
-        var end = Regex.Match(Compose[(start + 1)..], @"\n\S").Index;
+        var start = Compose.IndexOf($"\n  {name}:\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docker-compose.yml has a {name} service");
+        var end = Regex.Match(Compose[(start + 1)..], @"\n {0,2}\S").Index;
         return end > 0 ? Compose.Substring(start, end + 1) : Compose[start..];
     }
 
     /// <summary>The first cell of a row of the README's configuration table.</summary>
     [GeneratedRegex(@"^\| (`[A-Za-z]+:[^|]*)\|", RegexOptions.Multiline)]
     private static partial Regex DocumentedRow();
+
+    /// <summary>A compose interpolation: its variable and its operator (<c>:-</c> default, <c>:?</c> required, or none).</summary>
+    [GeneratedRegex(@"\$\{([A-Z_]+)(:[-?])?")]
+    private static partial Regex ComposeVariable();
+
+    [GeneratedRegex("PASSWORD|KEY|SECRET")]
+    private static partial Regex SecretName();
 
     [GeneratedRegex(@"^\s+([A-Za-z]+__[A-Za-z_]+):", RegexOptions.Multiline)]
     private static partial Regex ComposeSetting();

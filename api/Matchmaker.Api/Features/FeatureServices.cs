@@ -4,8 +4,9 @@ namespace Matchmaker.Api.Features;
 internal static class FeatureServices
 {
     /// <summary>Registered after the host's services, so their hosted services start once the database is ready.</summary>
-    public static void AddFeatures(this IServiceCollection services)
+    public static void AddFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        Demo.DemoSettings.EnsureAllowed(configuration, environment);
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();

@@ -36,6 +36,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The host environment the app runs in; the demo data set may only be loaded in Development.</summary>
+    protected virtual string HostEnvironment => "Testing";
+
     public virtual async ValueTask InitializeAsync()
     {
         if (SkipReason is not null)
@@ -136,7 +139,7 @@ public abstract class ApiFixture : IAsyncLifetime
         };
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;
-        app = new TestApp(settings);
+        app = new TestApp(settings, HostEnvironment);
         using var client = app.CreateClient();
         var ready = await client.GetAsync("/health/ready");
         if (!ready.IsSuccessStatusCode)

@@ -7,4 +7,15 @@ internal static class DemoSettings
 
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>(Key) ?? environment.IsDevelopment();
+
+    /// <summary>
+    /// The demo data set has well-known passwords; outside Development it would open the programme's
+    /// data to anyone who has read the README, so asking for it there stops start-up.
+    /// </summary>
+    public static void EnsureAllowed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (IsEnabled(configuration, environment) && !environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"{Key}=true is refused in the {environment.EnvironmentName} environment: the demo accounts have published passwords. Use it only with ASPNETCORE_ENVIRONMENT=Development.");
+    }
 }

@@ -32,6 +32,49 @@ public sealed class StartupTests
         Assert.Contains("Auth:SigningKey", error.Message);
     }
 
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcde", false)] // 31 bytes
+    [InlineData("0123456789abcdef0123456789abcdef", true)] // 32 bytes
+    [InlineData("签名密钥签名密钥签名密", true)] // 11 characters, 33 UTF-8 bytes
+    [InlineData("签名密钥签名密钥签名", false)] // 10 characters, 30 UTF-8 bytes
+    public void The_signing_key_minimum_counts_utf8_bytes(string key, bool starts)
+    {
+        using var app = new TestApp(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Matchmaker"] = $"Data Source={Path.Combine(Path.GetTempPath(), "matchmaker-tests", Guid.NewGuid().ToString("N"), "m.db")}",
+            ["Auth:SigningKey"] = key,
+            ["Seed:Demo"] = "false",
+        }, environment: "Production");
+
+        if (starts)
+        {
+            using var client = app.CreateClient();
+            return;
+        }
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateClient());
+        Assert.Contains("Auth:SigningKey", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    public void Asking_for_the_demo_data_set_outside_development_stops_start_up(string environment)
+    {
+        using var app = new TestApp(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Matchmaker"] = $"Data Source={Path.Combine(Path.GetTempPath(), "matchmaker-tests", Guid.NewGuid().ToString("N"), "m.db")}",
+            ["Auth:SigningKey"] = ApiFixture.SigningKey,
+            ["Seed:Demo"] = "true",
+        }, environment);
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Seed:Demo", error.Message);
+        Assert.Contains(environment, error.Message);
+    }
+
     [Fact]
     public void An_unknown_database_provider_is_refused_at_start_up()
     {
