@@ -1,3 +1,5 @@
+using Matchmaker.Api.Features.Audit;
+
 namespace Matchmaker.Api.Features.Users;
 
 /// <summary>Creates the first admin from Bootstrap:AdminEmail / Bootstrap:AdminPassword when that account does not exist yet.</summary>
@@ -15,7 +17,7 @@ internal sealed class BootstrapAdmin(SqlDialect dialect, IConfiguration configur
 
         if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
             return;
-        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, now, ct);
+        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, AuditActor.System, UserAccounts.Via.Bootstrap, now, ct);
         loggers.CreateLogger("Matchmaker.Database").LogInformation("Created the bootstrap admin account {Email}", email);
     }
 }
