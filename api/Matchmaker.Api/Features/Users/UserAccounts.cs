@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +26,7 @@ internal static class UserAccounts
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
-    public const int MaxEmailLength = 254;
+    public const int MaxEmailLength = EmailRules.MaxLength;
 
     private static readonly PasswordHasher<string> Hasher = new();
 
@@ -56,16 +55,11 @@ internal static class UserAccounts
     public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     /// <summary>An e-mail as it is stored and shown: Unicode NFKC (so a fullwidth <c>ｉ</c> is an <c>i</c>), trimmed, lower-cased.</summary>
-    public static string Canonical(string email)
-    {
-        var text = TextRules.IsWellFormed(email) ? email.Normalize(NormalizationForm.FormKC) : email;
-        return text.Trim().ToLowerInvariant();
-    }
+    public static string Canonical(string email) => EmailRules.Nfkc(email).Trim().ToLowerInvariant();
 
     /// <summary>
-    /// The key an e-mail is unique and looked up by: the canonical form upper-cased, which also folds the
-    /// letters whose lower and upper case are not one pair (the dotless <c>ı</c> upper-cases to <c>I</c>).
-    /// For an address already in NFKC, which every ASCII one is, this is the key earlier releases stored.
+    /// The key an e-mail is unique and looked up by. Upper-cased, as earlier releases stored it: for an
+    /// address already in NFKC, which every ASCII one is, the key is unchanged, so existing rows need no migration.
     /// </summary>
     public static string Normalize(string email) => Canonical(email).ToUpperInvariant();
 
