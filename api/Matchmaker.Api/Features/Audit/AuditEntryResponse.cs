@@ -17,6 +17,7 @@ internal static class AuditBounds
         .Code("AuditEntryResponse.targetType", 16, AuditTarget.All)
         .Code("AuditEntryResponse.actorRole", 16, [.. AppRoles.All, AuditActor.SystemRole])
         .String("AuditEntryResponse.targetId", 64)
+        .String("param.actor", 36, format: "uuid")
         .Code("param.action", 40, AuditAction.All)
         .Code("param.targetType", 16, AuditTarget.All);
 }

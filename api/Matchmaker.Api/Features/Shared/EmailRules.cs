@@ -16,7 +16,9 @@ internal static class EmailRules
 
     public static IRuleBuilderOptions<T, string?> EmailText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(MaxLength).EmailAddress().IdentifierText()
-            .Must(email => email is null || !TextRules.IsWellFormed(email) || Nfkc(email).All(char.IsAscii)).WithMessage(AsciiMessage);
+            .Must(email => email is null || !TextRules.IsWellFormed(email) || IsAscii(email)).WithMessage(AsciiMessage);
+
+    public static bool IsAscii(string email) => Nfkc(email).All(char.IsAscii);
 
     /// <summary>NFKC where the text can be normalised; text with a broken surrogate is left as it is (and refused by the rules).</summary>
     public static string Nfkc(string text) => TextRules.IsWellFormed(text) ? text.Normalize(NormalizationForm.FormKC) : text;

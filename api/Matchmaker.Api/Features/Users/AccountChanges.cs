@@ -18,16 +18,17 @@ internal enum AccountChangeRefusal
 
 /// <summary>
 /// Role and activity changes. The rules are checked by the UPDATE itself, so the check and the write
-/// are one step: two admins demoting each other at once leave one of them an active admin. SQLite
-/// runs one writing transaction at a time; SQL Server gets an exclusive lock on the table for the
-/// statement, since row locks alone would let both statements see the other admin still active.
+/// are one step, and the transaction first write-locks every active admin's row: two admins demoting
+/// each other at once then run one after the other and leave one active admin. (SQLite runs one writing
+/// transaction at a time anyway; on SQL Server row locks on the two changed rows alone would let each
+/// statement still see the other admin active.)
 /// </summary>
 internal static class AccountChanges
 {
-    private const string ExclusiveMarker = "/**exclusive**/";
+    private const string LockAdminsSql = "UPDATE users SET role = role WHERE role = 'admin' AND is_active = 1";
 
     private const string UpdateSql = """
-        UPDATE users /**exclusive**/
+        UPDATE users
         SET role = @Role, is_active = @IsActive, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
         WHERE public_id = @Id AND version = @Version
           AND (role = @Role
@@ -38,22 +39,20 @@ internal static class AccountChanges
                OR EXISTS (SELECT 1 FROM users other WHERE other.role = 'admin' AND other.is_active = 1 AND other.id <> users.id))
         """;
 
-    private static readonly string SqlServerUpdateSql = UpdateSql.Replace(ExclusiveMarker, "WITH (TABLOCKX)", StringComparison.Ordinal);
-
     private const string OwnsProfileSql = """
         SELECT CASE WHEN EXISTS (SELECT 1 FROM smes WHERE owner_user_id = @Id)
                       OR EXISTS (SELECT 1 FROM partners WHERE owner_user_id = @Id) THEN 1 ELSE 0 END
         """;
 
     /// <returns>null when applied, with its audit entries in the same transaction; else why not.</returns>
-    public static async Task<AccountChangeRefusal?> ApplyAsync(DbConnection connection, SqlDialect dialect, UserRow user, AccountChange change,
+    public static async Task<AccountChangeRefusal?> ApplyAsync(DbConnection connection, UserRow user, AccountChange change,
         AuditActor by, DateTime now, CancellationToken ct)
     {
         var entries = Entries(user, change, by).ToList();
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
-                dialect.Provider == DatabaseProvider.SqlServer ? SqlServerUpdateSql : UpdateSql, new
+            await connection.ExecuteAsync(new CommandDefinition(LockAdminsSql, transaction: tx, cancellationToken: ct));
+            var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
                 {
                     Id = user.PublicId,
                     change.Role,

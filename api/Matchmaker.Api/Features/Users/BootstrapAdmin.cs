@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Audit;
+using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Users;
 
@@ -14,6 +15,10 @@ internal sealed class BootstrapAdmin(SqlDialect dialect, IConfiguration configur
         if (string.IsNullOrEmpty(password) || password.Length < UserAccounts.MinPasswordLength)
             throw new InvalidOperationException(
                 $"Bootstrap:AdminPassword must be set to at least {UserAccounts.MinPasswordLength} characters when Bootstrap:AdminEmail is set.");
+
+        if (!TextRules.IsIdentifier(email) || !EmailRules.IsAscii(email) || !email.Contains('@', StringComparison.Ordinal))
+            throw new InvalidOperationException(
+                "Bootstrap:AdminEmail must be an ASCII e-mail address without control, zero-width or bidirectional-override characters.");
 
         if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
             return;

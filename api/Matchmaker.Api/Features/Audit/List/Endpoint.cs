@@ -4,7 +4,7 @@ namespace Matchmaker.Api.Features.Audit.List;
 
 public sealed class Request : PagedQuery
 {
-    public Guid? Actor { get; set; }
+    public string? Actor { get; set; }
     public string? Action { get; set; }
     public string? TargetType { get; set; }
     public string? From { get; set; }
@@ -18,6 +18,7 @@ internal sealed class Validator : Validator<Request>
     public Validator()
     {
         Include(new PagedQueryRules());
+        RuleFor(x => x.Actor).Must(a => a is null || Guid.TryParse(a, out _)).WithMessage("'actor' must be an account id (a UUID).");
         RuleFor(x => x.Action).Must(a => AuditAction.All.Contains(a)).When(x => x.Action is not null)
             .WithMessage($"'action' must be one of {string.Join(", ", AuditAction.All)}.");
         RuleFor(x => x.TargetType).Must(t => AuditTarget.All.Contains(t)).When(x => x.TargetType is not null)
@@ -57,7 +58,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var filter = new AuditFilter(req.Actor, req.Action, req.TargetType, ReportFilter.Utc(req.From), ReportFilter.Utc(req.To));
+        var filter = new AuditFilter(req.Actor is null ? null : Guid.Parse(req.Actor), req.Action, req.TargetType, ReportFilter.Utc(req.From), ReportFilter.Utc(req.To));
         var rows = await AuditLog.ListAsync(connection, dialect, filter, req.AfterCreatedAt, req.AfterId, req.Take + 1, ct);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), AuditEntryResponse.From), ct);
     }

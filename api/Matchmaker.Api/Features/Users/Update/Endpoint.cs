@@ -18,7 +18,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, AccountRevocation revocation) : Endpoint<Request, UserResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, AccountRevocation revocation) : Endpoint<Request, UserResponse>
 {
     public override void Configure()
     {
@@ -62,7 +62,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
         var change = new AccountChange(req.Role!, req.IsActive!.Value);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await AccountChanges.ApplyAsync(connection, dialect, user, change, AuditActor.Of(User), now, ct) is { } refusal)
+        if (await AccountChanges.ApplyAsync(connection, user, change, AuditActor.Of(User), now, ct) is { } refusal)
         {
             await Send.ResultAsync(refusal switch
             {
