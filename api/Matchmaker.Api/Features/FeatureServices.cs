@@ -24,7 +24,9 @@ internal static class FeatureServices
         Needs.NeedBounds.DescribeFields(fields);
         Partners.PartnerBounds.DescribeFields(fields);
         Users.UserBounds.DescribeFields(fields);
+        Audit.AuditBounds.DescribeFields(fields);
         Auth.Token.TokenBounds.DescribeFields(fields);
+        Auth.Password.PasswordBounds.DescribeFields(fields);
         Matching.MatchingBounds.DescribeFields(fields);
         Matching.Criteria.Update.CriteriaBounds.DescribeFields(fields);
         Matching.Jobs.JobBounds.DescribeFields(fields);

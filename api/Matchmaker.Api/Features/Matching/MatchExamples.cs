@@ -66,8 +66,8 @@ internal static class MatchExamples
         UpdatedAt = PartnerInterested,
         Events =
         [
-            new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "interest", From = "suggested", To = "sme_interested", At = SmeInterested },
-            new MatchEventResponse { ActorId = Examples.PartnerUserId, ActorRole = "partner", Action = "interest", From = "sme_interested", To = "mutual", At = PartnerInterested },
+            new MatchEventResponse { ActorRole = "sme", Action = "interest", From = "suggested", To = "sme_interested", At = SmeInterested },
+            new MatchEventResponse { ActorRole = "partner", Action = "interest", From = "sme_interested", To = "mutual", At = PartnerInterested },
         ],
     };
 
@@ -86,7 +86,7 @@ internal static class MatchExamples
         Events =
         [
             .. mutual.Events!,
-            new MatchEventResponse { ActorId = Examples.SmeUserId, ActorRole = "sme", Action = "stage", From = "mutual", To = "meeting", Note = "Met at the Bishkek workshop.", At = Examples.Updated },
+            new MatchEventResponse { ActorRole = "sme", Action = "stage", From = "mutual", To = "meeting", Note = "Met at the Bishkek workshop.", At = Examples.Updated },
         ],
     };
 
@@ -96,7 +96,7 @@ internal static class MatchExamples
         UpdatedAt = Examples.Updated,
         Events =
         [
-            new MatchEventResponse { ActorId = Examples.PartnerUserId, ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", At = Examples.Updated },
+            new MatchEventResponse { ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", At = Examples.Updated },
         ],
     };
 

@@ -98,9 +98,9 @@ public sealed record MatchPartnerSummary
     public Contact? Contact { get; init; }
 }
 
+/// <summary>One step of the deal: which side took it, never which account (the audit log keeps that for the admin).</summary>
 public sealed record MatchEventResponse
 {
-    public Guid ActorId { get; init; }
     public string ActorRole { get; init; } = "";
     public string Action { get; init; } = "";
     public string From { get; init; } = "";
@@ -110,7 +110,6 @@ public sealed record MatchEventResponse
 
     internal static MatchEventResponse Of(MatchEventRow row) => new()
     {
-        ActorId = row.ActorId,
         ActorRole = row.ActorRole,
         Action = row.Action,
         From = row.FromStatus,

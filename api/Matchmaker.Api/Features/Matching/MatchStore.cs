@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Matching;
@@ -166,6 +167,8 @@ internal static partial class MatchStore
             return false;
 
         await InsertEventsAsync(connection, tx, [(match.Id, change)], ct);
+        await AuditLog.AppendAsync(connection, tx, new AuditEntry(new AuditActor(change.ActorId, change.ActorRole), AuditAction.MatchTransition,
+            AuditTarget.Match, match.PublicId.ToString(), new { action = change.Action, from = change.FromStatus, to = change.ToStatus }), change.At, ct);
         await RescoreBacklog.NoteNeedOfMatchAsync(connection, tx, match.Id, ct);
         await tx.CommitAsync(ct);
         return true;

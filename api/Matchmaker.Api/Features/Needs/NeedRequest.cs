@@ -28,8 +28,8 @@ internal sealed class NeedRequestValidator : Validator<NeedRequest>
     public NeedRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Title).NotEmpty().MaximumLength(NeedRequest.MaxTitleLength);
-        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(NeedRequest.MaxTitleLength).LineText();
+        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength).MultiLineText();
         RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Amount).NotNull().SetValidator(new MoneyRules(codes)!);
         RuleFor(x => x.JobsToCreate).GreaterThanOrEqualTo(0).LessThanOrEqualTo(NeedRequest.MaxJobsToCreate);
@@ -48,7 +48,7 @@ public sealed class CloseRequest
 
 internal sealed class CloseRequestValidator : Validator<CloseRequest>
 {
-    public CloseRequestValidator() => RuleFor(x => x.Reason).MaximumLength(CloseRequest.MaxReasonLength);
+    public CloseRequestValidator() => RuleFor(x => x.Reason).MaximumLength(CloseRequest.MaxReasonLength).MultiLineText();
 }
 
 internal static class NeedBounds

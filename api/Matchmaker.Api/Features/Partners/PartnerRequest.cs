@@ -51,8 +51,8 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
     public PartnerRequestValidator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength);
-        RuleFor(x => x.NameZh).MaximumLength(SharedBounds.MaxNameLength);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
+        RuleFor(x => x.NameZh).MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
         RuleFor(x => x.Uscc).NotEmpty()
             .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
             .WithMessage("'uscc' must be 18 characters from 0-9 and A-Y without I, O, Z, S and V.")
@@ -72,7 +72,7 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
         RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, Vocabulary.RegionCount);
         RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 0, Vocabulary.LanguageCount);
         RuleFor(x => x.RequiredCertifications).TextList(SharedBounds.MaxCertifications, SharedBounds.MaxCertificationLength);
-        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength);
+        RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength).MultiLineText();
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);
     }
 }

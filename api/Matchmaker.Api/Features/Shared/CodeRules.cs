@@ -31,7 +31,9 @@ internal static class CodeRules
         rule.Must(list => list is null || list.Count <= maxItems)
             .WithMessage($"'{{PropertyName}}' may hold at most {maxItems} items.")
             .Must(list => list is null || list.All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength))
-            .WithMessage($"Each item of '{{PropertyName}}' must be non-empty and at most {maxLength} characters.");
+            .WithMessage($"Each item of '{{PropertyName}}' must be non-empty and at most {maxLength} characters.")
+            .Must(list => list is null || list.All(v => v is null || TextRules.IsFreeText(v, multiLine: false)))
+            .WithMessage(TextRules.LineMessage);
 
     private static IEnumerable<string> Unknown(IEnumerable<string>? list, IReadOnlySet<string> codes) =>
         (list ?? []).Where(v => v is null || !codes.Contains(v)).Select(v => v ?? "null").Distinct();

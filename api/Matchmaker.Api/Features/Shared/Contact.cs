@@ -14,8 +14,8 @@ internal sealed class ContactRules : AbstractValidator<Contact>
 
     public ContactRules()
     {
-        RuleFor(x => x.Person).NotEmpty().MaximumLength(MaxPersonLength);
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(x => x.Person).NotEmpty().MaximumLength(MaxPersonLength).IdentifierText();
+        RuleFor(x => x.Email).EmailText();
         RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$")
             .WithMessage("'phone' may hold digits, spaces, brackets and dashes, optionally starting with +.");
     }

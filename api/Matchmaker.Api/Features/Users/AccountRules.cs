@@ -1,9 +1,11 @@
+using Matchmaker.Api.Features.Shared;
+
 namespace Matchmaker.Api.Features.Users;
 
 internal static class AccountRules
 {
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(UserAccounts.MaxEmailLength).EmailAddress();
+        rule.EmailText();
 
     public static IRuleBuilderOptions<T, string?> ValidNewPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MinimumLength(UserAccounts.MinPasswordLength).MaximumLength(UserAccounts.MaxPasswordLength);

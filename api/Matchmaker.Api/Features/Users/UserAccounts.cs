@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Matchmaker.Api.Features.Audit;
+using Matchmaker.Api.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace Matchmaker.Api.Features.Users;
@@ -24,7 +26,7 @@ internal static class UserAccounts
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
-    public const int MaxEmailLength = 254;
+    public const int MaxEmailLength = EmailRules.MaxLength;
 
     private static readonly PasswordHasher<string> Hasher = new();
 
@@ -42,37 +44,63 @@ internal static class UserAccounts
 
     private const string FindSql = "SELECT " + SelectColumns + " FROM users WHERE public_id = @Id";
 
+    private const string PasswordSql = """
+        UPDATE users SET password_hash = @PasswordHash, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND version = @Version
+        """;
+
     private const string FindByEmailSql = "SELECT " + SelectColumns + " FROM users WHERE email_normalized = @EmailNormalized";
 
     /// <summary>A new stamp ends every token issued with the old one.</summary>
     public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
-    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+    /// <summary>An e-mail as it is stored and shown: Unicode NFKC (so a fullwidth <c>ｉ</c> is an <c>i</c>), trimmed, lower-cased.</summary>
+    public static string Canonical(string email) => EmailRules.Nfkc(email).Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// The key an e-mail is unique and looked up by. Upper-cased, as earlier releases stored it: for an
+    /// address already in NFKC, which every ASCII one is, the key is unchanged, so existing rows need no migration.
+    /// </summary>
+    public static string Normalize(string email) => Canonical(email).ToUpperInvariant();
+
+    /// <summary>How an account came to be, recorded with its creation.</summary>
+    public static class Via
+    {
+        public const string Registration = "registration";
+        public const string Admin = "admin";
+        public const string Bootstrap = "bootstrap";
+    }
+
+    /// <param name="by">who creates it; null for self-registration, where the new account is its own actor.</param>
     /// <returns>the new account, or null when the e-mail is taken.</returns>
-    public static async Task<UserRow?> CreateAsync(DbConnection connection, SqlDialect dialect, string email, string password, string role, DateTime now, CancellationToken ct)
+    public static async Task<UserRow?> CreateAsync(DbConnection connection, SqlDialect dialect, string email, string password, string role,
+        AuditActor? by, string via, DateTime now, CancellationToken ct)
     {
         var publicId = Guid.NewGuid();
-        var trimmed = email.Trim();
+        var canonical = Canonical(email);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
             {
                 PublicId = publicId,
-                Email = trimmed,
-                EmailNormalized = Normalize(trimmed),
-                PasswordHash = Hasher.HashPassword(trimmed, password),
+                Email = canonical,
+                EmailNormalized = Normalize(canonical),
+                PasswordHash = Hasher.HashPassword(canonical, password),
                 Role = role,
                 CreatedAt = now,
                 SecurityStamp = NewSecurityStamp(),
-            }, cancellationToken: ct));
+            }, tx, cancellationToken: ct));
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
         {
             return null;
         }
 
-        return await FindByEmailAsync(connection, trimmed, ct);
+        await AuditLog.AppendAsync(connection, tx, new AuditEntry(by ?? new AuditActor(publicId, role), AuditAction.UserCreated,
+            AuditTarget.User, publicId.ToString(), new { role, via }), now, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(connection, publicId, ct);
     }
 
     /// <summary>Inserts accounts whose passwords are hashed already; returns their internal ids by public id.</summary>
@@ -81,7 +109,7 @@ internal static class UserAccounts
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, users.Select(u => new
         {
             u.PublicId,
-            u.Email,
+            Email = Canonical(u.Email),
             EmailNormalized = Normalize(u.Email),
             u.PasswordHash,
             u.Role,
@@ -96,6 +124,29 @@ internal static class UserAccounts
 
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByEmailSql, new { EmailNormalized = Normalize(email) }, cancellationToken: ct));
+
+    public static bool HasPassword(UserRow user, string password) =>
+        Hasher.VerifyHashedPassword(user.Email, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>Sets a new password and a new security stamp, which ends every token issued before; false when the account changed since it was read.</summary>
+    public static async Task<bool> ChangePasswordAsync(DbConnection connection, UserRow user, string newPassword, AuditActor by, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(PasswordSql, new
+        {
+            PasswordHash = Hasher.HashPassword(user.Email, newPassword),
+            SecurityStamp = NewSecurityStamp(),
+            Now = now,
+            user.Id,
+            user.Version,
+        }, tx, cancellationToken: ct));
+        if (changed == 0)
+            return false;
+
+        await AuditLog.AppendAsync(connection, tx, new AuditEntry(by, AuditAction.UserPasswordChanged, AuditTarget.User, user.PublicId.ToString(), new { }), now, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     /// <summary>
     /// Whether a sign-in opens the account. The password is checked in every case, against a stand-in

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Matching.Decline;
 
@@ -11,7 +12,7 @@ public sealed class Request
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(x => x.Reason).MaximumLength(Request.MaxReasonLength);
+    public Validator() => RuleFor(x => x.Reason).MaximumLength(Request.MaxReasonLength).MultiLineText();
 }
 
 internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, MatchResponse>

@@ -159,8 +159,8 @@ internal static class JobStore
             new { Id = id, Me = me, Error = Truncate(error), Now = now }, cancellationToken: ct));
 
     /// <returns>true when the job went back to the queue; false when it is not a failed re-score of the latest version.</returns>
-    public static async Task<bool> RestartAsync(DbConnection connection, long id, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(RestartSql, new { Id = id }, cancellationToken: ct)) == 1;
+    public static async Task<bool> RestartAsync(DbConnection connection, DbTransaction tx, long id, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(RestartSql, new { Id = id }, tx, cancellationToken: ct)) == 1;
 
     public static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
 }

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Matching.Stage;
 
@@ -17,7 +18,7 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.Stage).NotEmpty()
             .Must(s => s is null || MatchStatus.StageTargets.Contains(s))
             .WithMessage($"'stage' must be one of {string.Join(", ", MatchStatus.StageTargets)}.");
-        RuleFor(x => x.Note).MaximumLength(Request.MaxNoteLength);
+        RuleFor(x => x.Note).MaximumLength(Request.MaxNoteLength).MultiLineText();
     }
 }
 

@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Shared;
@@ -65,6 +66,11 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
             var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
             var revalued = await NeedStore.RevalueAsync(connection, tx, req.Rates!.Select(r => r.Currency!).Distinct().ToList(), rates, ct);
             await rescorer.RescoreNeedsAsync(connection, tx, revalued, now, ct);
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(User), AuditAction.FxChanged, AuditTarget.FxRates, null, new
+            {
+                rates = req.Rates!.Select(r => new { currency = r.Currency, usdPerUnit = r.UsdPerUnit, effectiveDate = r.EffectiveDate }).ToList(),
+                revaluedNeeds = revalued.Count,
+            }), now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,3 +1,5 @@
+using Matchmaker.Api.Features.Audit;
+
 namespace Matchmaker.Api.Features.Users.Create;
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, UserResponse>
@@ -20,7 +22,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var user = await UserAccounts.CreateAsync(connection, dialect, req.Email!, req.Password!, req.Role!, clock.GetUtcNow().UtcDateTime, ct);
+        var user = await UserAccounts.CreateAsync(connection, dialect, req.Email!, req.Password!, req.Role!, AuditActor.Of(User), UserAccounts.Via.Admin,
+            clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));

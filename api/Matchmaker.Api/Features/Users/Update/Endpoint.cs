@@ -1,3 +1,5 @@
+using Matchmaker.Api.Features.Audit;
+
 namespace Matchmaker.Api.Features.Users.Update;
 
 public sealed class Request
@@ -18,12 +20,6 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, AccountRevocation revocation) : Endpoint<Request, UserResponse>
 {
-
-    private const string UpdateSql = """
-        UPDATE users SET role = @Role, is_active = @IsActive, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
-        WHERE public_id = @Id AND version = @Version
-        """;
-
     public override void Configure()
     {
         Put("/admin/users/{id:guid}");
@@ -32,7 +28,10 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
         Summary(s =>
         {
             s.Summary = "Change an account's role or deactivate it";
-            s.Description = "A deactivated account can no longer sign in. Needs If-Match with the account's ETag. An admin cannot deactivate or demote their own account.";
+            s.Description = "A deactivated account can no longer sign in, and a change of role or activity ends every token issued to the account before. "
+                + "Needs If-Match with the account's ETag. Answers 409 when an admin would deactivate or demote their own account, "
+                + "when the role of an account that owns an SME or partner profile would change, or when the change would leave no active admin.";
+            s.Responses[409] = "Own account, a profile owner's role, or the last active admin.";
             s.ExampleRequest = new Request { Role = "agency", IsActive = false };
             s.ResponseExamples[200] = UserExamples.Agency with { IsActive = false };
         });
@@ -61,19 +60,17 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
             return;
         }
 
-        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
-            new
-            {
-                Id = id,
-                req.Role,
-                IsActive = req.IsActive!.Value,
-                SecurityStamp = req.Role == user.Role && req.IsActive == user.IsActive ? user.SecurityStamp : UserAccounts.NewSecurityStamp(),
-                Now = clock.GetUtcNow().UtcDateTime,
-                user.Version,
-            }, cancellationToken: ct));
-        if (changed == 0)
+        var change = new AccountChange(req.Role!, req.IsActive!.Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await AccountChanges.ApplyAsync(connection, user, change, AuditActor.Of(User), now, ct) is { } refusal)
         {
-            await Send.ResultAsync(Problems.PreconditionFailed());
+            await Send.ResultAsync(refusal switch
+            {
+                AccountChangeRefusal.Changed => Problems.PreconditionFailed(),
+                AccountChangeRefusal.OwnsProfile => Problems.Conflict(
+                    "This account owns an SME or partner profile, so its role cannot change: its profile would be listed under a role it no longer has."),
+                _ => Problems.Conflict("This is the last active admin: make another account an active admin first."),
+            });
             return;
         }
 

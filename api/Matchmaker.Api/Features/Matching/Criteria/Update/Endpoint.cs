@@ -1,3 +1,5 @@
+using System.Globalization;
+using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Jobs;
 using Matchmaker.Api.Features.Matching.Scoring;
@@ -63,6 +65,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
             await JobStore.SupersedeAsync(connection, tx, version, now, ct);
             job = await JobStore.InsertRescoreAsync(connection, tx, version, User.PublicId(), now, ct);
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(User), AuditAction.CriteriaChanged, AuditTarget.Criteria,
+                version.ToString(CultureInfo.InvariantCulture), new { from = latest, to = version, jobId = job.PublicId }), now, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -1,8 +1,9 @@
+using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Matching.Criteria;
 
 namespace Matchmaker.Api.Features.Matching.Jobs.Restart;
 
-internal sealed class Endpoint(ConnectionFactory db, JobSignal signal) : EndpointWithoutRequest<JobResponse>
+internal sealed class Endpoint(ConnectionFactory db, JobSignal signal, TimeProvider clock) : EndpointWithoutRequest<JobResponse>
 {
     public override void Configure()
     {
@@ -35,10 +36,17 @@ internal sealed class Endpoint(ConnectionFactory db, JobSignal signal) : Endpoin
             return;
         }
 
-        if (!await JobStore.RestartAsync(connection, job.Id, ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            await Send.ResultAsync(Problems.Conflict("A newer criteria version superseded this job; its own job builds the latest version."));
-            return;
+            if (!await JobStore.RestartAsync(connection, tx, job.Id, ct))
+            {
+                await Send.ResultAsync(Problems.Conflict("A newer criteria version superseded this job; its own job builds the latest version."));
+                return;
+            }
+
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(User), AuditAction.JobRestarted, AuditTarget.Job, job.PublicId.ToString(),
+                new { criteriaVersion = job.CriteriaVersion, attempts = job.Attempts }), clock.GetUtcNow().UtcDateTime, ct);
+            await tx.CommitAsync(ct);
         }
 
         signal.Wake();
