@@ -13,7 +13,7 @@ public abstract class EmailMigrationTests<TApi>(TApi api) where TApi : ApiFixtur
         await using (var connection = await api.OpenDatabaseAsync())
         {
             Assert.Equal(1, await connection.ExecuteAsync("UPDATE users SET email = @Typed WHERE public_id = @Id", new { Typed = typed, Id = api.KeyOf(user.UserId) }));
-            Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM SchemaVersions WHERE ScriptName LIKE '%0015_store_user_emails_lower_case.sql'"));
+            Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM SchemaVersions WHERE ScriptName LIKE '%0016_store_user_emails_lower_case.sql'"));
         }
 
         await api.RestartAsync();
