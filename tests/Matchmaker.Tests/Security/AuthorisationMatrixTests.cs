@@ -7,65 +7,10 @@ namespace Matchmaker.Tests.Security;
 /// <summary>
 /// Every route of the app's route table, called by every kind of caller on the cast's records and on ids
 /// that do not exist, against a table of what each caller gets. A route the table does not list fails the
-/// test, so no route goes out unreviewed: adding one is one line in <see cref="Expected"/>.
+/// test, so no route goes out unreviewed: adding one is one line in <see cref="RouteExpectations.Expected"/>.
 /// </summary>
 public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper output) where TApi : ApiFixture
 {
-    /// <summary>What the route's parameter is filled with: a record of the cast, or one made for each probe when probes change it.</summary>
-    internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList }
-
-    internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn }
-
-    /// <summary>
-    /// Per route, the status each caller gets, in the order of <see cref="SecurityCast.Callers"/>:
-    /// anonymous, owner (the SME of the deal), other-sme, partner (the deal's counter-party), other-partner (uninvolved), agency, admin.
-    /// </summary>
-    internal static readonly Dictionary<string, (Target Target, Body Body, string Statuses)> Expected = new()
-    {
-        //                                                                     anon own  sme2 part prt2 agcy admn
-        ["GET /api/v1/admin/users"] = (Target.None, Body.None,                "401 403 403 403 403 403 200"),
-        ["POST /api/v1/admin/users"] = (Target.None, Body.NewUser,            "401 403 403 403 403 403 201"),
-        ["GET /api/v1/admin/users/{id}"] = (Target.SpareUser, Body.None,      "401 403 403 403 403 403 200"),
-        ["PUT /api/v1/admin/users/{id}"] = (Target.SpareUser, Body.UserUpdate, "401 403 403 403 403 403 200"),
-        ["GET /api/v1/auth/me"] = (Target.None, Body.None,                    "401 200 200 200 200 200 200"),
-        ["POST /api/v1/auth/register"] = (Target.None, Body.Register,         "201 201 201 201 201 201 201"),
-        ["POST /api/v1/auth/token"] = (Target.None, Body.SignIn,              "200 200 200 200 200 200 200"),
-        ["GET /api/v1/criteria"] = (Target.None, Body.None,                   "401 200 200 200 200 200 200"),
-        ["PUT /api/v1/criteria"] = (Target.None, Body.Criteria,               "401 403 403 403 403 202 202"),
-        ["GET /api/v1/jobs/{id}"] = (Target.Job, Body.None,                   "401 403 403 403 403 200 200"),
-        ["POST /api/v1/jobs/{id}/restart"] = (Target.Job, Body.None,          "401 403 403 403 403 409 409"),
-        ["GET /api/v1/matches/{id}"] = (Target.Match, Body.None,              "401 200 404 200 404 200 200"),
-        ["POST /api/v1/matches/{id}/decline"] = (Target.FreshMatch, Body.Decline, "401 200 404 200 404 403 403"),
-        ["POST /api/v1/matches/{id}/interest"] = (Target.FreshMatch, Body.None, "401 200 404 200 404 403 403"),
-        ["POST /api/v1/matches/{id}/stage"] = (Target.MutualMatch, Body.Stage, "401 200 404 200 404 403 403"),
-        ["GET /api/v1/needs"] = (Target.None, Body.None,                      "401 403 403 200 200 200 200"),
-        ["GET /api/v1/needs/{id}"] = (Target.Need, Body.None,                 "401 200 404 200 200 200 200"),
-        ["PUT /api/v1/needs/{id}"] = (Target.WritableNeed, Body.Need,         "401 200 404 403 403 403 200"),
-        ["POST /api/v1/needs/{id}/close"] = (Target.FreshNeed, Body.Close,    "401 200 404 403 403 403 200"),
-        ["GET /api/v1/needs/{id}/matches"] = (Target.Need, Body.None,         "401 200 404 403 403 200 200"),
-        ["GET /api/v1/partners"] = (Target.None, Body.None,                   "401 200 200 403 403 200 200"),
-        ["POST /api/v1/partners"] = (Target.None, Body.Partner,               "401 403 403 409 409 403 403"),
-        ["GET /api/v1/partners/{id}"] = (Target.Partner, Body.None,           "401 200 200 200 404 200 200"),
-        ["PUT /api/v1/partners/{id}"] = (Target.Partner, Body.Partner,        "401 403 403 200 404 403 200"),
-        ["GET /api/v1/partners/{id}/matches"] = (Target.Partner, Body.None,   "401 403 403 200 404 200 200"),
-        ["GET /api/v1/reference/fx-rates"] = (Target.None, Body.None,         "200 200 200 200 200 200 200"),
-        ["PUT /api/v1/reference/fx-rates"] = (Target.None, Body.FxRates,      "401 403 403 403 403 403 200"),
-        ["GET /api/v1/reference/{list}"] = (Target.ReferenceList, Body.None,  "200 200 200 200 200 200 200"),
-        ["GET /api/v1/reports/by-city"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/by-region"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/by-sector"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/matches"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/pipeline"] = (Target.None, Body.None,           "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/summary"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
-        ["GET /api/v1/reports/timeseries"] = (Target.None, Body.None,         "401 403 403 403 403 200 200"),
-        ["GET /api/v1/smes"] = (Target.None, Body.None,                       "401 403 403 200 200 200 200"),
-        ["POST /api/v1/smes"] = (Target.None, Body.Sme,                       "401 409 409 403 403 403 403"),
-        ["GET /api/v1/smes/{id}"] = (Target.Sme, Body.None,                   "401 200 404 200 200 200 200"),
-        ["PUT /api/v1/smes/{id}"] = (Target.Sme, Body.Sme,                    "401 200 404 403 403 403 200"),
-        ["GET /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.None,          "401 200 404 200 200 200 200"),
-        ["POST /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.Need,         "401 201 404 403 403 403 403"),
-    };
-
     private Task<SecurityCast> CastAsync() => api.SharedAsync(SecurityCast.CreateAsync);
 
     [Fact]
@@ -73,9 +18,9 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
     {
         var cast = await CastAsync();
         var routes = RouteTable.Of(api.App);
-        var unlisted = routes.Where(r => !Expected.ContainsKey(r.Key)).ToList();
+        var unlisted = routes.Where(r => !RouteExpectations.Expected.ContainsKey(r.Key)).ToList();
         Assert.True(unlisted.Count == 0, "Routes with no line in the authorisation table: " + string.Join(", ", unlisted));
-        var stale = Expected.Keys.Except(routes.Select(r => r.Key)).ToList();
+        var stale = RouteExpectations.Expected.Keys.Except(routes.Select(r => r.Key)).ToList();
         Assert.True(stale.Count == 0, "Lines in the authorisation table for routes the app does not have: " + string.Join(", ", stale));
 
         var mismatches = new List<string>();
@@ -83,12 +28,12 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         int probes = 0, crossTenant2xx = 0;
         foreach (var route in routes)
         {
-            var (target, body, statuses) = Expected[route.Key];
+            var (target, body, statuses) = RouteExpectations.Expected[route.Key];
             var expected = statuses.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
             for (var i = 0; i < SecurityCast.Callers.Length; i++)
             {
                 var caller = SecurityCast.Callers[i];
-                var id = await TargetIdAsync(cast, target);
+                var id = await cast.IdForAsync(target);
                 var response = await SendAsync(cast, route, caller, id, body);
                 probes++;
                 var status = (int)response.StatusCode;
@@ -132,27 +77,6 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
 
         output.WriteLine($"openapi coverage: {routes.Count} routes, {routes.Count - missing.Count} documented, missing = {missing.Count}");
         Assert.True(missing.Count == 0, "Routes missing from /openapi/v1.json: " + string.Join(", ", missing));
-    }
-
-    private static async Task<string?> TargetIdAsync(SecurityCast cast, Target target)
-    {
-        var deal = cast.Deal;
-        return target switch
-        {
-            Target.None => null,
-            Target.Sme => deal.SmeId.ToString(),
-            Target.Need => deal.NeedId.ToString(),
-            Target.WritableNeed => cast.WritableNeedId.ToString(),
-            Target.FreshNeed => (await Create.NeedAsync(deal.Owner, deal.SmeId, Bodies.Need(title: $"Probe {Guid.NewGuid():N}"))).ToString(),
-            Target.Partner => deal.PartnerId.ToString(),
-            Target.Match => deal.MatchId.ToString(),
-            Target.FreshMatch => (await deal.FreshMatchAsync()).ToString(),
-            Target.MutualMatch => (await deal.FreshMatchAsync("mutual")).ToString(),
-            Target.SpareUser => cast.Spare.UserId.ToString(),
-            Target.Job => cast.JobId.ToString(),
-            Target.ReferenceList => "regions",
-            _ => throw new ArgumentOutOfRangeException(nameof(target)),
-        };
     }
 
     private async Task<HttpResponseMessage> SendAsync(SecurityCast cast, ApiRoute route, string caller, string? id, Body body)

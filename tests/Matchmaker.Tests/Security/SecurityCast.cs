@@ -27,6 +27,24 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()));
     }
 
+    /// <summary>The id a probe of a route puts in its path; fresh records are made for probes that change them.</summary>
+    public async Task<string?> IdForAsync(Target target) => target switch
+    {
+        Target.None => null,
+        Target.Sme => Deal.SmeId.ToString(),
+        Target.Need => Deal.NeedId.ToString(),
+        Target.WritableNeed => WritableNeedId.ToString(),
+        Target.FreshNeed => (await Create.NeedAsync(Deal.Owner, Deal.SmeId, Bodies.Need(title: $"Probe {Guid.NewGuid():N}"))).ToString(),
+        Target.Partner => Deal.PartnerId.ToString(),
+        Target.Match => Deal.MatchId.ToString(),
+        Target.FreshMatch => (await Deal.FreshMatchAsync()).ToString(),
+        Target.MutualMatch => (await Deal.FreshMatchAsync("mutual")).ToString(),
+        Target.SpareUser => Spare.UserId.ToString(),
+        Target.Job => JobId.ToString(),
+        Target.ReferenceList => "regions",
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
     /// <summary>Waits for the re-score jobs at these addresses to end, so the stored matches can be checked.</summary>
     public async Task SettleAsync(IEnumerable<string> jobUrls)
     {
