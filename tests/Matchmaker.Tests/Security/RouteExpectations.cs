@@ -3,8 +3,11 @@ namespace Matchmaker.Tests.Security;
 /// <summary>What a route's parameter is filled with: a record of the cast, or one made for each probe when probes change it.</summary>
 internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList }
 
-/// <summary>The valid body a probe of the route sends.</summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn }
+/// <summary>
+/// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
+/// refuses (400), so that no probe ends the tokens of the callers the later probes use.
+/// </summary>
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
