@@ -114,7 +114,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         using var restarted = second.Client(await second.SignInAsync(ApiFixture.AdminEmail, ApiFixture.AdminPassword));
         var job = await JobPolling.WaitForAsync(restarted, jobUrl, j => JobPolling.Status(j) is "succeeded" or "failed");
 
-        output.WriteLine($"crash safety: SIGKILL during a re-score job at {before["processed"]} of {before["total"]} needs, after restart {JobPolling.Status(job)} with {job["processed"]} of {job["total"]} in {job["attempts"]} attempts");
+        output.WriteLine($"crash safety: SIGKILL during a re-score job at {before["processed"]}/{before["total"]} needs, after restart status = {JobPolling.Status(job)}, processed = {job["processed"]}/{job["total"]}, attempts = {job["attempts"]}");
         Assert.True(JobPolling.Status(job) == "succeeded", job.ToJsonString());
         Assert.Equal(job["total"]!.GetValue<int>(), job["processed"]!.GetValue<int>());
         await InvariantsHoldAsync();
