@@ -30,6 +30,14 @@ internal static class Invariants
     public static async Task AssertHoldAsync(ApiFixture api)
     {
         await using var connection = await api.OpenDatabaseAsync();
+        await AssertHoldAsync(connection);
+    }
+
+    /// <summary>The same check on any open connection to a Matchmaker database, for a process the tests started themselves.</summary>
+    public static async Task AssertHoldAsync(System.Data.Common.DbConnection connection)
+    {
+        // The API registers these when it first connects; a test that only started it as another process has not.
+        Matchmaker.Api.Infrastructure.Data.DapperTypeHandlers.Register();
         var now = DateTime.UtcNow;
         var version = await ProfileStore.ActiveVersionAsync(connection, null, default);
         var profile = (await ProfileStore.FindAsync(connection, null, version, default))!.Profile;

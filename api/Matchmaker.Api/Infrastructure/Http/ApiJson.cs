@@ -11,6 +11,8 @@ internal static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A body naming a field twice is read one way here and maybe another by a proxy or a log: refuse it.
+        options.AllowDuplicateProperties = false;
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

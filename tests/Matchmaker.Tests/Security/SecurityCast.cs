@@ -1,0 +1,54 @@
+using Matchmaker.Tests.Features.Matching;
+using Matchmaker.Tests.Features.Matching.Criteria;
+using Matchmaker.Tests.Features.Matching.Jobs;
+
+namespace Matchmaker.Tests.Security;
+
+/// <summary>
+/// The <see cref="DealCast"/> (an SME and a partner with a match, another SME, an uninvolved partner, agency,
+/// admin) plus what the route probes need besides: a second need of the SME that probes may rewrite, a spare
+/// account the admin may rewrite, and a finished re-score job.
+/// </summary>
+internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId)
+{
+    public static readonly string[] Callers = ["anonymous", "owner", "other-sme", "partner", "other-partner", "agency", "admin"];
+
+    public static async Task<SecurityCast> CreateAsync(ApiFixture api)
+    {
+        var deal = await DealCast.CreateAsync(api);
+        var writable = await Create.NeedAsync(deal.Owner, deal.SmeId, Bodies.Need(title: "Probe-writable need"));
+        var spare = await api.UserAsync("sme");
+        var read = await deal.Admin.Client.GetAsync("/api/v1/criteria");
+        await Expect.StatusAsync(read, 200);
+        var accepted = await deal.Admin.Client.PutAsync("/api/v1/criteria", CriteriaBodies.Valid(), read.ETag());
+        await Expect.StatusAsync(accepted, 202);
+        var jobUrl = accepted.Headers.Location!.ToString();
+        var job = await JobPolling.WaitForStatusAsync(deal.Admin.Client, jobUrl, "succeeded");
+        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()));
+    }
+
+    /// <summary>The id a probe of a route puts in its path; fresh records are made for probes that change them.</summary>
+    public async Task<string?> IdForAsync(Target target) => target switch
+    {
+        Target.None => null,
+        Target.Sme => Deal.SmeId.ToString(),
+        Target.Need => Deal.NeedId.ToString(),
+        Target.WritableNeed => WritableNeedId.ToString(),
+        Target.FreshNeed => (await Create.NeedAsync(Deal.Owner, Deal.SmeId, Bodies.Need(title: $"Probe {Guid.NewGuid():N}"))).ToString(),
+        Target.Partner => Deal.PartnerId.ToString(),
+        Target.Match => Deal.MatchId.ToString(),
+        Target.FreshMatch => (await Deal.FreshMatchAsync()).ToString(),
+        Target.MutualMatch => (await Deal.FreshMatchAsync("mutual")).ToString(),
+        Target.SpareUser => Spare.UserId.ToString(),
+        Target.Job => JobId.ToString(),
+        Target.ReferenceList => "regions",
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    /// <summary>Waits for the re-score jobs at these addresses to end, so the stored matches can be checked.</summary>
+    public async Task SettleAsync(IEnumerable<string> jobUrls)
+    {
+        foreach (var url in jobUrls)
+            await JobPolling.WaitForAsync(Deal.Admin.Client, url, j => JobPolling.Status(j) is "succeeded" or "failed");
+    }
+}
