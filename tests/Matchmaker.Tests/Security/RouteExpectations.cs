@@ -23,6 +23,8 @@ internal static class RouteExpectations
         ["POST /api/v1/admin/users"] = (Target.None, Body.NewUser,            "401 403 403 403 403 403 201"),
         ["GET /api/v1/admin/users/{id}"] = (Target.SpareUser, Body.None,      "401 403 403 403 403 403 200"),
         ["PUT /api/v1/admin/users/{id}"] = (Target.SpareUser, Body.UserUpdate, "401 403 403 403 403 403 200"),
+        ["GET /api/v1/audit"] = (Target.None, Body.None,                      "401 403 403 403 403 403 200"),
+        ["POST /api/v1/auth/password"] = (Target.None, Body.WrongCurrentPassword, "401 400 400 400 400 400 400"),
         ["GET /api/v1/auth/me"] = (Target.None, Body.None,                    "401 200 200 200 200 200 200"),
         ["POST /api/v1/auth/register"] = (Target.None, Body.Register,         "201 201 201 201 201 201 201"),
         ["POST /api/v1/auth/token"] = (Target.None, Body.SignIn,              "200 200 200 200 200 200 200"),
