@@ -1,0 +1,60 @@
+namespace Matchmaker.Api.Infrastructure.Http.RateLimits;
+
+/// <summary>One fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/> for each partition.</summary>
+internal sealed record RateLimitPolicy(string Name, int PermitLimit, TimeSpan Window, string PartitionedBy)
+{
+    public bool IsOn => PermitLimit > 0;
+
+    public int WindowSeconds => (int)Window.TotalSeconds;
+}
+
+/// <summary>
+/// The policies and their settings (<c>RateLimits:{Register,SignIn,Search,Write}:{PermitLimit,WindowSeconds}</c>).
+/// <c>PermitLimit=0</c> turns a policy off. <c>signin-ip</c> has no settings of its own: it allows
+/// three times the sign-in limit per client IP, over the same window.
+/// </summary>
+internal sealed class RateLimitPolicies
+{
+    public const string Register = "register";
+    public const string SignIn = "signin";
+    public const string SignInIp = "signin-ip";
+    public const string Search = "search";
+    public const string Write = "write";
+
+    public const string ByClientIp = "client IP";
+    public const string ByClientIpAndEmail = "client IP and e-mail";
+    public const string ByAccount = "account";
+
+    private const int SignInIpFactor = 3;
+
+    private readonly Dictionary<string, RateLimitPolicy> policies;
+
+    public RateLimitPolicies(IConfiguration configuration)
+    {
+        var signIn = Read(configuration, "SignIn", SignIn, 10, 60, ByClientIpAndEmail);
+        policies = new RateLimitPolicy[]
+        {
+            Read(configuration, "Register", Register, 20, 600, ByClientIp),
+            signIn,
+            signIn with { Name = SignInIp, PermitLimit = signIn.PermitLimit * SignInIpFactor, PartitionedBy = ByClientIp },
+            Read(configuration, "Search", Search, 120, 60, ByAccount),
+            Read(configuration, "Write", Write, 120, 60, ByAccount),
+        }.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    }
+
+    public RateLimitPolicy this[string name] => policies[name];
+
+    public IEnumerable<RateLimitPolicy> All => policies.Values;
+
+    private static RateLimitPolicy Read(IConfiguration configuration, string section, string name, int permits, int seconds, string partitionedBy)
+    {
+        var settings = configuration.GetSection($"RateLimits:{section}");
+        var limit = settings.GetValue("PermitLimit", permits);
+        var window = settings.GetValue("WindowSeconds", seconds);
+        if (limit < 0)
+            throw new InvalidOperationException($"RateLimits:{section}:PermitLimit must be 0 (off) or more.");
+        if (window < 1)
+            throw new InvalidOperationException($"RateLimits:{section}:WindowSeconds must be at least 1.");
+        return new RateLimitPolicy(name, limit, TimeSpan.FromSeconds(window), partitionedBy);
+    }
+}

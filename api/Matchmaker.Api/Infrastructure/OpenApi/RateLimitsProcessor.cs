@@ -1,0 +1,104 @@
+using System.Globalization;
+using Matchmaker.Api.Infrastructure.Http.RateLimits;
+using NJsonSchema;
+using NSwag;
+using NSwag.Generation.AspNetCore;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
+
+namespace Matchmaker.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// The rate limits as this instance applies them: a limited operation declares 429 and names its
+/// policies (<c>x-rate-limits</c>); <see cref="RateLimitHeadersProcessor"/> then puts the headers on its answers.
+/// A policy switched off (<c>PermitLimit=0</c>) is left out, as it sends nothing.
+/// </summary>
+internal sealed class RateLimitsProcessor(RateLimitPolicies policies) : IOperationProcessor
+{
+    public const string Extension = "x-rate-limits";
+
+    public bool Process(OperationProcessorContext context)
+    {
+        if (context is not AspNetCoreOperationProcessorContext aspNet
+            || aspNet.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RateLimited>().FirstOrDefault() is not { } limited)
+            return true;
+
+        var active = limited.Policies.Select(p => policies[p]).Where(p => p.IsOn).ToList();
+        if (active.Count == 0)
+            return true;
+
+        var operation = context.OperationDescription.Operation;
+        operation.ExtensionData ??= new Dictionary<string, object?>();
+        operation.ExtensionData[Extension] = active.Select(p => new Dictionary<string, object>
+        {
+            ["policy"] = p.Name,
+            ["permitLimit"] = p.PermitLimit,
+            ["windowSeconds"] = p.WindowSeconds,
+            ["partitionedBy"] = p.PartitionedBy,
+        }).ToList();
+        ProblemDetailsProcessor.Declare(operation, 429);
+        operation.Responses["429"].Description = "Over a rate limit: " + string.Join("; ", active.Select(Describe))
+            + ". Wait the seconds in `Retry-After` (the end of the window).";
+        return true;
+    }
+
+    public static string Describe(RateLimitPolicy policy) => string.Create(CultureInfo.InvariantCulture,
+        $"`{policy.Name}` allows {policy.PermitLimit} requests per {policy.WindowSeconds} s per {policy.PartitionedBy}");
+
+    /// <summary>The policies <see cref="Process"/> recorded on an operation.</summary>
+    public static IReadOnlyList<string> PolicyNames(OpenApiOperation operation) =>
+        operation.ExtensionData?.TryGetValue(Extension, out var value) is true && value is List<Dictionary<string, object>> items
+            ? items.Select(i => (string)i["policy"]).ToList()
+            : [];
+}
+
+/// <summary>
+/// The draft-ietf-httpapi-ratelimit-headers-10 headers on every 2xx and 4xx answer. A limited
+/// operation always sends them with its successes and its 429s; other errors carry them when the
+/// request was counted (401 comes before any account is known). On routes that are not limited (the
+/// health checks, anonymous reference lists, single reads) the header is described as never sent.
+/// </summary>
+internal sealed class RateLimitHeadersProcessor(RateLimitPolicies policies) : IDocumentProcessor
+{
+    private const string PolicyPattern = "^\"[a-z-]+\";q=[0-9]+;w=[0-9]+(, \"[a-z-]+\";q=[0-9]+;w=[0-9]+)*$";
+    private const string LimitPattern = "^\"[a-z-]+\";r=[0-9]+;t=[0-9]+(, \"[a-z-]+\";r=[0-9]+;t=[0-9]+)*$";
+
+    public void Process(DocumentProcessorContext context)
+    {
+        foreach (var operation in context.Document.Operations.Select(o => o.Operation))
+        {
+            var limits = RateLimitsProcessor.PolicyNames(operation).Select(p => policies[p]).ToList();
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] is '2' or '4'))
+            {
+                if (limits.Count == 0)
+                {
+                    response.Headers[RateLimitHeaders.Limit] = new OpenApiHeader
+                    {
+                        Description = "Never sent here: this route is not rate limited. Limited routes send it with `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers-10).",
+                        IsRequired = false,
+                        Schema = Text(LimitPattern, null),
+                    };
+                    continue;
+                }
+
+                var always = status[0] == '2' || status == "429";
+                var when = always ? "" : " Sent when the request was counted, i.e. by a caller the limit partitions (not with 401).";
+                response.Headers[RateLimitHeaders.Policy] = new OpenApiHeader
+                {
+                    Description = "The limits this request counted against: `q` requests per `w` seconds. " + string.Join("; ", limits.Select(RateLimitsProcessor.Describe)) + "." + when,
+                    IsRequired = always,
+                    Schema = Text(PolicyPattern, string.Join(", ", limits.Select(RateLimitHeaders.PolicyItem))),
+                };
+                response.Headers[RateLimitHeaders.Limit] = new OpenApiHeader
+                {
+                    Description = "Per policy, `r` requests left in the current window and `t` seconds until it ends." + when,
+                    IsRequired = always,
+                    Schema = Text(LimitPattern, string.Join(", ", limits.Select(p => RateLimitHeaders.LimitItem(new RateLimitState(p, true, p.PermitLimit - 1, p.WindowSeconds))))),
+                };
+            }
+        }
+    }
+
+    private static JsonSchema Text(string pattern, string? example) =>
+        new() { Type = JsonObjectType.String, MaxLength = 200, Pattern = pattern, Example = example };
+}
