@@ -48,13 +48,19 @@ internal sealed class RateLimitPolicies
 
     private static RateLimitPolicy Read(IConfiguration configuration, string section, string name, int permits, int seconds, string partitionedBy)
     {
-        var settings = configuration.GetSection($"RateLimits:{section}");
-        var limit = settings.GetValue("PermitLimit", permits);
-        var window = settings.GetValue("WindowSeconds", seconds);
-        if (limit < 0)
-            throw new InvalidOperationException($"RateLimits:{section}:PermitLimit must be 0 (off) or more.");
-        if (window < 1)
-            throw new InvalidOperationException($"RateLimits:{section}:WindowSeconds must be at least 1.");
+        var limit = Setting(configuration, $"RateLimits:{section}:PermitLimit", permits, 0);
+        var window = Setting(configuration, $"RateLimits:{section}:WindowSeconds", seconds, 1);
         return new RateLimitPolicy(name, limit, TimeSpan.FromSeconds(window), partitionedBy);
+    }
+
+    /// <summary>A blank setting (e.g. an empty environment variable) means the default.</summary>
+    private static int Setting(IConfiguration configuration, string key, int defaultValue, int min)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+            return defaultValue;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new InvalidOperationException($"{key} must be a whole number of at least {min}, not '{text}'.");
     }
 }
