@@ -65,6 +65,7 @@ internal sealed class RateLimitHeadersProcessor(RateLimitPolicies policies) : ID
 
     public void Process(DocumentProcessorContext context)
     {
+        context.Document.Info.Description += Summary();
         foreach (var operation in context.Document.Operations.Select(o => o.Operation))
         {
             var limits = RateLimitsProcessor.PolicyNames(operation).Select(p => policies[p]).ToList();
@@ -97,6 +98,19 @@ internal sealed class RateLimitHeadersProcessor(RateLimitPolicies policies) : ID
                 };
             }
         }
+    }
+
+    private string Summary()
+    {
+        var active = policies.All.Where(p => p.IsOn).ToList();
+        if (active.Count == 0)
+            return "\n\nRate limits: none on this instance (every `RateLimits:*:PermitLimit` is 0).";
+        return "\n\nRate limits (fixed windows): " + string.Join("; ", active.Select(RateLimitsProcessor.Describe))
+            + ". `register` covers registration, `signin` and `signin-ip` sign-in, `search` every paged list of a signed-in caller, "
+            + "`write` every POST, PUT and DELETE of a signed-in caller; anonymous reference lists, single reads and the health checks are not limited. "
+            + "Each answer of a limited route carries `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers-10); "
+            + "over a limit the answer is 429 with `Retry-After`. The client IP is the connection's, or behind a proxy listed in "
+            + "`Network:KnownProxies` the rightmost `X-Forwarded-For` address that is not a known proxy.";
     }
 
     private static JsonSchema Text(string pattern, string? example) =>

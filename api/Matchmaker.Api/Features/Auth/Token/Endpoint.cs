@@ -9,12 +9,12 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, RateLim
     {
         Post("/auth/token");
         AllowAnonymous();
-        Definition.RateLimitedBy(RateLimitPolicies.SignIn, RateLimitPolicies.SignInIp);
+        Definition.RateLimitedBy(RateLimitPolicies.SignInIp, RateLimitPolicies.SignIn);
         Description(b => b.WithName("issueToken").ProducesProblems(401));
         Summary(s =>
         {
             s.Summary = "Sign in and get a bearer token";
-            s.Description = "Exchanges e-mail and password for a JWT to send as `Authorization: Bearer <token>`. Wrong password and unknown e-mail get the same 401. Every attempt counts against two limits: `signin` per client IP and e-mail, and `signin-ip` per client IP alone (three times as many); over either the answer is 429 with `Retry-After`.";
+            s.Description = "Exchanges e-mail and password for a JWT to send as `Authorization: Bearer <token>`. Wrong password and unknown e-mail get the same 401. Every attempt counts against two limits: `signin-ip` per client IP, and `signin` per client IP and e-mail (a third as many); over either the answer is 429 with `Retry-After`.";
             s.Responses[401] = "The e-mail or password is wrong.";
                 s.ExampleRequest = new Request { Email = UserExamples.SmeEmail, Password = UserExamples.Password };
             s.ResponseExamples[200] = new Response("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxYjJjM2Q0ZS01ZjYwLTQ3MTgtODI5My1hNGI1YzZkN2U4ZjkiLCJyb2xlIjoic21lIn0.5mhBHqs5_DTLdINd9p5m7ZJ6XD0Xc55kIaCRY5r6HRA", "Bearer", 3600);

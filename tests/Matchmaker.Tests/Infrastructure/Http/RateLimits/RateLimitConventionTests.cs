@@ -62,7 +62,7 @@ public sealed class RateLimitConventionTests(RateLimitedApi api) : IClassFixture
         if (method == "post" && path == "/api/v1/auth/register")
             return ["register"];
         if (method == "post" && path == "/api/v1/auth/token")
-            return ["signin", "signin-ip"];
+            return ["signin-ip", "signin"];
         var signedIn = operation["security"]?.AsArray().Count > 0;
         if (!signedIn)
             return [];
