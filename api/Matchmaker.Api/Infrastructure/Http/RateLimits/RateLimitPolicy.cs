@@ -31,6 +31,8 @@ internal sealed class RateLimitPolicies
 
     public RateLimitPolicies(IConfiguration configuration)
     {
+        if (configuration.GetSection("Auth:TokenRateLimit").Exists())
+            throw new InvalidOperationException("Auth:TokenRateLimit is no longer read: set RateLimits:SignIn:PermitLimit and RateLimits:SignIn:WindowSeconds instead.");
         var signIn = Read(configuration, "SignIn", SignIn, 10, 60, ByClientIpAndEmail);
         policies = new RateLimitPolicy[]
         {

@@ -59,3 +59,16 @@ public sealed class DefaultRateLimitTests(DefaultLimitsApi api) : IClassFixture<
         Assert.Equal("\"write\";q=120;w=60", string.Join(", ", write.Headers.GetValues("RateLimit-Policy")));
     }
 }
+
+public sealed class RetiredRateLimitSettingTests
+{
+    [Fact]
+    public async Task The_retired_token_rate_limit_setting_stops_start_up_and_names_its_replacement()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Auth:TokenRateLimit:PermitLimit"] = "3" });
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("RateLimits:SignIn:PermitLimit", error.Message);
+    }
+}
