@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Net.Http.Headers;
 
 namespace Matchmaker.Api.Infrastructure.Http.RateLimits;
 
@@ -17,17 +18,25 @@ internal static class RateLimitHeaders
     public static string LimitItem(RateLimitState state) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{state.Policy.Name}\";r={state.Remaining};t={state.ResetSeconds}");
 
+    /// <summary>
+    /// Sets the policy's members, replacing any it had: the middleware asks its limiter a second time
+    /// after a refusal (to wait for a queue, which these limits do not have), and the answer says the latest count once.
+    /// </summary>
     public static void Write(HttpResponse response, RateLimitState state)
     {
-        AddMember(response, Policy, PolicyItem(state.Policy));
-        AddMember(response, Limit, LimitItem(state));
-        if (!state.Acquired)
+        SetMember(response, Policy, state.Policy.Name, PolicyItem(state.Policy));
+        SetMember(response, Limit, state.Policy.Name, LimitItem(state));
+        if (state.Acquired)
+            response.Headers.Remove(HeaderNames.RetryAfter);
+        else
             response.Headers.RetryAfter = state.ResetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static void AddMember(HttpResponse response, string header, string item)
+    private static void SetMember(HttpResponse response, string header, string policy, string item)
     {
-        var current = response.Headers[header].ToString();
-        response.Headers[header] = current.Length == 0 ? item : $"{current}, {item}";
+        var others = response.Headers[header].ToString()
+            .Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Where(member => !member.StartsWith($"\"{policy}\";", StringComparison.Ordinal));
+        response.Headers[header] = string.Join(", ", others.Append(item));
     }
 }

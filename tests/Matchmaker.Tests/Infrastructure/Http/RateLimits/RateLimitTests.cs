@@ -122,6 +122,8 @@ public sealed partial class RateLimitTests(RateLimitedApi api) : IClassFixture<R
         Assert.InRange(retryAfter.Value.TotalSeconds, 1, Window);
         Assert.Contains($"retry in {(int)retryAfter.Value.TotalSeconds} seconds", problem["detail"]!.GetValue<string>());
         Assert.Matches($"(^|, )\"{policy}\";r=0;t={(int)retryAfter.Value.TotalSeconds}($|, )", Header(refused, "RateLimit"));
+        Assert.Single(Regex.Matches(Header(refused, "RateLimit"), $"\"{policy}\";"));
+        Assert.Single(Regex.Matches(Header(refused, "RateLimit-Policy"), $"\"{policy}\";"));
     }
 
     private async Task<string> RegisteredEmailAsync()
