@@ -13,13 +13,10 @@ internal sealed class RateLimitCounters : IDisposable
 
     public RateLimitCounters(RateLimitPolicies policies)
     {
-        Policies = policies;
         limiters = policies.All.Where(p => p.IsOn).ToDictionary(p => p.Name,
             p => PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, _ => new KnownEndWindow(p))),
             StringComparer.Ordinal);
     }
-
-    public RateLimitPolicies Policies { get; }
 
     /// <summary>
     /// Counts the request against <paramref name="policy"/> in <paramref name="partition"/> and writes the
