@@ -233,7 +233,11 @@ const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer regis
   request('Search open needs in machinery', 'GET', '/api/v1/needs?sector=C28&needType=equipment_supply&q={{run}}&limit=100', {
     token: 'partnerToken',
     tests: `${status(200)}
-      pm.test('finds the SME\\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
+      pm.test('finds the SME\\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));
+      pm.test('rate-limit headers of the search policy', () => {
+        pm.expect(pm.response.headers.get('RateLimit-Policy')).to.match(/^"search";q=\\d+;w=\\d+$/);
+        pm.expect(pm.response.headers.get('RateLimit')).to.match(/^"search";r=\\d+;t=\\d+$/);
+      });`,
   }),
   request('Search one need per page: page 1', 'GET', '/api/v1/needs?sector=C28&q={{run}}&limit=1', {
     token: 'partnerToken',
@@ -494,7 +498,7 @@ const agency = folder('6 Agency changes the criteria', 'Admin creates an agency 
   }),
 ]);
 
-const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 428 and 400 with field errors, all as problem details.', [
+const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 428, 429 and 400 with field errors, all as problem details.', [
   request('Invalid token → 401', 'GET', '/api/v1/needs', {
     headers: { Authorization: 'Bearer not-a-valid-token' },
     tests: `${problem(401)}
@@ -503,6 +507,31 @@ const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 
   request('Wrong password → 401', 'POST', '/api/v1/auth/token', {
     body: { email: '{{smeEmail}}', password: 'not-the-password' },
     tests: problem(401),
+  }),
+  request('Sign-in attempts over the limit → 429 with Retry-After', 'POST', '/api/v1/auth/token', {
+    // A client address of its own (the API trusts X-Forwarded-For from Prism, a known proxy), so the
+    // journeys' sign-ins do not share its per-IP limit. The first attempt tells how many are allowed.
+    pre: `
+      const ip = \`203.0.113.\${1 + Math.floor(Math.random() * 254)}\`;
+      pm.collectionVariables.set('limitedIp', ip);
+      const attempt = (callback) => pm.sendRequest({
+        url: pm.variables.replaceIn('{{baseUrl}}/api/v1/auth/token'),
+        method: 'POST',
+        header: [{ key: 'Content-Type', value: 'application/json' }, { key: 'X-Forwarded-For', value: ip }],
+        body: { mode: 'raw', raw: JSON.stringify({ email: pm.variables.replaceIn('limited-{{run}}@e2e.matchmaker.test'), password: 'not-the-password' }) },
+      }, (error, response) => callback(response));
+      attempt((first) => {
+        const allowed = Number(/"signin";q=(\\d+)/.exec(first.headers.get('RateLimit-Policy'))[1]);
+        const next = (left) => { if (left > 0) attempt(() => next(left - 1)); };
+        next(allowed - 1);
+      });`,
+    headers: { 'X-Forwarded-For': '{{limitedIp}}' },
+    body: { email: 'limited-{{run}}@e2e.matchmaker.test', password: 'not-the-password' },
+    tests: `${problem(429)}
+      pm.test('Retry-After and the exhausted signin policy', () => {
+        pm.expect(Number(pm.response.headers.get('Retry-After'))).to.be.above(0);
+        pm.expect(pm.response.headers.get('RateLimit')).to.match(/"signin";r=0;t=\\d+/);
+      });`,
   }),
   request('SME searching needs → 403', 'GET', '/api/v1/needs', { token: 'smeToken', tests: problem(403) }),
   request('Partner creating an SME profile → 403', 'POST', '/api/v1/smes', { token: 'partnerToken', body: smeBody, tests: problem(403) }),
@@ -666,7 +695,7 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
   request('Partner reading reports → 403', 'GET', '/api/v1/reports/pipeline', { token: 'partnerToken', tests: problem(403) }),
 ]);
 
-const variables = ['run', 'password', 'smeEmail', 'partnerEmail', 'agencyEmail', 'smeContactEmail', 'partnerContactEmail', 'smeInn',
+const variables = ['run', 'limitedIp', 'password', 'smeEmail', 'partnerEmail', 'agencyEmail', 'smeContactEmail', 'partnerContactEmail', 'smeInn',
   'partnerUscc', 'badUscc', 'idempotencyKey', 'missingId', 'adminToken', 'smeToken', 'partnerToken', 'agencyToken', 'smeUserId',
   'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'secondNeedId', 'searchCursor', 'matchCursor', 'firstPageMatchId', 'firstPageScore', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
   'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls', 'summarySmes', 'summaryMatches',

@@ -57,6 +57,8 @@ admin_email="admin-$(date +%s)@e2e.matchmaker.test"
 admin_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 mkdir -p "$work/data"
 
+# The production limits, so Prism checks the rate-limit headers clients get. Prism is the API's
+# known proxy: the collection's 429 check sends X-Forwarded-For to count as a client of its own.
 echo "e2e: starting the API on $api"
 (
   cd "$work/api"
@@ -69,6 +71,11 @@ echo "e2e: starting the API on $api"
   Bootstrap__AdminPassword="$admin_password" \
   Seed__Demo=false \
   Jobs__PollSeconds=1 \
+  Network__KnownProxies__0=127.0.0.1 \
+  RateLimits__Register__PermitLimit=20 RateLimits__Register__WindowSeconds=600 \
+  RateLimits__SignIn__PermitLimit=10 RateLimits__SignIn__WindowSeconds=60 \
+  RateLimits__Search__PermitLimit=120 RateLimits__Search__WindowSeconds=60 \
+  RateLimits__Write__PermitLimit=120 RateLimits__Write__WindowSeconds=60 \
   exec dotnet Matchmaker.Api.dll
 ) >"$work/api.log" 2>&1 &
 api_pid=$!

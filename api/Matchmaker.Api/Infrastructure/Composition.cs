@@ -1,4 +1,5 @@
 using FastEndpoints.Swagger;
+using Matchmaker.Api.Infrastructure.Http.RateLimits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Matchmaker.Api.Infrastructure;
@@ -24,7 +25,9 @@ internal static class Composition
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton(new SqlDialect(database.Provider));
         services.AddSingleton<ReferenceCodes>();
-        services.AddSingleton<TokenRateLimiter>();
+        var rateLimits = new RateLimitPolicies(configuration);
+        services.AddMatchmakerRateLimits(rateLimits);
+        services.AddMatchmakerCors(configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
 
@@ -42,7 +45,7 @@ internal static class Composition
         services.SwaggerDocument(o =>
         {
             o.ShortSchemaNames = false;
-            o.DocumentSettings = d => OpenApiSetup.Configure(d, fields);
+            o.DocumentSettings = d => OpenApiSetup.Configure(d, fields, rateLimits, CorsSetup.AllowedOrigins(configuration));
         });
     }
 
@@ -55,9 +58,13 @@ internal static class Composition
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization(Languages.Options());
+        app.UseMiddleware<ClientAddress>();
+        if (CorsSetup.AllowedOrigins(app.Configuration).Length > 0)
+            app.UseCors();
         app.UseMiddleware<RequestBodyLimit>(maxBody);
         app.UseMiddleware<EmptyBody>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();
 
@@ -68,7 +75,11 @@ internal static class Composition
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Endpoints.ShortNames = false;
-            c.Endpoints.Configurator = ep => ep.PreProcessor<UnknownQueryParameters>(Order.Before);
+            c.Endpoints.Configurator = ep =>
+            {
+                ep.PreProcessor<UnknownQueryParameters>(Order.Before);
+                RateLimitConvention.Apply(ep);
+            };
             ApiJson.Configure(c.Serializer.Options);
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);

@@ -136,6 +136,11 @@ public abstract class ApiFixture : IAsyncLifetime
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Seed:Demo"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test signs in and registers from one address; the rate-limit tests turn limits on.
+            ["RateLimits:Register:PermitLimit"] = "0",
+            ["RateLimits:SignIn:PermitLimit"] = "0",
+            ["RateLimits:Search:PermitLimit"] = "0",
+            ["RateLimits:Write:PermitLimit"] = "0",
         };
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;

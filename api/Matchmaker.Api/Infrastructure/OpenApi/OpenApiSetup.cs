@@ -1,3 +1,4 @@
+using Matchmaker.Api.Infrastructure.Http.RateLimits;
 using NSwag;
 using NSwag.Generation.AspNetCore;
 
@@ -14,7 +15,7 @@ internal static class OpenApiSetup
         Unknown JSON properties are rejected with 400.
         """;
 
-    public static void Configure(AspNetCoreOpenApiDocumentGeneratorSettings settings, FieldBounds fields)
+    public static void Configure(AspNetCoreOpenApiDocumentGeneratorSettings settings, FieldBounds fields, RateLimitPolicies rateLimits, string[] corsOrigins)
     {
         settings.DocumentName = "v1";
         settings.Title = "Matchmaker API";
@@ -24,6 +25,7 @@ internal static class OpenApiSetup
         settings.SchemaSettings.FlattenInheritanceHierarchy = true;
         settings.OperationProcessors.Add(new CsvAlternativeProcessor());
         settings.OperationProcessors.Add(new WireExamplesProcessor());
+        settings.OperationProcessors.Add(new RateLimitsProcessor(rateLimits));
 
         // Order matters: the health routes get the shared answers too, roles land in the description
         // before it falls back to the summary, every error answer is declared before it gets its
@@ -33,6 +35,8 @@ internal static class OpenApiSetup
         settings.DocumentProcessors.Add(new RouteShapeAnswersProcessor());
         settings.DocumentProcessors.Add(new HeadersProcessor());
         settings.DocumentProcessors.Add(new ProblemDetailsProcessor());
+        settings.DocumentProcessors.Add(new RateLimitHeadersProcessor(rateLimits));
+        settings.DocumentProcessors.Add(new CorsProcessor(corsOrigins));
         settings.DocumentProcessors.Add(new FieldBoundsProcessor(fields));
         settings.DocumentProcessors.Add(new DocumentInfoProcessor());
         settings.DocumentProcessors.Add(new UnusedSchemasProcessor());

@@ -28,7 +28,7 @@ internal sealed class ProblemDetailsProcessor : IDocumentProcessor
         [415] = "The body is not `application/json`.",
         [422] = "The Idempotency-Key was used before by this caller on this route with another body.",
         [428] = "If-Match is missing.",
-        [429] = "Too many attempts; retry after the seconds in `Retry-After`.",
+        [429] = "Over a rate limit; retry after the seconds in `Retry-After`.",
         [500] = "Unexpected server error (problem details, never a stack trace).",
     };
 

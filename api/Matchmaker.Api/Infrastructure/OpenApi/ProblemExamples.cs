@@ -35,7 +35,7 @@ internal static partial class ProblemExamples
         [415] = "Send the body as application/json.",
         [422] = "This Idempotency-Key was used with another body; use a new key for a new request.",
         [428] = "This update needs an If-Match header carrying the ETag from your last read of the resource.",
-        [429] = "Too many sign-in attempts; retry after the number of seconds in Retry-After.",
+        [429] = "Too many requests; retry in 33 seconds.",
         [500] = "An unexpected error occurred; quote the traceId when reporting it.",
     };
 

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Users;
+using Matchmaker.Api.Infrastructure.Http.RateLimits;
 
 namespace Matchmaker.Api.Features.Auth.Register;
 
@@ -8,6 +9,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         Post("/auth/register");
         AllowAnonymous();
+        Definition.RateLimitedBy(RateLimitPolicies.Register);
         Description(b => b.WithName("register").ClearDefaultProduces(200).Produces<UserResponse>(201, "application/json").ProducesProblems(409));
         Summary(s =>
         {
