@@ -27,6 +27,7 @@ internal static class Composition
         services.AddSingleton<TokenRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
+        services.AddMatchmakerDataProtection();
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(k =>
@@ -68,8 +69,9 @@ internal static class Composition
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Endpoints.ShortNames = false;
-            c.Endpoints.Configurator = ep => ep.PreProcessor<UnknownQueryParameters>(Order.Before);
+            c.Endpoints.Configurator = ep => ep.PreProcessors(Order.Before, new UnknownQueryParameters(), new CursorOpening());
             ApiJson.Configure(c.Serializer.Options);
+            c.Serializer.ResponseSerializer = CursorSealing.Serializer(c.Serializer.Options);
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;
