@@ -72,6 +72,8 @@ internal static class Composition
             c.Endpoints.Configurator = ep => ep.PreProcessors(Order.Before, new UnknownQueryParameters(), new CursorOpening());
             ApiJson.Configure(c.Serializer.Options);
             c.Serializer.ResponseSerializer = CursorSealing.Serializer(c.Serializer.Options);
+            c.Binding.FailureMessage = BindingMessages.ForValue;
+            c.Binding.JsonExceptionTransformer = BindingMessages.ForJson;
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;
