@@ -52,7 +52,8 @@ internal static class Composition
         var maxBody = app.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ClientFaults.Status,
+            SuppressDiagnosticsCallback = ClientFaults.SuppressDiagnostics,
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization(Languages.Options());
