@@ -105,7 +105,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
         var scope = $"{pattern.RawText}?{string.Join('&', values)}";
         return scope.Length <= MaxScopeLength
             ? scope
-            : $"{pattern.RawText}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))}"[..MaxScopeLength];
+            : $"{pattern.RawText}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))}";
     }
 
     private static string Normalized(object? value) => value switch
