@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Matchmaker.Api.Infrastructure.Http;
@@ -10,9 +11,11 @@ namespace Matchmaker.Api.Infrastructure.Http;
 /// <c>Idempotency-Key</c> on a create: the first request claims the key, later ones with the same key,
 /// caller and target get the stored answer for 24 hours (422 if the body means something else). The
 /// target is the route pattern with its values normalised, so <c>/SMES/{ID}/needs/</c> and
-/// <c>/smes/{id}/needs</c> are one; bodies compare as <see cref="CanonicalJson"/>.
+/// <c>/smes/{id}/needs</c> are one; bodies compare as <see cref="CanonicalJson"/>. Stored answers are
+/// encrypted with Data Protection: a create may answer with a secret shown once.
 /// </summary>
-internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, SqlDialect dialect, TimeProvider clock, ILogger<Idempotency> logger)
+internal sealed class Idempotency(
+    RequestDelegate next, ConnectionFactory db, SqlDialect dialect, TimeProvider clock, IDataProtectionProvider protection, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
 
@@ -23,6 +26,8 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
     private const int MaxScopeLength = 400;
     private const int Pending = 0;
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private readonly IDataProtector answers = protection.CreateProtector("Matchmaker.Idempotency.v1");
 
     private const string ClaimSql = """
         INSERT INTO idempotency_keys (user_id, route, idem_key, request_hash, status_code, created_at)
@@ -144,7 +149,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
                     context.Response.ContentType,
                     Location = context.Response.Headers.Location.ToString(),
                     ETag = context.Response.Headers.ETag.ToString(),
-                    Body = buffer.ToArray(),
+                    Body = answers.Protect(buffer.ToArray()),
                     id.UserId,
                     id.Route,
                     id.Key,
@@ -198,7 +203,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
         await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, id, cancellationToken: ct));
     }
 
-    private static async Task ReplayAsync(HttpContext context, StoredResponse stored, string hash)
+    private async Task ReplayAsync(HttpContext context, StoredResponse stored, string hash)
     {
         if (!string.Equals(stored.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -213,6 +218,19 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
             return;
         }
 
+        byte[] body;
+        try
+        {
+            body = stored.Body is { Length: > 0 } sealedBody ? answers.Unprotect(sealedBody) : [];
+        }
+        catch (CryptographicException)
+        {
+            logger.LogWarning("A stored idempotent answer could not be decrypted; the request is refused rather than run twice");
+            await Problems.Of(StatusCodes.Status409Conflict, "Conflict",
+                $"The request first sent with this {Header} was completed, but its answer can no longer be replayed; read the record instead.").ExecuteAsync(context);
+            return;
+        }
+
         context.Response.StatusCode = stored.StatusCode;
         context.Response.Headers["Idempotent-Replayed"] = "true";
         if (!string.IsNullOrEmpty(stored.ContentType))
@@ -221,8 +239,8 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
             context.Response.Headers.Location = stored.Location;
         if (!string.IsNullOrEmpty(stored.ETag))
             context.Response.Headers.ETag = stored.ETag;
-        if (stored.Body is { Length: > 0 })
-            await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        if (body.Length > 0)
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private static Task Busy(HttpContext context) =>

@@ -191,6 +191,24 @@ public abstract class IdempotencyTests<TApi>(TApi api) where TApi : ApiFixture
     }
 
     [Fact]
+    public async Task A_stored_answer_is_encrypted_and_one_that_no_longer_opens_is_refused_not_run_again()
+    {
+        var owner = await api.UserAsync("sme");
+        var body = Bodies.Sme(name: $"Sealed Answer {Guid.NewGuid():N}");
+        var key = Guid.NewGuid().ToString();
+        await Expect.StatusAsync(await owner.Client.PostAsync("/api/v1/smes", body, key), 201);
+
+        await using var db = await api.OpenDatabaseAsync();
+        var stored = await db.QuerySingleAsync<byte[]>("SELECT body FROM idempotency_keys WHERE user_id = @UserId", new { UserId = api.KeyOf(owner.UserId) });
+        Assert.DoesNotContain(body["name"]!.GetValue<string>(), Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        await db.ExecuteAsync("UPDATE idempotency_keys SET body = @Body WHERE user_id = @UserId", new { Body = new byte[] { 1, 2, 3 }, UserId = api.KeyOf(owner.UserId) });
+
+        await Expect.ProblemAsync(await owner.Client.PostAsync("/api/v1/smes", body, key), 409);
+        var me = await Expect.StatusAsync(await owner.Client.GetAsync("/api/v1/auth/me"), 200);
+        Assert.NotNull(me["smeId"]);
+    }
+
+    [Fact]
     public async Task An_overlong_key_is_refused()
     {
         var sme = await api.UserAsync("sme");
