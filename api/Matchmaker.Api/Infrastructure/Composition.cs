@@ -30,6 +30,7 @@ internal static class Composition
         services.AddMatchmakerCors(configuration);
         services.AddHostedService<DatabaseInitializer>();
         services.AddMatchmakerAuth(AuthOptions.From(configuration, builder.Environment, dataDirectory));
+        services.AddMatchmakerDataProtection();
 
         var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(k =>
@@ -54,7 +55,8 @@ internal static class Composition
         var maxBody = app.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ClientFaults.Status,
+            SuppressDiagnosticsCallback = ClientFaults.SuppressDiagnostics,
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization(Languages.Options());
@@ -77,10 +79,13 @@ internal static class Composition
             c.Endpoints.ShortNames = false;
             c.Endpoints.Configurator = ep =>
             {
-                ep.PreProcessor<UnknownQueryParameters>(Order.Before);
+                ep.PreProcessors(Order.Before, new UnknownQueryParameters(), new CursorOpening());
                 RateLimitConvention.Apply(ep);
             };
             ApiJson.Configure(c.Serializer.Options);
+            c.Serializer.ResponseSerializer = CursorSealing.Serializer(c.Serializer.Options);
+            c.Binding.FailureMessage = BindingMessages.ForValue;
+            c.Binding.JsonExceptionTransformer = BindingMessages.ForJson;
             c.Errors.ContentType = "application/problem+json";
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;

@@ -1,7 +1,7 @@
 namespace Matchmaker.Api.Features.Matching;
 
 /// <summary>The query of a match list, paged by a (score, creation time, id) cursor in the order of <see cref="MatchStore.Order"/>.</summary>
-public abstract class MatchListQuery
+public abstract class MatchListQuery : ICursorQuery
 {
     public decimal? MinScore { get; set; }
     public int? Limit { get; set; }
@@ -22,10 +22,6 @@ internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
     {
         RuleFor(x => x.MinScore).InclusiveBetween(0, 100);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor)
-            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, 3, out var keys) && Infrastructure.Http.Cursor.Time(keys[1]) is not null)
-            .When(x => !string.IsNullOrEmpty(x.Cursor))
-            .WithMessage("'cursor' is not a cursor this API returned.");
     }
 }
 

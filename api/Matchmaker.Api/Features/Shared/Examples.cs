@@ -20,7 +20,7 @@ internal static class Examples
     public static readonly DateTime PartnerJoined = new(2026, 3, 5, 3, 20, 0, DateTimeKind.Utc);
     public static readonly DateTime Updated = new(2026, 4, 14, 8, 5, 0, DateTimeKind.Utc);
 
-    public const string Cursor = "AQAAAAAAAAA";
+    public const string Cursor = "CfDJ8AkgFxLA_RJX51Kn94Wy8iQyX0bN1AA43R7-l78MvFl4iih-AEVfxJOMsAFpjEgwygHihLMIoN7zQc4MOi5KYJ_J6XYj2pta1eUyiqnMFWooFtt7jwPgcm1VDWRvhOX9wEggDSetrO4ldeElxQ3GKUA";
 
     public static Contact SmeContact => new() { Person = "Aibek Asanov", Email = "aibek@alatoo.example", Phone = "+996 555 123 456" };
     public static Contact PartnerContact => new() { Person = "Li Wei", Email = "li.wei@qdm.example", Phone = "+86 532 1234 5678" };

@@ -14,6 +14,8 @@ internal static class AuthSetup
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
+                // WWW-Authenticate says only "Bearer": why a token failed helps an attacker more than a client.
+                jwt.IncludeErrorDetails = false;
                 jwt.Authority = options.Authority;
                 jwt.Audience = options.Audience;
                 jwt.TokenValidationParameters = new TokenValidationParameters

@@ -1,17 +1,33 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Matchmaker.Api.Infrastructure.Http;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on an authenticated POST: the first request claims the key, later ones
-/// with the same key, caller and route get the stored answer for 24 hours (422 if the body differs).
+/// <c>Idempotency-Key</c> on a create: the first request claims the key, later ones with the same key,
+/// caller and target get the stored answer for 24 hours (422 if the body means something else). The
+/// target is the route pattern with its values normalised, so <c>/SMES/{ID}/needs/</c> and
+/// <c>/smes/{id}/needs</c> are one; bodies compare as <see cref="CanonicalJson"/>. Stored answers are
+/// encrypted with Data Protection: a create may answer with a secret shown once.
 /// </summary>
-internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, SqlDialect dialect, TimeProvider clock, ILogger<Idempotency> logger)
+internal sealed class Idempotency(
+    RequestDelegate next, ConnectionFactory db, SqlDialect dialect, TimeProvider clock, IDataProtectionProvider protection, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>What a client reads in the OpenAPI document; <see cref="Honours"/> is the rule it states.</summary>
+    public const string Description = "Honoured on the POSTs that create a record (those answering 201) for a signed-in caller, and ignored elsewhere, so no other answer (a token above all) is ever stored. Any unique string (a UUID is fine): a retried request with the same key, from the same caller to the same route and record within 24 hours, gets the first answer again and changes nothing. Bodies compare as JSON (property order and whitespace do not count); the same key with another body → 422.";
+
     private const int MaxKeyLength = 200;
+    private const int MaxScopeLength = 400;
     private const int Pending = 0;
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private readonly IDataProtector answers = protection.CreateProtector("Matchmaker.Idempotency.v1");
 
     private const string ClaimSql = """
         INSERT INTO idempotency_keys (user_id, route, idem_key, request_hash, status_code, created_at)
@@ -38,7 +54,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || context.User.PublicId() is not { } userId)
+        if (key.Length == 0 || context.User.PublicId() is not { } userId || !Honours(context))
         {
             await next(context);
             return;
@@ -51,11 +67,8 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
         }
 
         var ct = context.RequestAborted;
-        context.Request.EnableBuffering();
-        var hash = Convert.ToHexString(await SHA256.HashDataAsync(context.Request.Body, ct));
-        context.Request.Body.Position = 0;
-
-        var id = new KeyId(userId, context.Request.Path.Value ?? "", key);
+        var hash = await BodyHashAsync(context.Request, ct);
+        var id = new KeyId(userId, Scope(context), key);
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await TryClaimAsync(id, hash, now, ct))
         {
@@ -79,6 +92,44 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
         await RunAndStoreAsync(context, id);
     }
 
+    /// <summary>A POST to an endpoint that answers 201 and is not open to anonymous callers (so never <c>/auth/*</c>).</summary>
+    internal static bool Honours(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint() is RouteEndpoint endpoint
+        && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+        && endpoint.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status201Created);
+
+    /// <summary>The route pattern and its values, each id in one spelling; hashed where a value makes it too long to store.</summary>
+    internal static string Scope(HttpContext context)
+    {
+        var pattern = ((RouteEndpoint)context.GetEndpoint()!).RoutePattern;
+        var values = pattern.Parameters
+            .Select(p => (Name: p.Name.ToLowerInvariant(), Value: Normalized(context.Request.RouteValues[p.Name])))
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => $"{v.Name}={v.Value}");
+        var scope = $"{pattern.RawText}?{string.Join('&', values)}";
+        return scope.Length <= MaxScopeLength
+            ? scope
+            : $"{pattern.RawText}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))}";
+    }
+
+    private static string Normalized(object? value) => value switch
+    {
+        null => "",
+        Guid id => id.ToString("D"),
+        string text when Guid.TryParse(text, out var id) => id.ToString("D"),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static async Task<string> BodyHashAsync(HttpRequest request, CancellationToken ct)
+    {
+        request.EnableBuffering();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        request.Body.Position = 0;
+        return Convert.ToHexString(SHA256.HashData(CanonicalJson.Of(body.GetBuffer().AsMemory(0, (int)body.Length))));
+    }
+
     private async Task RunAndStoreAsync(HttpContext context, KeyId id)
     {
         var original = context.Response.Body;
@@ -98,7 +149,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
                     context.Response.ContentType,
                     Location = context.Response.Headers.Location.ToString(),
                     ETag = context.Response.Headers.ETag.ToString(),
-                    Body = buffer.ToArray(),
+                    Body = answers.Protect(buffer.ToArray()),
                     id.UserId,
                     id.Route,
                     id.Key,
@@ -152,7 +203,7 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
         await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, id, cancellationToken: ct));
     }
 
-    private static async Task ReplayAsync(HttpContext context, StoredResponse stored, string hash)
+    private async Task ReplayAsync(HttpContext context, StoredResponse stored, string hash)
     {
         if (!string.Equals(stored.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -167,6 +218,19 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
             return;
         }
 
+        byte[] body;
+        try
+        {
+            body = stored.Body is { Length: > 0 } sealedBody ? answers.Unprotect(sealedBody) : [];
+        }
+        catch (CryptographicException)
+        {
+            logger.LogWarning("A stored idempotent answer could not be decrypted; the request is refused rather than run twice");
+            await Problems.Of(StatusCodes.Status409Conflict, "Conflict",
+                $"The request first sent with this {Header} was completed, but its answer can no longer be replayed; read the record instead.").ExecuteAsync(context);
+            return;
+        }
+
         context.Response.StatusCode = stored.StatusCode;
         context.Response.Headers["Idempotent-Replayed"] = "true";
         if (!string.IsNullOrEmpty(stored.ContentType))
@@ -175,8 +239,8 @@ internal sealed class Idempotency(RequestDelegate next, ConnectionFactory db, Sq
             context.Response.Headers.Location = stored.Location;
         if (!string.IsNullOrEmpty(stored.ETag))
             context.Response.Headers.ETag = stored.ETag;
-        if (stored.Body is { Length: > 0 })
-            await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        if (body.Length > 0)
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private static Task Busy(HttpContext context) =>

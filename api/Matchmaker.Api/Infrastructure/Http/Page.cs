@@ -1,12 +1,23 @@
 namespace Matchmaker.Api.Infrastructure.Http;
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor) : IPage
+{
+    object IPage.WithNextCursor(string cursor) => this with { NextCursor = cursor };
+}
+
+/// <summary>A page whose next position <see cref="CursorSealing"/> seals on the way out.</summary>
+internal interface IPage
+{
+    string? NextCursor { get; }
+
+    object WithNextCursor(string cursor);
+}
 
 internal static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private static readonly string CursorPattern = $"^[A-Za-z0-9_-]{{1,{Cursor.MaxLength}}}$";
+    private static readonly string CursorPattern = $"^[A-Za-z0-9_-]{{{Cursor.MaxLength}}}$";
 
     public static void DescribeFields(FieldBounds fields) => fields
         .String("cursor", Cursor.MaxLength, CursorPattern)

@@ -1,7 +1,7 @@
 namespace Matchmaker.Api.Infrastructure.Http;
 
-/// <summary>The query of a newest-first list, paged by a (creation time, id) cursor.</summary>
-public abstract class PagedQuery
+/// <summary>The query of a newest-first list, paged by a (creation time, id) cursor (opened by <see cref="CursorOpening"/>).</summary>
+public abstract class PagedQuery : ICursorQuery
 {
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
@@ -18,10 +18,6 @@ internal sealed class PagedQueryRules : AbstractValidator<PagedQuery>
     public PagedQueryRules()
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor)
-            .Must(c => Http.Cursor.TryDecode(c, 2, out var keys) && Http.Cursor.Time(keys[0]) is not null)
-            .When(x => !string.IsNullOrEmpty(x.Cursor))
-            .WithMessage("'cursor' is not a cursor this API returned.");
     }
 }
 

@@ -19,7 +19,8 @@ internal sealed class UnknownQueryParameters : IGlobalPreProcessor
         if (http.Request.Query.Count == 0 || http.ResponseStarted())
             return Task.CompletedTask;
 
-        var requestType = context.Request?.GetType() ?? typeof(EmptyRequest);
+        // The definition's type, not the request's: a request that failed to bind is null here.
+        var requestType = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>()?.ReqDtoType ?? context.Request?.GetType() ?? typeof(EmptyRequest);
         var known = Known.GetOrAdd(requestType, QueryNames);
         var failures = http.Request.Query.Keys
             .Where(key => !known.Contains(key))

@@ -27,7 +27,7 @@ internal sealed class HeadersProcessor : IDocumentProcessor
         {
             if (method == OpenApiOperationMethod.Put && operation.Responses.ContainsKey("412"))
                 AddIfMatch(operation);
-            if (method == OpenApiOperationMethod.Post && operation.Security is { Count: > 0 })
+            if (method == OpenApiOperationMethod.Post && operation.Security is { Count: > 0 } && operation.Responses.ContainsKey("201"))
                 AddIdempotencyKey(operation);
             foreach (var (status, response) in operation.Responses)
                 AddResponseHeaders(operation, int.Parse(status, CultureInfo.InvariantCulture), response);
@@ -68,7 +68,7 @@ internal sealed class HeadersProcessor : IDocumentProcessor
             Name = Http.Idempotency.Header,
             Kind = OpenApiParameterKind.Header,
             IsRequired = false,
-            Description = "Any unique string (a UUID is fine): a retried request with the same key, from the same caller to the same route within 24 hours, gets the first answer again and changes nothing. The same key with another body → 422.",
+            Description = Http.Idempotency.Description,
             Schema = new JsonSchema { Type = JsonObjectType.String, MaxLength = IdempotencyKeyMaxLength, Pattern = "^[\\x21-\\x7E]+$" },
         });
         ProblemDetailsProcessor.Declare(operation, 422);

@@ -4,7 +4,7 @@ using CsvHelper.Configuration;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
-public sealed class Request : ReportFilter
+public sealed class Request : ReportFilter, ICursorQuery
 {
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
@@ -22,10 +22,6 @@ internal sealed class Validator : Validator<Request>
     {
         Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor)
-            .Must(c => Infrastructure.Http.Cursor.TryDecode(c, 2, out var keys) && Infrastructure.Http.Cursor.Time(keys[0]) is not null)
-            .When(x => !string.IsNullOrEmpty(x.Cursor))
-            .WithMessage("'cursor' is not a cursor this API returned.");
         RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage("'format' must be 'json' or 'csv'.");
     }
 }
