@@ -41,8 +41,11 @@ public abstract partial class BadInputTests<TApi>(TApi api, ITestOutputHelper ou
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 var problem = await ProblemOrWhyNotAsync(response);
-                if (DotNetTypeName().IsMatch(await response.Content.ReadAsStringAsync()))
+                if (DotNetTypeName().Match(await response.Content.ReadAsStringAsync()) is { Success: true } typeName)
+                {
                     namingTypes++;
+                    failures.Add($"{op.Key} as {caller}, {input.What}: the answer names the .NET type {typeName.Value}");
+                }
                 if (status is < 400 or >= 500 || problem is not null)
                     failures.Add($"{op.Key} as {caller}, {input.What}: {status} {problem}");
             }
