@@ -153,9 +153,11 @@ internal static class UserAccounts
     /// hash when the e-mail is unknown, so an unknown e-mail, a wrong password and a deactivated
     /// account take the same time.
     /// </summary>
-    public static bool SignsIn([NotNullWhen(true)] UserRow? user, string password)
+    public static bool SignsIn([NotNullWhen(true)] UserRow? user, string password) => SignsIn(user, password, Hasher);
+
+    internal static bool SignsIn([NotNullWhen(true)] UserRow? user, string password, IPasswordHasher<string> hasher)
     {
-        var verified = Hasher.VerifyHashedPassword(user?.Email ?? "", user?.PasswordHash ?? DummyHash.Value, password) != PasswordVerificationResult.Failed;
+        var verified = hasher.VerifyHashedPassword(user?.Email ?? "", user?.PasswordHash ?? DummyHash.Value, password) != PasswordVerificationResult.Failed;
         return user is { IsActive: true } && verified;
     }
 
