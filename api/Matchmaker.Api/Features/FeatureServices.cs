@@ -7,9 +7,11 @@ internal static class FeatureServices
     public static void AddFeatures(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         Demo.DemoSettings.EnsureAllowed(configuration, environment);
+        Demo.SyntheticSettings.EnsureValid(configuration);
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
+        services.AddHostedService<Demo.SyntheticSeeder>();
         services.AddSingleton<Matching.Scoring.IFullRescore, Matching.Scoring.FullRescore>();
         services.AddSingleton<Matching.Scoring.PartnerInputCache>();
         services.AddSingleton<Matching.Scoring.Rescorer>();

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+
 namespace Matchmaker.Api.Features.Demo;
 
 internal sealed record DemoLogin(string Email, string Password, string Role);
@@ -12,4 +15,8 @@ internal static class DemoAccounts
     public static readonly DemoLogin Agency = new($"agency@{Domain}", "demo-agency-password", AppRoles.Agency);
 
     public static IReadOnlyList<DemoLogin> All { get; } = [Sme, Partner, Agency];
+
+    /// <summary>The hash of a random password that is never kept: an account with it exists but nobody can sign in to it.</summary>
+    public static string UnknownPasswordHash() =>
+        new PasswordHasher<string>().HashPassword("", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 }

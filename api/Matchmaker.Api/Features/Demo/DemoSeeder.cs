@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +13,6 @@ namespace Matchmaker.Api.Features.Demo;
 internal sealed class DemoSeeder(
     ConnectionFactory db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
 {
-    private const int RescoreBatchSize = 100;
-
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken ct)
@@ -43,7 +40,7 @@ internal sealed class DemoSeeder(
             await tx.CommitAsync(ct);
         }
 
-        await RescoreAsync(connection, ct);
+        await WorldRescore.RunAsync(connection, fullRescore, ct);
 
         var deals = DemoDeals.Play(Candidates(world, ids, await MatchStore.ScoredAsync(connection, ct)));
         await using (var tx = await connection.BeginTransactionAsync(ct))
@@ -63,18 +60,8 @@ internal sealed class DemoSeeder(
     {
         var hasher = new PasswordHasher<string>();
         var logins = DemoAccounts.All.ToDictionary(a => a.Email, a => hasher.HashPassword(a.Email, a.Password), StringComparer.Ordinal);
-        var unknown = hasher.HashPassword("", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var unknown = DemoAccounts.UnknownPasswordHash();
         return user => user.Login is { } login ? logins[login.Email] : unknown;
-    }
-
-    private async Task RescoreAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
-    {
-        var version = await ProfileStore.ActiveVersionAsync(connection, null, ct);
-        var run = await fullRescore.StartAsync(version, ct);
-        long after = 0;
-        while (await run.WriteNextBatchAsync(after, RescoreBatchSize, (_, _, _, _) => Task.CompletedTask, ct) is { } last)
-            after = last;
-        await run.ActivateAsync((_, _) => Task.CompletedTask, ct);
     }
 
     private static List<DealCandidate> Candidates(DemoWorld world, (Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners) ids, IReadOnlyList<ScoredMatch> matches)

@@ -1,12 +1,13 @@
 namespace Matchmaker.Api.Features.Demo;
 
-/// <summary><c>Seed:Demo</c>: load the demo data set into an empty database; on by default only in Development.</summary>
+/// <summary><c>Seed:Demo</c>: load the demo data set into an empty database; on by default only in Development, when no synthetic world is asked for.</summary>
 internal static class DemoSettings
 {
     public const string Key = "Seed:Demo";
 
+    /// <summary>Explicitly on, or by default in Development unless a synthetic world (<see cref="SyntheticSettings"/>) is asked for.</summary>
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>(Key) ?? environment.IsDevelopment();
+        configuration.GetValue<bool?>(Key) ?? (environment.IsDevelopment() && !SyntheticSettings.IsRequested(configuration));
 
     /// <summary>
     /// The demo data set has well-known passwords; outside Development it would open the programme's

@@ -40,22 +40,67 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
     private static readonly (string Code, int Weight)[] TargetRegionWeights =
         [("KG-GB", 5), ("KG-C", 4), ("KG-GO", 2), ("KG-J", 2), ("KG-Y", 2), ("KG-O", 1), ("KG-N", 1), ("KG-T", 1), ("KG-B", 1)];
 
-    public static DemoWorld Generate(IReadOnlyList<DemoCity> cities, int seed = Seed)
+    public static DemoWorld Generate(IReadOnlyList<DemoCity> cities, int seed = Seed) => Build(cities, null, seed);
+
+    /// <summary>
+    /// A world of the given size with the demo world's distributions, for load and performance work:
+    /// regions and cities drawn with the demo's weights, needs spread evenly over the SMEs, and no
+    /// account anyone can sign in to (every e-mail is at <see cref="SyntheticDomain"/>).
+    /// </summary>
+    public static DemoWorld Generate(IReadOnlyList<DemoCity> cities, WorldSize size, int seed) => Build(cities, size, seed);
+
+    public const string SyntheticDomain = "synthetic.matchmaker.local";
+
+    private static DemoWorld Build(IReadOnlyList<DemoCity> cities, WorldSize? size, int seed)
     {
         var rng = new Random(seed);
-        var smes = GenerateSmes(rng);
-        var needs = smes.SelectMany(s => GenerateNeeds(rng, s)).ToList();
-        var partners = GeneratePartners(rng, cities);
-        var agency = new DemoUser(DemoIds.For("user/agency", 0), DemoAccounts.Agency.Email, AppRoles.Agency, DemoCatalog.Start, DemoAccounts.Agency);
+        var smes = GenerateSmes(rng, size);
+        var needCounts = size is null ? null : SpreadNeeds(rng, size);
+        var needs = smes.SelectMany(s => GenerateNeeds(rng, s, needCounts?[s.Index])).ToList();
+        var partners = GeneratePartners(rng, cities, size);
+        var agency = size is null
+            ? new DemoUser(DemoIds.For("user/agency", 0), DemoAccounts.Agency.Email, AppRoles.Agency, DemoCatalog.Start, DemoAccounts.Agency)
+            : new DemoUser(DemoIds.For("user/agency", 0), $"agency@{SyntheticDomain}", AppRoles.Agency, DemoCatalog.Start);
         return new DemoWorld(smes, needs, partners, agency);
     }
 
-    private static List<DemoSme> GenerateSmes(Random rng)
+    /// <summary>Every SME gets Needs / Smes needs; the remainder goes one each to SMEs drawn at random.</summary>
+    private static int[] SpreadNeeds(Random rng, WorldSize size)
     {
-        var regions = DemoCatalog.Regions.SelectMany(r => Enumerable.Repeat(r.Code, r.Count)).ToArray();
-        rng.Shuffle(regions);
-        var bishkek = Array.IndexOf(regions, "KG-GB");
-        (regions[0], regions[bishkek]) = (regions[bishkek], regions[0]);
+        var counts = Enumerable.Repeat(size.Smes == 0 ? 0 : size.Needs / size.Smes, size.Smes).ToArray();
+        var order = Enumerable.Range(0, size.Smes).ToArray();
+        rng.Shuffle(order);
+        foreach (var index in order.Take(size.Smes == 0 ? 0 : size.Needs % size.Smes))
+            counts[index]++;
+        return counts;
+    }
+
+    private static string Email(WorldSize? size, string kind, int index) => size is null
+        ? $"{kind}-{DemoIds.Tag($"user/{kind}", index)}@{DemoAccounts.Domain}"
+        : $"{kind}-{index}@{SyntheticDomain}";
+
+    /// <summary>The demo world's regions in their fixed numbers; a synthetic world's drawn with those numbers as weights.</summary>
+    private static string[] Deck(Random rng, IReadOnlyList<(string Code, int Count)> counts, int? size)
+    {
+        if (size is { } n)
+            return Enumerable.Range(0, n).Select(_ => Pick(rng, counts, c => c.Count).Code).ToArray();
+        var deck = counts.SelectMany(c => Enumerable.Repeat(c.Code, c.Count)).ToArray();
+        rng.Shuffle(deck);
+        return deck;
+    }
+
+    /// <summary>Puts <paramref name="code"/> first, where the demo sign-in's profile sits.</summary>
+    private static void Lead(string[] deck, string code)
+    {
+        var at = Array.IndexOf(deck, code);
+        if (at > 0)
+            (deck[0], deck[at]) = (deck[at], deck[0]);
+    }
+
+    private static List<DemoSme> GenerateSmes(Random rng, WorldSize? size)
+    {
+        var regions = Deck(rng, DemoCatalog.Regions.Select(r => (r.Code, r.Count)).ToList(), size?.Smes);
+        Lead(regions, "KG-GB");
         var dates = SpreadDates(rng, regions.Length, DemoCatalog.Start.AddDays(2), DemoCatalog.End.AddDays(-10));
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -64,14 +109,15 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
         for (var i = 0; i < regions.Length; i++)
         {
             var region = regions[i];
-            var sector = i == 0 ? DemoCatalog.SmeSectors.Single(s => s.Code == "C28") : Pick(rng, DemoCatalog.SmeSectors, s => s.Weight);
-            var sectors = rng.NextDouble() < 0.4 && i != 0 ? [sector.Code, Pick(rng, sector.Related)] : new List<string> { sector.Code };
+            var signIn = size is null && i == 0;
+            var sector = signIn ? DemoCatalog.SmeSectors.Single(s => s.Code == "C28") : Pick(rng, DemoCatalog.SmeSectors, s => s.Weight);
+            var sectors = rng.NextDouble() < 0.4 && !signIn ? [sector.Code, Pick(rng, sector.Related)] : new List<string> { sector.Code };
             var prefixes = DemoCatalog.Regions.Single(r => r.Code == region).Prefixes;
-            var name = i == 0 ? "Ала-Тоо Машзавод" : UniqueName(rng, names, () => $"{Pick(rng, prefixes)} {Pick(rng, sector.NameWords)}");
+            var name = signIn ? "Ала-Тоо Машзавод" : UniqueName(rng, names, () => $"{Pick(rng, prefixes)} {Pick(rng, sector.NameWords)}");
             names.Add(name);
 
             var created = dates[i];
-            var employees = i == 0 ? 120 : 5 + (int)((sector.MaxEmployees - 5) * Math.Pow(rng.NextDouble(), 2));
+            var employees = signIn ? 120 : 5 + (int)((sector.MaxEmployees - 5) * Math.Pow(rng.NextDouble(), 2));
             var founded = rng.NextDouble() < 0.35 ? created.Year : rng.Next(1995, created.Year);
             var exportShare = sector.MachineBuilding ? 0.45 : sector.Code is "C10" or "C13" or "C14" ? 0.55 : 0.2;
             var languages = new List<string> { "ky", "ru" };
@@ -83,13 +129,13 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
             var contact = female
                 ? $"{Pick(rng, DemoCatalog.FemaleNames)} {Pick(rng, DemoCatalog.Surnames)}а"
                 : $"{Pick(rng, DemoCatalog.MaleNames)} {Pick(rng, DemoCatalog.Surnames)}";
-            var owner = i == 0
+            var owner = signIn
                 ? new DemoUser(DemoIds.For("user/sme", i), DemoAccounts.Sme.Email, AppRoles.Sme, created, DemoAccounts.Sme)
-                : new DemoUser(DemoIds.For("user/sme", i), $"sme-{DemoIds.Tag("user/sme", i)}@{DemoAccounts.Domain}", AppRoles.Sme, created);
+                : new DemoUser(DemoIds.For("user/sme", i), Email(size, "sme", i), AppRoles.Sme, created);
 
             smes.Add(new DemoSme(
                 i, DemoIds.For("sme", i), owner, name, UniqueInn(rng, inns, founded), region, sectors,
-                employees, founded, i == 0 || rng.NextDouble() < exportShare, languages,
+                employees, founded, signIn || rng.NextDouble() < exportShare, languages,
                 Certifications(rng, sector), $"{sector.Activity}. Основано в {founded} г., сотрудников: {employees}.",
                 contact, $"+996 {Pick(rng, MobilePrefixes)} {rng.Next(100, 1000)} {rng.Next(100, 1000)}", created));
         }
@@ -97,12 +143,13 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
         return smes;
     }
 
-    private static IEnumerable<DemoNeed> GenerateNeeds(Random rng, DemoSme sme)
+    /// <summary>The SME's needs: <paramref name="fixedCount"/> of them in a synthetic world, one to three in the demo.</summary>
+    private static IEnumerable<DemoNeed> GenerateNeeds(Random rng, DemoSme sme, int? fixedCount)
     {
         var sector = DemoCatalog.SmeSectors.Single(s => s.Code == sme.Sectors[0]);
-        var demo = sme.Index == 0;
+        var demo = fixedCount is null && sme.Index == 0;
         var roll = rng.NextDouble();
-        var count = demo ? 2 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3;
+        var count = fixedCount ?? (demo ? 2 : roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         var created = sme.CreatedAt;
         for (var n = 0; n < count; n++)
@@ -149,14 +196,11 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
         }
     }
 
-    private static List<DemoPartner> GeneratePartners(Random rng, IReadOnlyList<DemoCity> cities)
+    private static List<DemoPartner> GeneratePartners(Random rng, IReadOnlyList<DemoCity> cities, WorldSize? size)
     {
         var byCode = cities.ToDictionary(c => c.Code, StringComparer.Ordinal);
-        var deck = DemoCatalog.PartnersPerCity.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .SelectMany(p => Enumerable.Repeat(p.Key, p.Value)).ToArray();
-        rng.Shuffle(deck);
-        var jinan = Array.IndexOf(deck, "jinan");
-        (deck[0], deck[jinan]) = (deck[jinan], deck[0]);
+        var deck = Deck(rng, DemoCatalog.PartnersPerCity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList(), size?.Partners);
+        Lead(deck, "jinan");
         var dates = SpreadDates(rng, deck.Length, DemoCatalog.Start.AddDays(4), DemoCatalog.End.AddDays(-20));
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -166,37 +210,43 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
         for (var i = 0; i < deck.Length; i++)
         {
             var city = byCode[deck[i]];
-            var specialty = i == 0 ? DemoCatalog.MachineBuilding[0]
+            var signIn = size is null && i == 0;
+            var specialty = signIn ? DemoCatalog.MachineBuilding[0]
                 : rng.NextDouble() < 0.68 ? Pick(rng, DemoCatalog.MachineBuilding) : Pick(rng, DemoCatalog.Other);
-            var (brandEn, brandZh) = i == 0 ? DemoCatalog.Brands[0] : Pick(rng, DemoCatalog.Brands);
+            var (brandEn, brandZh) = signIn ? DemoCatalog.Brands[0] : Pick(rng, DemoCatalog.Brands);
+            var (number, numberZh) = ("", "");
             var name = $"{city.NameEn} {brandEn} {specialty.En} Co., Ltd.";
-            while (!names.Add(name))
+            for (var attempt = 1; !names.Add(name); attempt++)
             {
-                (brandEn, brandZh) = Pick(rng, DemoCatalog.Brands);
-                name = $"{city.NameEn} {brandEn} {specialty.En} Co., Ltd.";
+                // A large synthetic world runs out of brand words: then firms of the same name are numbered.
+                if (attempt > 20)
+                    (number, numberZh) = ($" No. {attempt - 19}", $"第{attempt - 19}");
+                else
+                    (brandEn, brandZh) = Pick(rng, DemoCatalog.Brands);
+                name = $"{city.NameEn} {brandEn} {specialty.En}{number} Co., Ltd.";
             }
 
-            var kind = specialty.Investor ? "investor" : i == 0 || rng.NextDouble() < 0.4 ? "both" : "manufacturer";
+            var kind = specialty.Investor ? "investor" : signIn || rng.NextDouble() < 0.4 ? "both" : "manufacturer";
             var laiwu = city.Code == "jinan" && i > 0 && !laiwuGiven;
             laiwuGiven |= laiwu;
             var uscc = UniqueUscc(rng, usccs, laiwu ? "371202" : city.Division[..4] + Pick(rng, DistrictCodes));
             var (min, max) = Ticket(rng, kind);
             var languages = new List<string> { "zh" };
-            if (i == 0 || rng.NextDouble() < 0.35)
+            if (signIn || rng.NextDouble() < 0.35)
                 languages.Add("ru");
-            if (i == 0 || rng.NextDouble() < 0.8)
+            if (signIn || rng.NextDouble() < 0.8)
                 languages.Add("en");
             var certifications = specialty.MachineBuilding && rng.NextDouble() < 0.25 ? new List<string> { "ISO 9001" }
                 : specialty.Sectors[0] is "C10" or "A01" && rng.NextDouble() < 0.3 ? ["HACCP"] : [];
-            var owner = i == 0
+            var owner = signIn
                 ? new DemoUser(DemoIds.For("user/partner", i), DemoAccounts.Partner.Email, AppRoles.Partner, dates[i], DemoAccounts.Partner)
-                : new DemoUser(DemoIds.For("user/partner", i), $"partner-{DemoIds.Tag("user/partner", i)}@{DemoAccounts.Domain}", AppRoles.Partner, dates[i]);
+                : new DemoUser(DemoIds.For("user/partner", i), Email(size, "partner", i), AppRoles.Partner, dates[i]);
             var kindText = kind switch { "investor" => "investment company", "both" => "manufacturer and investor", _ => "manufacturer" };
 
             partners.Add(new DemoPartner(
-                i, DemoIds.For("partner", i), owner, name, $"{city.NameZh}{brandZh}{specialty.Zh}有限公司", uscc, city.Code, kind,
-                specialty.Sectors, Offerings(rng, kind, i == 0), min, max,
-                i == 0 ? ["KG-GB", "KG-C"] : TargetRegions(rng), languages, i != 0 && rng.NextDouble() < 0.3, certifications,
+                i, DemoIds.For("partner", i), owner, name, $"{city.NameZh}{brandZh}{specialty.Zh}{numberZh}有限公司", uscc, city.Code, kind,
+                specialty.Sectors, Offerings(rng, kind, signIn), min, max,
+                signIn ? ["KG-GB", "KG-C"] : TargetRegions(rng), languages, !signIn && rng.NextDouble() < 0.3, certifications,
                 $"{specialty.En} {kindText} based in {city.NameEn}, Shandong, looking for partners in Kyrgyzstan.",
                 $"{Pick(rng, DemoCatalog.ChineseSurnames)} {Pick(rng, DemoCatalog.ChineseGivenNames)}",
                 $"+86 1{rng.Next(30, 90)} {rng.Next(1000, 10000)} {rng.Next(1000, 10000)}", dates[i]));
@@ -334,7 +384,7 @@ internal sealed record DemoWorld(IReadOnlyList<DemoSme> Smes, IReadOnlyList<Demo
             .Select(i => i == 0 ? 0 : Math.Sqrt(rng.NextDouble()) * days)
             .Select(d => from.AddDays(Math.Floor(d)).AddHours(rng.Next(8, 19)).AddMinutes(rng.Next(0, 60)))
             .ToList();
-        return [dates[0], .. dates.Skip(1).Order()];
+        return dates.Count == 0 ? dates : [dates[0], .. dates.Skip(1).Order()];
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

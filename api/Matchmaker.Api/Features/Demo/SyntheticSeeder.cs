@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Matchmaker.Api.Features.Matching.Scoring;
+
+namespace Matchmaker.Api.Features.Demo;
+
+/// <summary>
+/// Loads a synthetic world (<c>Seed:Synthetic:*</c>) into an empty database, right after
+/// <see cref="DatabaseInitializer"/> and before the server accepts requests: accounts nobody can
+/// sign in to, SMEs, needs and partners in one transaction, then a full re-score with the active criteria.
+/// </summary>
+internal sealed class SyntheticSeeder(
+    ConnectionFactory db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, ILogger<SyntheticSeeder> logger) : IHostedService
+{
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (SyntheticSettings.Read(configuration) is not var (size, seed))
+            return;
+
+        await using var connection = await db.OpenAsync(ct);
+        if (await DemoStore.HasProfilesAsync(connection, ct))
+        {
+            logger.LogInformation("Synthetic world not loaded: the database already holds SMEs, partners or needs");
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var world = DemoWorld.Generate(await DemoStore.CitiesAsync(connection, ct), size, seed);
+        var generated = clock.ElapsedMilliseconds;
+        var hash = DemoAccounts.UnknownPasswordHash();
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            await DemoStore.InsertAsync(connection, tx, world, _ => hash, time.GetUtcNow().UtcDateTime, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var inserted = clock.ElapsedMilliseconds - generated;
+        var rescore = await WorldRescore.RunAsync(connection, fullRescore, ct);
+        logger.LogInformation(
+            "Loaded a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners; generate {Generate} ms, insert {Insert} ms, score {Score} ms, write matches {Write} ms, activate {Activate} ms",
+            seed, clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count,
+            generated, inserted, rescore.ScoreMs, rescore.WriteMs, rescore.ActivateMs);
+    }
+}
