@@ -29,9 +29,11 @@ internal static class SyntheticSettings
         if (!IsRequested(configuration))
             return null;
         var smes = Count(configuration, SmesKey, MaxSmes);
-        var needs = Count(configuration, NeedsKey, MaxNeedsPerSme * smes);
+        var needs = Count(configuration, NeedsKey, MaxNeedsPerSme * MaxSmes);
         if (needs > 0 && smes == 0)
             throw new InvalidOperationException($"{NeedsKey}={needs} needs SMEs to belong to: set {SmesKey} to at least 1.");
+        if (needs > MaxNeedsPerSme * smes)
+            throw new InvalidOperationException($"{NeedsKey} must be at most {MaxNeedsPerSme} per SME, {MaxNeedsPerSme * smes} for {SmesKey}={smes}; got {needs}.");
         var partners = Count(configuration, PartnersKey, MaxPartners);
         var seed = configuration[RandomSeedKey] is { } text && !string.IsNullOrWhiteSpace(text)
             ? int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
@@ -55,10 +57,7 @@ internal static class SyntheticSettings
         if (string.IsNullOrWhiteSpace(text))
             return 0;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > max)
-        {
-            var bound = key == NeedsKey ? $"{max} ({MaxNeedsPerSme} per SME of {SmesKey})" : max.ToString(CultureInfo.InvariantCulture);
-            throw new InvalidOperationException($"{key} must be a whole number from 0 to {bound}; got '{text}'.");
-        }
+            throw new InvalidOperationException($"{key} must be a whole number from 0 to {max}; got '{text}'.");
 
         return count;
     }

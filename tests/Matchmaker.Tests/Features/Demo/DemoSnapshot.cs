@@ -57,10 +57,26 @@ internal static class DemoSnapshot
         ORDER BY s.inn, n.created_at, n.title, p.uscc, e.id
         """;
 
+    // A synthetic world's matches are dated when its re-score ran; what is business data is which pairs, at what score.
+    private const string ScoredPairsSql = """
+        SELECT s.inn, n.created_at AS need_created_at, n.title, p.uscc, m.status, ms.score
+        FROM matches m
+        JOIN match_scores ms ON ms.match_id = m.id
+        JOIN needs n ON n.id = m.need_id JOIN smes s ON s.id = n.sme_id JOIN partners p ON p.id = m.partner_id
+        ORDER BY s.inn, n.created_at, n.title, p.uscc
+        """;
+
     public static readonly IReadOnlyList<(string Name, string Sql)> Queries =
     [
         ("smes", SmesSql), ("sme_sectors", SmeSectorsSql), ("needs", NeedsSql), ("need_types", NeedTypesSql),
         ("partners", PartnersSql), ("partner_lists", PartnerListsSql), ("matches", MatchesSql), ("events", EventsSql),
+    ];
+
+    /// <summary>The business rows of a synthetic world, which has no deals.</summary>
+    public static readonly IReadOnlyList<(string Name, string Sql)> SyntheticQueries =
+    [
+        ("smes", SmesSql), ("sme_sectors", SmeSectorsSql), ("needs", NeedsSql), ("need_types", NeedTypesSql),
+        ("partners", PartnersSql), ("partner_lists", PartnerListsSql), ("matches", ScoredPairsSql),
     ];
 
     public static async Task<IReadOnlyList<string>> TakeAsync(ApiFixture api, string sql)
