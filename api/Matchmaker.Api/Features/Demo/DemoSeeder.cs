@@ -40,7 +40,7 @@ internal sealed class DemoSeeder(
             await tx.CommitAsync(ct);
         }
 
-        await WorldRescore.RunAsync(connection, fullRescore, ct);
+        await WorldRescore.RunAsync(connection, fullRescore, logger, ct);
 
         var deals = DemoDeals.Play(Candidates(world, ids, await MatchStore.ScoredAsync(connection, ct)));
         await using (var tx = await connection.BeginTransactionAsync(ct))

@@ -28,6 +28,8 @@ internal sealed class SyntheticSeeder(
         var clock = Stopwatch.StartNew();
         var world = DemoWorld.Generate(await DemoStore.CitiesAsync(connection, ct), size, seed);
         var generated = clock.ElapsedMilliseconds;
+        logger.LogInformation("Generated a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners",
+            seed, generated, world.Smes.Count, world.Needs.Count, world.Partners.Count);
         var hash = DemoAccounts.UnknownPasswordHash();
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
@@ -36,7 +38,8 @@ internal sealed class SyntheticSeeder(
         }
 
         var inserted = clock.ElapsedMilliseconds - generated;
-        var rescore = await WorldRescore.RunAsync(connection, fullRescore, ct);
+        logger.LogInformation("Inserted the synthetic world in {Elapsed} ms", inserted);
+        var rescore = await WorldRescore.RunAsync(connection, fullRescore, logger, ct);
         logger.LogInformation(
             "Loaded a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners; generate {Generate} ms, insert {Insert} ms, score {Score} ms, write matches {Write} ms, activate {Activate} ms",
             seed, clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count,

@@ -11,15 +11,27 @@ internal static class WorldRescore
 {
     private const int BatchSize = 100;
 
-    public static async Task<RescoreTimes> RunAsync(DbConnection connection, IFullRescore fullRescore, CancellationToken ct)
+    /// <summary>Runs the re-score, logging each part as it ends and the writing at every tenth of the needs, since a large world takes minutes.</summary>
+    public static async Task<RescoreTimes> RunAsync(DbConnection connection, IFullRescore fullRescore, ILogger logger, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var version = await ProfileStore.ActiveVersionAsync(connection, null, ct);
         var run = await fullRescore.StartAsync(version, ct);
         var score = clock.ElapsedMilliseconds;
+        logger.LogInformation("Scored and selected the matches of {Needs} needs in {Elapsed} ms", run.Total, score);
+
+        var step = Math.Max(1, run.Total / 10);
+        var reported = 0;
         long after = 0;
         while (await run.WriteNextBatchAsync(after, BatchSize, (_, _, _, _) => Task.CompletedTask, ct) is { } last)
+        {
             after = last;
+            var written = run.CountUpTo(last);
+            if (written / step > reported / step && written < run.Total)
+                logger.LogInformation("Wrote the matches of {Written} of {Needs} needs in {Elapsed} ms", written, run.Total, clock.ElapsedMilliseconds - score);
+            reported = written;
+        }
+
         var write = clock.ElapsedMilliseconds - score;
         await run.ActivateAsync((_, _) => Task.CompletedTask, ct);
         return new RescoreTimes(score, write, clock.ElapsedMilliseconds - score - write);
