@@ -15,7 +15,8 @@ internal sealed class SyntheticSeeder(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (SyntheticSettings.Read(configuration) is not var (size, seed))
+        // All counts 0 asks for an empty database: nothing to load, not even the agency account.
+        if (SyntheticSettings.Read(configuration) is not var (size, seed) || size is { Smes: 0, Partners: 0 })
             return;
 
         await using var connection = await db.OpenAsync(ct);
