@@ -7,7 +7,7 @@ namespace Matchmaker.Benchmarks;
 /// <summary>
 /// Every need against every partner on all cores, timed once with a stopwatch: the engine's share
 /// of the "full re-score of 10,000 × 100,000 in ≤ 30 s" target, without any I/O. First scoring
-/// alone, then scoring feeding <see cref="MatchSelection"/> as a re-score job would.
+/// alone, then scoring feeding <see cref="MatchSelection"/> as the re-score job did before <see cref="ThresholdSelection"/>.
 /// </summary>
 internal static class EngineRescoreRun
 {
@@ -85,7 +85,7 @@ internal static class EngineRescoreRun
         return selection.Select().Count;
     }
 
-    /// <summary>One selection per core, each fed its share of the needs without locking, merged at the end (what the re-score job does).</summary>
+    /// <summary>One selection per core, each fed its share of the needs without locking, merged at the end (what the re-score job did before ThresholdSelection).</summary>
     private static int ScoreAndSelectPerCore(Scorer scorer, NeedVector[] needs, PartnerVector[] partners)
     {
         var minTenths = (short)(ScoringProfile.Default.MinScore * 10);

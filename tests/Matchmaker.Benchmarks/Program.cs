@@ -9,6 +9,16 @@ if (args is ["full", ..])
     return;
 }
 
+if (args is ["select", var which, ..])
+{
+    SelectionRun.Run(
+        which,
+        args.Length > 2 ? int.Parse(args[2]) : ScoringBenchmarks.NeedCount,
+        args.Length > 3 ? int.Parse(args[3]) : ScoringBenchmarks.PartnerCount,
+        args.Length > 4 ? int.Parse(args[4]) : Environment.ProcessorCount);
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? int.Parse(args[1]) : 200);

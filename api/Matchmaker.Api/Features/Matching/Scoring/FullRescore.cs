@@ -16,47 +16,40 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
         var partners = await ScoringInputs.PartnersAsync(connection, null, ct);
         var actedOn = await MatchStore.ActedOnAsync(connection, ct);
 
-        var context = new ScoringContext(profile, partners);
+        // Ascending ids on both sides, so that an index ranks ties as its id does.
+        var context = new ScoringContext(profile, partners.OrderBy(p => p.Id).ToList());
+        var indexOf = new Dictionary<long, int>(context.Partners.Count);
+        for (var i = 0; i < context.Partners.Count; i++)
+            indexOf[context.Partners[i].Id] = i;
+        int[] ActedOn(long needId) => [.. actedOn[needId].Where(indexOf.ContainsKey).Select(id => indexOf[id]).Order()];
+
         var open = loaded.Where(n => n.IsOpen).Select(n => n.Input).ToList();
-        var byId = partners.ToDictionary(p => p.Id);
+        var kept = Select(context, open, ActedOn, threads, ct);
         // A closed need takes part in no ranking; it keeps only the pairs someone acted on.
-        var closedPairs = loaded.Where(n => !n.IsOpen)
-            .SelectMany(n => actedOn[n.Input.Id].Where(byId.ContainsKey).Select(partnerId => (NeedId: n.Input.Id, PartnerId: partnerId)));
-        var kept = Select(context, open, actedOn, threads, ct).Select(p => (p.NeedId, p.PartnerId)).Concat(closedPairs)
-            .ToLookup(p => p.NeedId, p => p.PartnerId);
-        return new Run(db, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), byId, kept);
+        foreach (var closed in loaded.Where(n => !n.IsOpen))
+            kept[closed.Input.Id] = ActedOn(closed.Input.Id);
+        return new Run(db, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), kept);
     }
 
-    /// <summary>Scores every need and selects the pairs to store, one selection per thread, merged at the end.</summary>
-    private static IReadOnlyList<ScoredPair> Select(ScoringContext context, List<NeedInput> needs, ILookup<long, long> actedOn, int threads, CancellationToken ct)
+    /// <summary>Scores every open need against every partner and selects the pairs to store, on <paramref name="threads"/> threads.</summary>
+    private static Dictionary<long, int[]> Select(ScoringContext context, List<NeedInput> needs, Func<long, int[]> actedOn, int threads, CancellationToken ct)
     {
-        var parts = Enumerable.Range(0, Math.Max(1, Math.Min(threads, needs.Count)))
-            .Select(_ => MatchSelection.For(context.Profile))
-            .ToArray();
-        Parallel.For(0, parts.Length, new ParallelOptions { CancellationToken = ct }, part =>
-        {
-            var buffer = new List<(int Index, PairScore Score)>();
-            var candidates = new List<ScoredPair>();
-            for (var n = part; n < needs.Count; n += parts.Length)
-            {
-                ct.ThrowIfCancellationRequested();
-                var need = needs[n];
-                var acted = actedOn[need.Id].ToHashSet();
-                context.ScoreNeed(need, buffer, acted);
-                candidates.Clear();
-                foreach (var (index, score) in buffer)
-                {
-                    var partnerId = context.Partners[index].Id;
-                    candidates.Add(new ScoredPair(need.Id, partnerId, score, acted.Contains(partnerId)));
-                }
-
-                parts[part].AddNeed(need.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates));
-            }
-        });
-        return MatchSelection.Select(parts);
+        var prepared = needs.Select(context.Prepare).ToArray();
+        var acted = needs.Select(n => actedOn(n.Id)).ToArray();
+        var partnersKept = ThresholdSelection.For(context.Profile, threads).Select(
+            [.. needs.Select(n => n.Id)],
+            [.. context.Partners.Select(p => p.Id)],
+            (need, start, scores) => context.ScoreRow(prepared[need], start, scores, acted[need].Length == 0 ? null : acted[need]),
+            need => acted[need],
+            ct);
+        var kept = new Dictionary<long, int[]>(needs.Count);
+        for (var n = 0; n < needs.Count; n++)
+            kept[needs[n].Id] = partnersKept[n];
+        return kept;
     }
 
-    private sealed class Run(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, ScoringContext context, List<NeedInput> needs, Dictionary<long, PartnerInput> partners, ILookup<long, long> kept) : IRescoreRun
+    /// <param name="kept">The indexes, in <see cref="ScoringContext.Partners"/>, of each need's partners to store.</param>
+    private sealed class Run(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, ScoringContext context, List<NeedInput> needs, Dictionary<long, int[]> kept) : IRescoreRun
     {
         public int Total => needs.Count;
 
@@ -74,7 +67,8 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
             foreach (var need in batch)
             {
                 var pairs = kept[need.Id]
-                    .Select(partnerId => new StoredPair(need.Id, partnerId, context.Explain(need, partners[partnerId])))
+                    .Select(index => context.Partners[index])
+                    .Select(partner => new StoredPair(need.Id, partner.Id, context.Explain(need, partner)))
                     .ToList();
                 await MatchStore.ReplaceForNeedAsync(connection, tx, context.Profile.Version, need.Id, pairs, now, ct);
             }

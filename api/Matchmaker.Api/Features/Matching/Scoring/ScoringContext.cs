@@ -46,6 +46,32 @@ internal sealed class ScoringContext
         }
     }
 
+    /// <summary>A need encoded once for scoring against many partner blocks.</summary>
+    public PreparedNeed Prepare(NeedInput need) => new(encoder.Encode(need), Sections(need.Sectors));
+
+    /// <summary>
+    /// Scores a prepared need against consecutive partners from <paramref name="start"/>; a partner outside the
+    /// narrowing scores as excluded, as <see cref="ScoreNeed"/> leaves it out, unless it is one of <paramref name="always"/> (partner indexes).
+    /// </summary>
+    public void ScoreRow(in PreparedNeed need, int start, Span<PairScore> into, IReadOnlyCollection<int>? always = null)
+    {
+        Scorer.Score(need.Vector, partnerVectors.AsSpan(start, into.Length), into);
+        if (!narrowBySector)
+            return;
+        for (var k = 0; k < into.Length; k++)
+        {
+            if ((partnerSections[start + k] & need.Sections) == 0)
+                into[k] = PairScore.Excluded;
+        }
+        if (always is null)
+            return;
+        foreach (var index in always)
+        {
+            if (index >= start && index < start + into.Length)
+                into[index - start] = Scorer.Score(need.Vector, partnerVectors[index]);
+        }
+    }
+
     public bool IsEligible(PairScore score) => score.Qualifies(qualifyingTenths);
 
     public MatchScore Explain(NeedInput need, PartnerInput partner) => Scorer.Explain(need, partner);
@@ -62,3 +88,5 @@ internal sealed class ScoringContext
         return mask;
     }
 }
+
+internal readonly record struct PreparedNeed(NeedVector Vector, uint Sections);

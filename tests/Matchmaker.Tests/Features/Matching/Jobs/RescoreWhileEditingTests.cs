@@ -61,12 +61,38 @@ public abstract class RescoreWhileEditingTests<TApi>(TApi api) where TApi : ApiF
         await Invariants.AssertHoldAsync(api);
     }
 
-    private async Task<string> ChangeCriteriaAsync()
+    [Fact]
+    public async Task An_open_needs_match_someone_acted_on_outlives_a_minimum_it_no_longer_reaches()
+    {
+        var partners = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            partners.Add((await Create.PartnerAccountAsync(api, RescoreOnWriteTests<TApi>.WorkedExamplePartnerBody())).PartnerId);
+        var (owner, smeId) = await Create.SmeAccountAsync(api, RescoreOnWriteTests<TApi>.WorkedExampleSmeBody());
+        var needId = await Create.NeedAsync(owner, smeId, RescoreOnWriteTests<TApi>.WorkedExampleNeedBody());
+        var untouched = new[] { await Matches.IdAsync(owner.Client, needId, partners[0]), await Matches.IdAsync(owner.Client, needId, partners[1]) };
+        var actedOn = await Matches.IdAsync(owner.Client, needId, partners[2]);
+        await Matches.ActAsync(owner.Client, actedOn, "interest");
+
+        // The worked example scores 87.0: under a minimum of 100 only the pair someone acted on may stay.
+        var jobUrl = await ChangeCriteriaAsync(CriteriaBodies.Valid(minScore: 100));
+        await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, jobUrl, "succeeded");
+
+        var listed = JsonLists.Ids(await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}/matches"), 200));
+        Assert.Contains(actedOn.ToString(), listed);
+        Assert.DoesNotContain(untouched[0].ToString(), listed);
+        Assert.DoesNotContain(untouched[1].ToString(), listed);
+        await Invariants.AssertHoldAsync(api);
+
+        // The other tests of this class create pairs that must reach the minimum.
+        await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, await ChangeCriteriaAsync(), "succeeded");
+    }
+
+    private async Task<string> ChangeCriteriaAsync(JsonObject? criteria = null)
     {
         var admin = await api.AdminAsync();
         var read = await admin.Client.GetAsync("/api/v1/criteria");
         await Expect.StatusAsync(read, 200);
-        var put = await admin.Client.PutAsync("/api/v1/criteria", CriteriaBodies.Valid(), read.ETag());
+        var put = await admin.Client.PutAsync("/api/v1/criteria", criteria ?? CriteriaBodies.Valid(), read.ETag());
         await Expect.StatusAsync(put, 202);
         return put.Headers.Location!.OriginalString;
     }
