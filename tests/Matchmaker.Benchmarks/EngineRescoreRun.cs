@@ -86,28 +86,8 @@ internal static class EngineRescoreRun
     }
 
     /// <summary>One selection per core, each fed its share of the needs without locking, merged at the end (what the re-score job did before ThresholdSelection).</summary>
-    private static int ScoreAndSelectPerCore(Scorer scorer, NeedVector[] needs, PartnerVector[] partners)
-    {
-        var minTenths = (short)(ScoringProfile.Default.MinScore * 10);
-        var parts = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => MatchSelection.For(ScoringProfile.Default)).ToArray();
-        Parallel.For(0, parts.Length, part =>
-        {
-            var results = new PairScore[partners.Length];
-            var candidates = new List<ScoredPair>();
-            for (var n = part; n < needs.Length; n += parts.Length)
-            {
-                scorer.Score(needs[n], partners, results);
-                candidates.Clear();
-                for (var i = 0; i < partners.Length; i++)
-                {
-                    if (results[i].Tenths >= minTenths)
-                        candidates.Add(new ScoredPair(needs[n].Id, partners[i].Id, results[i]));
-                }
-                parts[part].AddNeed(needs[n].Id, CollectionsMarshal.AsSpan(candidates));
-            }
-        });
-        return MatchSelection.Select(parts).Count;
-    }
+    private static int ScoreAndSelectPerCore(Scorer scorer, NeedVector[] needs, PartnerVector[] partners) =>
+        SelectionRun.SelectWithHeaps(ScoringProfile.Default, scorer, needs, partners, Environment.ProcessorCount).Count;
 
     private static void Report(string what, TimeSpan elapsed, int needCount, int partnerCount) =>
         Console.WriteLine($"{what,-24} {elapsed.TotalSeconds,7:F2} s   {(double)needCount * partnerCount / elapsed.TotalSeconds / 1e6,6:N0} M pairs/s");

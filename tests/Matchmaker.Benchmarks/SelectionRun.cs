@@ -65,6 +65,16 @@ internal static class SelectionRun
 
     private static (long, ulong) Heaps(ScoringProfile profile, Scorer scorer, NeedVector[] needs, PartnerVector[] partners, int threads)
     {
+        var selected = SelectWithHeaps(profile, scorer, needs, partners, threads);
+        ulong checksum = 0;
+        foreach (var pair in selected)
+            checksum += Mix(pair.NeedId, pair.PartnerId);
+        return (selected.Count, checksum);
+    }
+
+    /// <summary>Heap-based selection (MatchSelection), one per thread, each fed its share of the needs, merged at the end.</summary>
+    internal static IReadOnlyList<ScoredPair> SelectWithHeaps(ScoringProfile profile, Scorer scorer, NeedVector[] needs, PartnerVector[] partners, int threads)
+    {
         var minTenths = PairScore.QualifyingTenths(profile.MinScore);
         var parts = Enumerable.Range(0, threads).Select(_ => MatchSelection.For(profile)).ToArray();
         Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
@@ -83,11 +93,7 @@ internal static class SelectionRun
                 parts[part].AddNeed(needs[n].Id, CollectionsMarshal.AsSpan(candidates));
             }
         });
-        var selected = MatchSelection.Select(parts);
-        ulong checksum = 0;
-        foreach (var pair in selected)
-            checksum += Mix(pair.NeedId, pair.PartnerId);
-        return (selected.Count, checksum);
+        return MatchSelection.Select(parts);
     }
 
     private static void ScorePass(Scorer scorer, NeedVector[] needs, PartnerVector[] partners, int threads)

@@ -45,5 +45,5 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, RateLim
     }
 
     private string SignInPartition(string email) =>
-        $"{RateLimitCounters.ClientIp(HttpContext)}|{email.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant()}";
+        $"{RateLimitCounters.ClientIp(HttpContext)}|{UserAccounts.Canonical(email)}";
 }
