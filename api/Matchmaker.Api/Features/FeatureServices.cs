@@ -15,6 +15,7 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.IFullRescore, Matching.Scoring.FullRescore>();
         services.AddSingleton<Matching.Scoring.PartnerInputCache>();
         services.AddSingleton<Matching.Scoring.Rescorer>();
+        services.AddSingleton<Matching.Scoring.MatchExplainer>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Engine;
@@ -8,7 +7,7 @@ namespace Matchmaker.Tests.Harness;
 
 /// <summary>
 /// Everything the product promises about stored matches, checked against the records as they are
-/// now: under the active criteria version, each stored score and breakdown is what the engine computes
+/// now: under the active criteria version, each stored score is what the engine computes
 /// from the current need, SME and partner; each need's and partner's stored set is what the selection
 /// rule keeps (the best pairs at or above the minimum within the caps, plus every pair someone acted
 /// on, and nothing new on a closed need); and each deal's status is the end of its event history.
@@ -18,7 +17,7 @@ internal static class Invariants
     private const string MatchesSql = """
         SELECT m.id AS Id, m.need_id AS NeedId, m.partner_id AS PartnerId, m.status AS Status, m.mutual_at AS MutualAt,
                n.id AS NeedRowId, n.status AS NeedStatus, p.id AS PartnerRowId,
-               ms.score AS Score, ms.breakdown AS Breakdown
+               ms.score AS Score
         FROM matches m
         LEFT JOIN needs n ON n.id = m.need_id
         LEFT JOIN partners p ON p.id = m.partner_id
@@ -86,15 +85,6 @@ internal static class Invariants
         var score = (decimal)Math.Round(expected.Score, 1, MidpointRounding.AwayFromZero);
         if (m.Score != score)
             broken.Add($"{pair} stores {m.Score} where the engine computes {score} from the current records");
-        var rows = JsonSerializer.Deserialize<List<JsonElement>>(m.Breakdown!)!;
-        var criteria = rows.Select(r => r.GetProperty("criterion").GetString()).ToArray();
-        if (!criteria.SequenceEqual(expected.Breakdown.Select(b => b.Criterion)))
-            broken.Add($"{pair} has breakdown rows [{string.Join(", ", criteria)}], the engine [{string.Join(", ", expected.Breakdown.Select(b => b.Criterion))}]");
-        var contributions = rows.Select(r => r.GetProperty("contribution").GetDouble()).ToArray();
-        if (!contributions.SequenceEqual(expected.Breakdown.Select(b => b.Contribution)))
-            broken.Add($"{pair} has contributions [{string.Join(", ", contributions)}], the engine [{string.Join(", ", expected.Breakdown.Select(b => b.Contribution))}]");
-        if (Math.Abs(contributions.Sum() - (double)m.Score!.Value) > 0.051)
-            broken.Add($"{pair}: contributions add up to {contributions.Sum():0.###}, not its score {m.Score}");
     }
 
     /// <summary>The deal's events run from <c>suggested</c> to its current status, each starting where the last ended.</summary>
@@ -149,7 +139,6 @@ internal static class Invariants
         public string? NeedStatus { get; init; }
         public long? PartnerRowId { get; init; }
         public decimal? Score { get; init; }
-        public string? Breakdown { get; init; }
     }
 
     private sealed record EventRow

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 
 namespace Matchmaker.Api.Features.Matching;
@@ -13,7 +14,7 @@ internal static class MatchActions
 {
     private const int Attempts = 2;
 
-    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, HttpContext http, Guid matchId,
+    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, HttpContext http, Guid matchId,
         string action, Func<string, string, Transition> decide, string? note, CancellationToken ct)
     {
         var caller = http.User;
@@ -54,7 +55,7 @@ internal static class MatchActions
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), events), match.Version);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct), events), match.Version);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Matchmaker.Api.Features.Shared;
 
@@ -28,16 +27,14 @@ public sealed record MatchResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MatchEventResponse>? Events { get; init; }
 
-    private static readonly JsonSerializerOptions BreakdownJson = new(JsonSerializerDefaults.Web);
-
-    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<MatchEventRow>? events = null) => new()
+    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, IReadOnlyList<MatchEventRow>? events = null) => new()
     {
         Id = row.PublicId,
         NeedId = row.NeedPublicId,
         PartnerId = row.PartnerPublicId,
         Score = Math.Round(row.Score, 1, MidpointRounding.AwayFromZero),
         CriteriaVersion = row.CriteriaVersion,
-        Breakdown = JsonSerializer.Deserialize<List<BreakdownItem>>(row.Breakdown, BreakdownJson) ?? [],
+        Breakdown = breakdown,
         Status = row.Status,
         SmeInterestedAt = row.SmeInterestedAt,
         PartnerInterestedAt = row.PartnerInterestedAt,

@@ -1,9 +1,9 @@
-using System.Text.Json;
-using Matchmaker.Api.Features.Matching.Engine;
+using System.Globalization;
 
 namespace Matchmaker.Api.Features.Matching;
 
-internal sealed record StoredPair(long NeedId, long PartnerId, MatchScore Score);
+/// <param name="Score">0–100, one decimal.</param>
+internal sealed record StoredPair(long NeedId, long PartnerId, decimal Score);
 
 /// <summary>
 /// The writes re-scores make: one criteria version's stored pairs of a need or a partner, and what
@@ -13,7 +13,8 @@ internal sealed record StoredPair(long NeedId, long PartnerId, MatchScore Score)
 /// </summary>
 internal static partial class MatchStore
 {
-    private static readonly JsonSerializerOptions BreakdownJson = new(JsonSerializerDefaults.Web);
+    /// <summary>Literal rows in one statement: a few hundred keep the statement small and the round trips few.</summary>
+    internal const int RowsPerStatement = 500;
 
     private const string DeleteNeedScoresSql = """
         DELETE FROM match_scores
@@ -32,8 +33,8 @@ internal static partial class MatchStore
         """;
 
     private const string InsertScoreSql = """
-        INSERT INTO match_scores (match_id, criteria_version, score, breakdown, scored_at)
-        SELECT m.id, @Version, @Score, @Breakdown, @Now FROM matches m WHERE m.need_id = @NeedId AND m.partner_id = @PartnerId
+        INSERT INTO match_scores (match_id, criteria_version, score, scored_at)
+        SELECT m.id, @Version, @Score, @Now FROM matches m WHERE m.need_id = @NeedId AND m.partner_id = @PartnerId
         """;
 
     private const string DeleteNeedOrphansSql = """
@@ -68,12 +69,27 @@ internal static partial class MatchStore
         GROUP BY m.need_id
         """;
 
-    private const string DropOlderScoresSql = "DELETE FROM match_scores WHERE criteria_version < @Version";
+    private const string MatchIdRangeSql = "SELECT MIN(id) AS First, MAX(id) AS Last FROM matches";
+
+    private const string DropOlderScoresSql = """
+        DELETE FROM match_scores WHERE criteria_version < @Version AND match_id >= @From AND match_id < @To
+        """;
 
     private const string DropUnscoredSuggestedSql = """
         DELETE FROM matches
-        WHERE status = 'suggested' AND NOT EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id)
+        WHERE id >= @From AND id < @To AND status = 'suggested'
+          AND NOT EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id)
         """;
+
+    // Match ids per cleanup transaction, so that writers never wait long behind it.
+    private const int CleanupRange = 50_000;
+
+    private const string DeleteVersionScoresOfNeedsSql = """
+        DELETE FROM match_scores
+        WHERE criteria_version = @Version AND match_id IN (SELECT m.id FROM matches m WHERE m.need_id IN /**ids**/)
+        """;
+
+    private const string MatchIdsOfNeedsSql = "SELECT id AS Id, need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE need_id IN /**ids**/";
 
     private const string DeleteSuggestedOfNeedSql = "DELETE FROM matches WHERE need_id = @NeedId AND status = 'suggested'";
 
@@ -113,12 +129,68 @@ internal static partial class MatchStore
     public static Task<Dictionary<long, Standing>> NeedStandingAsync(DbConnection c, DbTransaction tx, int version, long exceptPartnerId, IReadOnlyList<long> needIds, CancellationToken ct) =>
         StandingAsync(c, tx, NeedStandingSql, needIds, new { Version = version, PartnerId = exceptPartnerId }, ct);
 
-    /// <summary>Once a version is active: drops the scores of older versions and the suggestions only they held.</summary>
-    public static async Task DropSupersededAsync(DbConnection c, DbTransaction tx, int activeVersion, CancellationToken ct)
+    /// <summary>
+    /// Once a version is active: drops the scores of older versions and the suggestions only they held,
+    /// one range of match ids per transaction. No reader sees what it drops, since every read is of the
+    /// active version, so it may also run later to finish what an interrupted run left.
+    /// </summary>
+    public static async Task DropSupersededAsync(DbConnection c, int activeVersion, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(DropOlderScoresSql, new { Version = activeVersion }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, transaction: tx, cancellationToken: ct));
+        var (first, last) = await c.QuerySingleAsync<(long? First, long? Last)>(new CommandDefinition(MatchIdRangeSql, cancellationToken: ct));
+        if (first is null || last is null)
+            return;
+        for (var from = first.Value; from <= last.Value; from += CleanupRange)
+        {
+            var range = new { Version = activeVersion, From = from, To = from + CleanupRange };
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(DropOlderScoresSql, range, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, range, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+        }
     }
+
+    /// <summary>
+    /// A full re-score's write of one batch of needs: replaces the version's scores of those needs with
+    /// <paramref name="pairs"/>, creating the match rows that pairs new to them need. Rows go in as
+    /// literal VALUES lists, a few hundred a statement, since nothing in them comes from a client.
+    /// </summary>
+    public static async Task WriteVersionAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
+        IReadOnlyCollection<long> needIds, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
+    {
+        await IdChunks.ExecuteAsync(c, tx, DeleteVersionScoresOfNeedsSql, needIds, ct, new { Version = version });
+        var ids = await MatchIdsAsync(c, tx, needIds, ct);
+        var missing = pairs.Where(p => !ids.ContainsKey((p.NeedId, p.PartnerId))).ToList();
+        foreach (var chunk in missing.Chunk(RowsPerStatement))
+            await c.ExecuteAsync(new CommandDefinition(NewSuggestionsSql(dialect, chunk), new { Now = now }, tx, flags: CommandFlags.NoCache, cancellationToken: ct));
+
+        if (missing.Count > 0)
+        {
+            foreach (var (pair, id) in await MatchIdsAsync(c, tx, missing.Select(p => p.NeedId).ToHashSet(), ct))
+                ids[pair] = id;
+        }
+
+        foreach (var chunk in pairs.Chunk(RowsPerStatement))
+        {
+            var sql = ScoreRowsSql(chunk.Select(p => (ids[(p.NeedId, p.PartnerId)], p.Score)), version);
+            await c.ExecuteAsync(new CommandDefinition(sql, new { Now = now }, tx, flags: CommandFlags.NoCache, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>Inserts a <c>suggested</c> match row for each pair that has none yet; the pairs' ids are numbers, so they go in as literals.</summary>
+    internal static string NewSuggestionsSql(SqlDialect dialect, IEnumerable<StoredPair> pairs) =>
+        "INSERT INTO matches (public_id, need_id, partner_id, status, created_at, updated_at, version) "
+        + "SELECT v.column1, v.column2, v.column3, 'suggested', @Now, @Now, 1 FROM "
+        + dialect.ValuesTable(pairs.Select(p => string.Create(CultureInfo.InvariantCulture, $"('{Guid.CreateVersion7():D}', {p.NeedId}, {p.PartnerId})")), "v", 3)
+        + " WHERE NOT EXISTS (SELECT 1 FROM matches m WHERE m.need_id = v.column2 AND m.partner_id = v.column3)";
+
+    /// <summary>Inserts the scores of one version; match ids, version and scores are numbers, so they go in as literals.</summary>
+    internal static string ScoreRowsSql(IEnumerable<(long MatchId, decimal Score)> scores, int version) =>
+        "INSERT INTO match_scores (match_id, criteria_version, score, scored_at) VALUES "
+        + string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"({s.MatchId}, {version}, {s.Score:0.0}, @Now)")));
+
+    private static async Task<Dictionary<(long NeedId, long PartnerId), long>> MatchIdsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, CancellationToken ct) =>
+        (await IdChunks.QueryAsync<(long Id, long NeedId, long PartnerId)>(c, tx, MatchIdsOfNeedsSql, needIds, ct))
+            .ToDictionary(m => (m.NeedId, m.PartnerId), m => m.Id);
 
     private static async Task<Dictionary<long, Standing>> StandingAsync(DbConnection c, DbTransaction tx, string sql, IReadOnlyList<long> ids, object args, CancellationToken ct) =>
         (await IdChunks.QueryAsync<Standing>(c, tx, sql, ids, ct, args)).ToDictionary(s => s.OwnerId);
@@ -128,17 +200,9 @@ internal static partial class MatchStore
         if (pairs.Count == 0)
             return;
         await c.ExecuteAsync(new CommandDefinition(InsertMatchSql,
-            pairs.Select(p => new { PublicId = Guid.NewGuid(), p.NeedId, p.PartnerId, Now = now }), tx, cancellationToken: ct));
+            pairs.Select(p => new { PublicId = Guid.CreateVersion7(), p.NeedId, p.PartnerId, Now = now }), tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(InsertScoreSql,
-            pairs.Select(p => new
-            {
-                Version = version,
-                Score = (decimal)Math.Round(p.Score.Score, 1, MidpointRounding.AwayFromZero),
-                Breakdown = JsonSerializer.Serialize(p.Score.Breakdown, BreakdownJson),
-                Now = now,
-                p.NeedId,
-                p.PartnerId,
-            }), tx, cancellationToken: ct));
+            pairs.Select(p => new { Version = version, p.Score, Now = now, p.NeedId, p.PartnerId }), tx, cancellationToken: ct));
     }
 }
 

@@ -16,7 +16,8 @@ internal sealed record MatchRow
     public int Version { get; init; }
     public decimal Score { get; init; }
     public int CriteriaVersion { get; init; }
-    public string Breakdown { get; init; } = "[]";
+    public long NeedId { get; init; }
+    public long PartnerId { get; init; }
     public Guid NeedPublicId { get; init; }
     public string NeedTitle { get; init; } = "";
     public string NeedStatus { get; init; } = "";
@@ -64,7 +65,7 @@ internal static partial class MatchStore
         m.id AS Id, m.public_id AS PublicId, m.status AS Status, m.sme_interested_at AS SmeInterestedAt,
         m.partner_interested_at AS PartnerInterestedAt, m.mutual_at AS MutualAt, m.created_at AS CreatedAt,
         m.updated_at AS UpdatedAt, m.version AS Version, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
-        ms.breakdown AS Breakdown, n.public_id AS NeedPublicId, n.title AS NeedTitle, n.status AS NeedStatus,
+        m.need_id AS NeedId, m.partner_id AS PartnerId, n.public_id AS NeedPublicId, n.title AS NeedTitle, n.status AS NeedStatus,
         n.amount_usd AS AmountUsd, s.public_id AS SmePublicId, su.public_id AS SmeOwnerId, s.name AS SmeName,
         s.region_code AS Region, s.contact_person AS SmeContactPerson, s.contact_email AS SmeContactEmail,
         s.contact_phone AS SmeContactPhone, p.public_id AS PartnerPublicId, pu.public_id AS PartnerOwnerId,

@@ -29,4 +29,19 @@ internal static class IdChunks
         }
         return rows;
     }
+
+    /// <summary>Runs the statement <paramref name="sql"/> once per chunk of the distinct ids; returns the rows it changed in all.</summary>
+    public static async Task<int> ExecuteAsync(
+        DbConnection connection, DbTransaction? tx, string sql, IEnumerable<long> ids, CancellationToken ct, object? args = null)
+    {
+        var rendered = Render(sql);
+        var changed = 0;
+        foreach (var chunk in ids.Distinct().Order().Chunk(Size))
+        {
+            var parameters = new DynamicParameters(args);
+            parameters.Add("Ids", chunk);
+            changed += await connection.ExecuteAsync(new CommandDefinition(rendered, parameters, tx, cancellationToken: ct));
+        }
+        return changed;
+    }
 }

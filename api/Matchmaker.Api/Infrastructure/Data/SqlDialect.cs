@@ -19,6 +19,22 @@ public sealed partial class SqlDialect(DatabaseProvider provider)
         _ => sql.Replace("/**top**/", "").Replace("/**limit**/", "LIMIT @Take"),
     };
 
+    /// <summary>
+    /// <c>(VALUES …) AS alias</c> over rows already rendered as literals, e.g. <c>(1, 2)</c>; its columns
+    /// are column1, column2… on both databases (SQLite names them so, SQL Server needs them listed).
+    /// At most <see cref="MaxValuesRows"/> rows.
+    /// </summary>
+    public string ValuesTable(IEnumerable<string> rows, string alias, int columns)
+    {
+        var values = "(VALUES " + string.Join(", ", rows) + ") AS " + alias;
+        return Provider == DatabaseProvider.SqlServer
+            ? values + "(" + string.Join(", ", Enumerable.Range(1, columns).Select(i => "column" + i)) + ")"
+            : values;
+    }
+
+    /// <summary>SQL Server's limit on the rows of one VALUES list.</summary>
+    public const int MaxValuesRows = 1000;
+
     public bool IsUniqueViolation(Exception exception) => exception switch
     {
         SqliteException e => e.SqliteErrorCode == 19 && UniqueMessage().IsMatch(e.Message),

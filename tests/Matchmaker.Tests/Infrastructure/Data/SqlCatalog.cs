@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Infrastructure.Data;
 
 namespace Matchmaker.Tests.Infrastructure.Data;
@@ -13,6 +14,20 @@ public static partial class SqlCatalog
             .Select(f => ($"{t.FullName}.{f.Name}", (string)(f.IsLiteral ? f.GetRawConstantValue() : f.GetValue(null))!)))
         .OrderBy(q => q.Item1, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>
+    /// The statements built from literal rows (a full re-score's bulk writes), with as many rows as one
+    /// statement takes, as the given provider receives them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Sql)> Built(DatabaseProvider provider)
+    {
+        var pairs = Enumerable.Range(1, MatchStore.RowsPerStatement).Select(i => new StoredPair(i, 100_000 + i, 87.5m)).ToList();
+        return
+        [
+            ($"{nameof(MatchStore)}.{nameof(MatchStore.NewSuggestionsSql)}", MatchStore.NewSuggestionsSql(new SqlDialect(provider), pairs)),
+            ($"{nameof(MatchStore)}.{nameof(MatchStore.ScoreRowsSql)}", MatchStore.ScoreRowsSql(pairs.Select(p => (p.NeedId, p.Score)), 2)),
+        ];
+    }
 
     /// <summary>The query as the given provider receives it: dialect markers rendered, Dapper's list parameters expanded.</summary>
     public static string AsSentTo(DatabaseProvider provider, string sql) =>

@@ -27,6 +27,23 @@ public sealed class SqlServerParseTests
     }
 
     [Fact]
+    public void The_statements_built_from_literal_rows_parse_as_tsql_and_stay_within_sql_servers_1000_rows()
+    {
+        Assert.InRange(Matchmaker.Api.Features.Matching.MatchStore.RowsPerStatement, 1, SqlDialect.MaxValuesRows);
+        foreach (var (name, sql) in SqlCatalog.Built(DatabaseProvider.SqlServer))
+            AssertParses(name, sql);
+    }
+
+    [Fact]
+    public void A_values_table_names_its_columns_on_sql_server_and_leaves_sqlite_to_name_them()
+    {
+        string[] rows = ["(1, 2)", "(3, 4)"];
+
+        Assert.Equal("(VALUES (1, 2), (3, 4)) AS v(column1, column2)", new SqlDialect(DatabaseProvider.SqlServer).ValuesTable(rows, "v", 2));
+        Assert.Equal("(VALUES (1, 2), (3, 4)) AS v", new SqlDialect(DatabaseProvider.Sqlite).ValuesTable(rows, "v", 2));
+    }
+
+    [Fact]
     public void Every_query_stays_within_sql_servers_2100_parameters_with_its_lists_at_their_largest()
     {
         const int sqlServerLimit = 2100;

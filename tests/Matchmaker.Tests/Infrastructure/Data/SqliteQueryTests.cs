@@ -12,10 +12,12 @@ public sealed class SqliteQueryTests(SqliteApi api) : IClassFixture<SqliteApi>
         using var connection = new SqliteConnection(api.ConnectionString);
         connection.Open();
         var failures = new List<string>();
-        foreach (var (name, sql) in SqlCatalog.Queries)
+        var queries = SqlCatalog.Queries.Select(q => (q.Name, Sql: SqlCatalog.AsSentTo(DatabaseProvider.Sqlite, q.Sql)))
+            .Concat(SqlCatalog.Built(DatabaseProvider.Sqlite));
+        foreach (var (name, sql) in queries)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = SqlCatalog.AsSentTo(DatabaseProvider.Sqlite, sql);
+            command.CommandText = sql;
             try
             {
                 command.Prepare();

@@ -1,6 +1,8 @@
+using Matchmaker.Api.Features.Matching.Scoring;
+
 namespace Matchmaker.Api.Features.Matching.GetMatch;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, MatchExplainer explainer) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {
@@ -26,6 +28,6 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Ma
 
         var events = await MatchStore.EventsAsync(connection, match.Id, ct);
         ETags.Set(HttpContext.Response, match.Version);
-        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), events), ct);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, ct), events), ct);
     }
 }

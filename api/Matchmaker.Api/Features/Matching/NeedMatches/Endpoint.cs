@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 
 namespace Matchmaker.Api.Features.Matching.NeedMatches;
@@ -9,7 +10,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new MatchListQueryRules());
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
 
@@ -55,6 +56,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             req.AfterId,
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r))), ct);
+        var breakdown = await explainer.ForAsync(connection, rows, ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r))), ct);
     }
 }

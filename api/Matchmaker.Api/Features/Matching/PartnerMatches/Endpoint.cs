@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
 
@@ -20,7 +21,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
 
@@ -74,6 +75,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             req.AfterId,
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r))), ct);
+        var breakdown = await explainer.ForAsync(connection, rows, ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r))), ct);
     }
 }

@@ -3,13 +3,15 @@ using Matchmaker.Api.Features.Matching.Jobs;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, IConfiguration configuration) : IFullRescore
+internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, IConfiguration configuration) : IFullRescore
 {
     private readonly int threads = JobOptions.From(configuration).ScoringThreads;
 
     public async Task<IRescoreRun> StartAsync(int criteriaVersion, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        // What an interrupted activation left behind; no reader sees it, but it would count twice here.
+        await MatchStore.DropSupersededAsync(connection, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
         var loaded = (await ScoringInputs.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).OrderBy(n => n.Input.Id).ToList();
@@ -28,7 +30,7 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
         // A closed need takes part in no ranking; it keeps only the pairs someone acted on.
         foreach (var closed in loaded.Where(n => !n.IsOpen))
             kept[closed.Input.Id] = ActedOn(closed.Input.Id);
-        return new Run(db, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), kept);
+        return new Run(db, dialect, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), kept);
     }
 
     /// <summary>Scores every open need against every partner and selects the pairs to store, on <paramref name="threads"/> threads.</summary>
@@ -49,7 +51,7 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
     }
 
     /// <param name="kept">The indexes, in <see cref="ScoringContext.Partners"/>, of each need's partners to store.</param>
-    private sealed class Run(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, ScoringContext context, List<NeedInput> needs, Dictionary<long, int[]> kept) : IRescoreRun
+    private sealed class Run(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, ScoringContext context, List<NeedInput> needs, Dictionary<long, int[]> kept) : IRescoreRun
     {
         public int Total => needs.Count;
 
@@ -64,14 +66,15 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
             var now = clock.GetUtcNow().UtcDateTime;
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
+            var pairs = new List<StoredPair>();
             foreach (var need in batch)
             {
-                var pairs = kept[need.Id]
-                    .Select(index => context.Partners[index])
-                    .Select(partner => new StoredPair(need.Id, partner.Id, context.Explain(need, partner)))
-                    .ToList();
-                await MatchStore.ReplaceForNeedAsync(connection, tx, context.Profile.Version, need.Id, pairs, now, ct);
+                var prepared = context.Prepare(need);
+                foreach (var index in kept[need.Id])
+                    pairs.Add(new StoredPair(need.Id, context.Partners[index].Id, context.StoredScore(prepared, need, index)));
             }
+
+            await MatchStore.WriteVersionAsync(connection, tx, dialect, context.Profile.Version, batch.Select(n => n.Id).ToList(), pairs, now, ct);
 
             var last = batch[^1].Id;
             await inTransaction(connection, tx, last, CountUpTo(last));
@@ -85,9 +88,9 @@ internal sealed class FullRescore(ConnectionFactory db, TimeProvider clock, Resc
             await using var tx = await connection.BeginTransactionAsync(ct);
             await rescorer.ReplayBacklogAsync(connection, tx, context.Profile, clock.GetUtcNow().UtcDateTime, ct);
             await ProfileStore.ActivateAsync(connection, tx, context.Profile.Version, clock.GetUtcNow().UtcDateTime, ct);
-            await MatchStore.DropSupersededAsync(connection, tx, context.Profile.Version, ct);
             await inTransaction(connection, tx);
             await tx.CommitAsync(ct);
+            await MatchStore.DropSupersededAsync(connection, context.Profile.Version, ct);
         }
     }
 }

@@ -59,7 +59,9 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
             await MatchStore.DropSuggestedOfNeedAsync(c, tx, closed.Input.Id, ct);
 
         var partners = await partnerCache.SnapshotAsync(c, tx, now, ct);
-        var byId = partners.ToDictionary(p => p.Id);
+        var indexOf = new Dictionary<long, int>(partners.Count);
+        for (var i = 0; i < partners.Count; i++)
+            indexOf[partners[i].Id] = i;
         var actedOnByNeed = new Dictionary<long, HashSet<long>>();
         foreach (var need in needs)
             actedOnByNeed[need.Input.Id] = await MatchStore.ActedOnPartnersOfNeedAsync(c, tx, need.Input.Id, ct);
@@ -82,8 +84,9 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
                         ids => MatchStore.PartnerStandingAsync(c, tx, profile.Version, need.Id, ids, ct));
                 }
 
-                kept.UnionWith(actedOn.Where(byId.ContainsKey));
-                var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.Explain(need, byId[partnerId]))).ToList();
+                kept.UnionWith(actedOn.Where(indexOf.ContainsKey));
+                var prepared = context.Prepare(need);
+                var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.StoredScore(prepared, need, indexOf[partnerId]))).ToList();
                 await MatchStore.ReplaceForNeedAsync(c, tx, profile.Version, need.Id, pairs, now, ct);
             }
         }
@@ -117,7 +120,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
             var kept = await KeepAsync(eligible, profile.MaxPerPartner, profile.MaxPerNeed,
                 ids => MatchStore.NeedStandingAsync(c, tx, profile.Version, partnerId, ids, ct));
             kept.UnionWith(actedOn.Where(needs.ContainsKey));
-            var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.Explain(needs[needId].Input, partner))).ToList();
+            var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.StoredScore(context.Prepare(needs[needId].Input), needs[needId].Input, 0))).ToList();
             await MatchStore.ReplaceForPartnerAsync(c, tx, profile.Version, partnerId, pairs, now, ct);
         }
     }

@@ -76,6 +76,17 @@ internal sealed class ScoringContext
 
     public MatchScore Explain(NeedInput need, PartnerInput partner) => Scorer.Explain(need, partner);
 
+    /// <summary>
+    /// The score stored for a kept pair, from the fast path. A pair kept only because someone acted on it
+    /// may now be excluded by a required criterion; it keeps the weighted score all the same.
+    /// </summary>
+    public decimal StoredScore(in PreparedNeed prepared, NeedInput need, int partnerIndex)
+    {
+        var fast = Scorer.Score(prepared.Vector, partnerVectors[partnerIndex]);
+        var tenths = fast.IsExcluded ? Explain(need, Partners[partnerIndex]).Score * 10 : fast.Tenths;
+        return (decimal)Math.Round(tenths) / 10m;
+    }
+
     private static uint Sections(IEnumerable<string> sectors)
     {
         uint mask = 0;

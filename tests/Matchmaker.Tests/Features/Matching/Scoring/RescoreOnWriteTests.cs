@@ -8,7 +8,7 @@ namespace Matchmaker.Tests.Features.Matching.Scoring;
 public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixture
 {
     private const string StoredSql = """
-        SELECT ms.score AS Score, ms.criteria_version AS Version, ms.breakdown AS Breakdown, m.status AS Status
+        SELECT ms.score AS Score, ms.criteria_version AS Version, m.status AS Status
         FROM matches m
         JOIN needs n ON n.id = m.need_id
         JOIN partners p ON p.id = m.partner_id
@@ -28,10 +28,6 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
         Assert.Equal(87.0m, row.Score);
         Assert.Equal(1, row.Version);
         Assert.Equal("suggested", row.Status);
-        var breakdown = JsonNode.Parse(row.Breakdown)!.AsArray();
-        Assert.Equal(["sector", "ticket", "need_type", "region", "export", "jobs", "language", "certification"],
-            breakdown.Select(b => b!["criterion"]!.GetValue<string>()).ToArray());
-        Assert.Equal(87.0, breakdown.Sum(b => b!["contribution"]!.GetValue<double>()), 6);
     }
 
     [Fact]
@@ -220,7 +216,6 @@ public abstract class RescoreOnWriteTests<TApi>(TApi api) where TApi : ApiFixtur
     {
         public decimal Score { get; init; }
         public int Version { get; init; }
-        public string Breakdown { get; init; } = "";
         public string Status { get; init; } = "";
     }
 }
