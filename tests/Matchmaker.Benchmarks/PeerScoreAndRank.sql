@@ -15,7 +15,7 @@ partner_facts AS MATERIALIZED (
            (SELECT COUNT(*) FROM partner_certifications c WHERE c.partner_id = p.id) AS certification_count
     FROM partners p
 ),
-criteria AS (
+criteria AS MATERIALIZED (
     SELECT
         n.id AS need_id,
         p.id AS partner_id,
