@@ -19,6 +19,14 @@ if (args is ["select", var which, ..])
     return;
 }
 
+if (args is ["peer", ..])
+{
+    PeerRun.Run(
+        args.Length > 1 ? int.Parse(args[1]) : 1_000,
+        args.Length > 2 ? int.Parse(args[2]) : 10_000);
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? int.Parse(args[1]) : 200);

@@ -109,7 +109,7 @@ internal static class SelectionRun
     }
 
     // Order-independent: a sum of well-mixed pair hashes.
-    private static ulong Mix(long needId, long partnerId)
+    internal static ulong Mix(long needId, long partnerId)
     {
         var x = unchecked((ulong)needId * 0x9E3779B97F4A7C15UL ^ (ulong)partnerId);
         x ^= x >> 31;
