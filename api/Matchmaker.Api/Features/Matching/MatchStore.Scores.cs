@@ -16,25 +16,9 @@ internal static partial class MatchStore
     /// <summary>Literal rows in one statement: a few hundred keep the statement small and the round trips few.</summary>
     internal const int RowsPerStatement = 500;
 
-    private const string DeleteNeedScoresSql = """
-        DELETE FROM match_scores
-        WHERE criteria_version = @Version AND match_id IN (SELECT m.id FROM matches m WHERE m.need_id = @NeedId)
-        """;
-
     private const string DeletePartnerScoresSql = """
         DELETE FROM match_scores
         WHERE criteria_version = @Version AND match_id IN (SELECT m.id FROM matches m WHERE m.partner_id = @PartnerId)
-        """;
-
-    private const string InsertMatchSql = """
-        INSERT INTO matches (public_id, need_id, partner_id, status, created_at, updated_at, version)
-        SELECT @PublicId, @NeedId, @PartnerId, 'suggested', @Now, @Now, 1
-        WHERE NOT EXISTS (SELECT 1 FROM matches m WHERE m.need_id = @NeedId AND m.partner_id = @PartnerId)
-        """;
-
-    private const string InsertScoreSql = """
-        INSERT INTO match_scores (match_id, criteria_version, score, scored_at)
-        SELECT m.id, @Version, @Score, @Now FROM matches m WHERE m.need_id = @NeedId AND m.partner_id = @PartnerId
         """;
 
     private const string DeleteNeedOrphansSql = """
@@ -91,19 +75,22 @@ internal static partial class MatchStore
 
     private const string MatchIdsOfNeedsSql = "SELECT id AS Id, need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE need_id IN /**ids**/";
 
+    private const string MatchIdsOfPartnerSql = "SELECT id AS Id, need_id AS NeedId, partner_id AS PartnerId FROM matches WHERE partner_id = @PartnerId";
+
     private const string DeleteSuggestedOfNeedSql = "DELETE FROM matches WHERE need_id = @NeedId AND status = 'suggested'";
 
-    public static async Task ReplaceForNeedAsync(DbConnection c, DbTransaction tx, int version, long needId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
+    /// <summary>One need's pairs under a version, as a write re-scores them: its suggestions no version scores any more go.</summary>
+    public static async Task ReplaceForNeedAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long needId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(DeleteNeedScoresSql, new { Version = version, NeedId = needId }, tx, cancellationToken: ct));
-        await InsertPairsAsync(c, tx, version, pairs, now, ct);
+        await ReplaceForNeedsAsync(c, tx, dialect, version, [needId], pairs, now, ct);
         await c.ExecuteAsync(new CommandDefinition(DeleteNeedOrphansSql, new { NeedId = needId }, tx, cancellationToken: ct));
     }
 
-    public static async Task ReplaceForPartnerAsync(DbConnection c, DbTransaction tx, int version, long partnerId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
+    /// <summary>One partner's pairs under a version, as a write re-scores them: its suggestions no version scores any more go.</summary>
+    public static async Task ReplaceForPartnerAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long partnerId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(DeletePartnerScoresSql, new { Version = version, PartnerId = partnerId }, tx, cancellationToken: ct));
-        await InsertPairsAsync(c, tx, version, pairs, now, ct);
+        await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfPartnerAsync(c, tx, partnerId, ct), now, ct);
         await c.ExecuteAsync(new CommandDefinition(DeletePartnerOrphansSql, new { PartnerId = partnerId }, tx, cancellationToken: ct));
     }
 
@@ -150,24 +137,32 @@ internal static partial class MatchStore
     }
 
     /// <summary>
-    /// A full re-score's write of one batch of needs: replaces the version's scores of those needs with
-    /// <paramref name="pairs"/>, creating the match rows that pairs new to them need. Rows go in as
-    /// literal VALUES lists, a few hundred a statement, since nothing in them comes from a client.
+    /// Replaces the version's scores of the given needs with <paramref name="pairs"/> (a full re-score
+    /// writes a batch of needs at a time), creating the match rows that pairs new to them need.
     /// </summary>
-    public static async Task WriteVersionAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
+    public static async Task ReplaceForNeedsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
         IReadOnlyCollection<long> needIds, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
         await IdChunks.ExecuteAsync(c, tx, DeleteVersionScoresOfNeedsSql, needIds, ct, new { Version = version });
-        var ids = await MatchIdsAsync(c, tx, needIds, ct);
+        await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfNeedsAsync(c, tx, needIds, ct), now, ct);
+    }
+
+    /// <summary>
+    /// Writes the pairs' scores, first creating the match rows missing from what <paramref name="matchIds"/>
+    /// reads (the match ids of every pair that may be among them). Rows go in as literal VALUES lists, a
+    /// few hundred a statement, since nothing in them comes from a client.
+    /// </summary>
+    private static async Task InsertPairsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
+        IReadOnlyList<StoredPair> pairs, Func<Task<Dictionary<(long NeedId, long PartnerId), long>>> matchIds, DateTime now, CancellationToken ct)
+    {
+        if (pairs.Count == 0)
+            return;
+        var ids = await matchIds();
         var missing = pairs.Where(p => !ids.ContainsKey((p.NeedId, p.PartnerId))).ToList();
         foreach (var chunk in missing.Chunk(RowsPerStatement))
             await c.ExecuteAsync(new CommandDefinition(NewSuggestionsSql(dialect, chunk), new { Now = now }, tx, flags: CommandFlags.NoCache, cancellationToken: ct));
-
         if (missing.Count > 0)
-        {
-            foreach (var (pair, id) in await MatchIdsAsync(c, tx, missing.Select(p => p.NeedId).ToHashSet(), ct))
-                ids[pair] = id;
-        }
+            ids = await matchIds();
 
         foreach (var chunk in pairs.Chunk(RowsPerStatement))
         {
@@ -188,22 +183,16 @@ internal static partial class MatchStore
         "INSERT INTO match_scores (match_id, criteria_version, score, scored_at) VALUES "
         + string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"({s.MatchId}, {version}, {s.Score:0.0}, @Now)")));
 
-    private static async Task<Dictionary<(long NeedId, long PartnerId), long>> MatchIdsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, CancellationToken ct) =>
+    private static async Task<Dictionary<(long NeedId, long PartnerId), long>> MatchIdsOfNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, CancellationToken ct) =>
         (await IdChunks.QueryAsync<(long Id, long NeedId, long PartnerId)>(c, tx, MatchIdsOfNeedsSql, needIds, ct))
+            .ToDictionary(m => (m.NeedId, m.PartnerId), m => m.Id);
+
+    private static async Task<Dictionary<(long NeedId, long PartnerId), long>> MatchIdsOfPartnerAsync(DbConnection c, DbTransaction tx, long partnerId, CancellationToken ct) =>
+        (await c.QueryAsync<(long Id, long NeedId, long PartnerId)>(new CommandDefinition(MatchIdsOfPartnerSql, new { PartnerId = partnerId }, tx, cancellationToken: ct)))
             .ToDictionary(m => (m.NeedId, m.PartnerId), m => m.Id);
 
     private static async Task<Dictionary<long, Standing>> StandingAsync(DbConnection c, DbTransaction tx, string sql, IReadOnlyList<long> ids, object args, CancellationToken ct) =>
         (await IdChunks.QueryAsync<Standing>(c, tx, sql, ids, ct, args)).ToDictionary(s => s.OwnerId);
-
-    private static async Task InsertPairsAsync(DbConnection c, DbTransaction tx, int version, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
-    {
-        if (pairs.Count == 0)
-            return;
-        await c.ExecuteAsync(new CommandDefinition(InsertMatchSql,
-            pairs.Select(p => new { PublicId = Guid.CreateVersion7(), p.NeedId, p.PartnerId, Now = now }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(InsertScoreSql,
-            pairs.Select(p => new { Version = version, p.Score, Now = now, p.NeedId, p.PartnerId }), tx, cancellationToken: ct));
-    }
 }
 
 internal sealed record Standing

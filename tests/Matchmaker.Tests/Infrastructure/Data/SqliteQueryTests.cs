@@ -30,4 +30,25 @@ public sealed class SqliteQueryTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Theory]
+    [InlineData("Matchmaker.Api.Features.Matching.NeedMatches.Endpoint.Sql", "SEARCH m USING INDEX UX_matches_need_partner (need_id=?)")]
+    [InlineData("Matchmaker.Api.Features.Matching.PartnerMatches.Endpoint.Sql", "SEARCH m USING INDEX IX_matches_partner_id (partner_id=?)")]
+    public void A_match_list_starts_from_its_owners_matches_and_reads_each_score_by_its_match(string query, string start)
+    {
+        using var connection = new SqliteConnection(api.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqlCatalog.AsSentTo(DatabaseProvider.Sqlite, SqlCatalog.Queries.Single(q => q.Name == query).Sql);
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(start, plan);
+        Assert.Contains("SEARCH ms USING INDEX sqlite_autoindex_match_scores_1 (match_id=? AND criteria_version=?)", plan);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
 }
