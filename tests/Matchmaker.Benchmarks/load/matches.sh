@@ -54,7 +54,7 @@ done
 
 # timed METHOD URL TOKEN BODY [IF_MATCH]: the body answered, with the seconds taken appended to $work/$TIMES.
 timed() {
-  local args=(-s -o "$work/body.json" -D "$work/headers.txt" -w '%{http_code} %{time_total}' -X "$1" "$api$2"
+  local args=(-s -o "$work/body.json" -D "$work/headers.txt" -w '%{http_code} %{time_total}\n' -X "$1" "$api$2"
     -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4")
   [[ -n "${5:-}" ]] && args+=(-H "If-Match: $5")
   local status seconds

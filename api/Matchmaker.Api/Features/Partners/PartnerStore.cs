@@ -64,7 +64,7 @@ internal static class PartnerStore
 
     private const string AllSql = "SELECT " + SelectColumns + From;
 
-    private const string ChangedSinceSql = "SELECT id FROM partners WHERE updated_at >= @Since";
+    private const string ChangedSinceSql = "SELECT id AS Id, version AS Version FROM partners WHERE updated_at >= @Since";
 
     private const string OfOwnerSql = """
         SELECT u.id AS UserId, p.id AS ProfileId
@@ -129,8 +129,9 @@ internal static class PartnerStore
             ? (await connection.QueryAsync<PartnerRow>(new CommandDefinition(AllSql, transaction: tx, cancellationToken: ct))).ToList()
             : await IdChunks.QueryAsync<PartnerRow>(connection, tx, ByIdsSql, ids, ct);
 
-    public static async Task<IReadOnlyList<long>> ChangedSinceAsync(DbConnection connection, DbTransaction? tx, DateTime since, CancellationToken ct) =>
-        (await connection.QueryAsync<long>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
+    /// <summary>The partners updated at or after <paramref name="since"/>, with their row versions.</summary>
+    public static async Task<IReadOnlyList<(long Id, int Version)>> ChangedSinceAsync(DbConnection connection, DbTransaction? tx, DateTime since, CancellationToken ct) =>
+        (await connection.QueryAsync<(long Id, int Version)>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
 
     /// <summary>The signed-in account's internal id and, if it has one, its partner profile's.</summary>
     public static Task<OwnerRow?> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>

@@ -74,7 +74,7 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
                     pairs.Add(new StoredPair(need.Id, context.Partners[index].Id, context.StoredScore(prepared, need, index)));
             }
 
-            await MatchStore.WriteVersionAsync(connection, tx, dialect, context.Profile.Version, batch.Select(n => n.Id).ToList(), pairs, now, ct);
+            await MatchStore.ReplaceForNeedsAsync(connection, tx, dialect, context.Profile.Version, batch.Select(n => n.Id).ToList(), pairs, now, ct);
 
             var last = batch[^1].Id;
             await inTransaction(connection, tx, last, CountUpTo(last));

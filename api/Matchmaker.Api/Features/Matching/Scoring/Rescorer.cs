@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Needs;
 
@@ -16,9 +17,13 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// stored (a pair is kept if that side holds fewer than its cap or the pair beats its weakest);
 /// a pair this pushes past the other side's cap stays until the next full re-score.
 /// </remarks>
-internal sealed class Rescorer(PartnerInputCache partnerCache)
+internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialect)
 {
     private const int InListChunk = 1000;
+
+    // Encoding every partner for a profile costs far more than scoring one need against them, and the
+    // partner snapshot only changes when a partner does.
+    private readonly ConcurrentDictionary<int, (IReadOnlyList<PartnerInput> Partners, ScoringContext Context)> contexts = new();
 
     /// <summary>The SME's open needs and its closed ones with deals, since they all carry the SME's attributes.</summary>
     public async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct) =>
@@ -68,7 +73,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
         var buffer = new List<(int Index, PairScore Score)>();
         foreach (var profile in profiles)
         {
-            var context = new ScoringContext(profile, partners);
+            var context = ContextFor(profile, partners);
             foreach (var (need, isOpen) in needs)
             {
                 var actedOn = actedOnByNeed[need.Id];
@@ -87,7 +92,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
                 kept.UnionWith(actedOn.Where(indexOf.ContainsKey));
                 var prepared = context.Prepare(need);
                 var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.StoredScore(prepared, need, indexOf[partnerId]))).ToList();
-                await MatchStore.ReplaceForNeedAsync(c, tx, profile.Version, need.Id, pairs, now, ct);
+                await MatchStore.ReplaceForNeedAsync(c, tx, dialect, profile.Version, need.Id, pairs, now, ct);
             }
         }
     }
@@ -121,8 +126,20 @@ internal sealed class Rescorer(PartnerInputCache partnerCache)
                 ids => MatchStore.NeedStandingAsync(c, tx, profile.Version, partnerId, ids, ct));
             kept.UnionWith(actedOn.Where(needs.ContainsKey));
             var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.StoredScore(context.Prepare(needs[needId].Input), needs[needId].Input, 0))).ToList();
-            await MatchStore.ReplaceForPartnerAsync(c, tx, profile.Version, partnerId, pairs, now, ct);
+            await MatchStore.ReplaceForPartnerAsync(c, tx, dialect, profile.Version, partnerId, pairs, now, ct);
         }
+    }
+
+    /// <summary>The profile compiled against this very partner snapshot; contexts of older snapshots are let go.</summary>
+    private ScoringContext ContextFor(ScoringProfile profile, IReadOnlyList<PartnerInput> partners)
+    {
+        if (contexts.TryGetValue(profile.Version, out var cached) && ReferenceEquals(cached.Partners, partners))
+            return cached.Context;
+        var context = new ScoringContext(profile, partners);
+        foreach (var stale in contexts.Where(c => !ReferenceEquals(c.Value.Partners, partners)).Select(c => c.Key).ToList())
+            contexts.TryRemove(stale, out _);
+        contexts[profile.Version] = (partners, context);
+        return context;
     }
 
     /// <summary>This side's best <paramref name="ownCap"/>, plus those the other side still has room for or ranks above its weakest.</summary>
