@@ -13,10 +13,12 @@ internal sealed record ExportDbRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public DateTime? MutualAt { get; init; }
+    public long NeedKey { get; init; }
     public Guid NeedId { get; init; }
     public string NeedTitle { get; init; } = "";
     public decimal NeedAmountUsd { get; init; }
     public int NeedJobsToCreate { get; init; }
+    public long SmeKey { get; init; }
     public Guid SmeId { get; init; }
     public string SmeName { get; init; } = "";
     public string SmeRegion { get; init; } = "";
@@ -30,14 +32,49 @@ internal sealed record ExportDbRow
     public int ListPosition { get; init; }
 }
 
+internal sealed record ListItem
+{
+    public long Owner { get; init; }
+    public string Code { get; init; } = "";
+}
+
 /// <summary>
-/// One query, read unbuffered: each match comes as one row per need type followed by one row per
-/// SME sector (every need has a type and every SME a sector), consecutive and in the export's order,
-/// so the rows fold into matches while streaming and no list is fetched per match.
+/// The export's reads. A page is one query whose rows come as one row per need type followed by one row per
+/// SME sector of each match (every need has a type and every SME a sector), folded into matches while read.
+/// The whole export (CSV) reads the need types and SME sectors once, then streams the matches in creation
+/// order straight off an index, one row each: memory grows with needs and SMEs, never with matches.
 /// </summary>
 internal static class ExportQuery
 {
     public const string OrderDescription = "ordered by match `createdAt`, oldest first; matches created in the same instant in the order they were stored";
+
+    private const string Filters = """
+         (@Region IS NULL OR s.region_code = @Region)
+          AND (@City IS NULL OR p.city_code = @City)
+          AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+          AND (@Sector IS NULL
+               OR n.id IN (SELECT es.need_id FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
+                           WHERE sc.code = @Sector OR sc.section = @Sector))
+
+        """;
+
+    private const string Columns = """
+         m.id AS Id, m.public_id AS MatchId, m.status AS Status, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
+               m.created_at AS CreatedAt, m.updated_at AS UpdatedAt, m.mutual_at AS MutualAt,
+               n.id AS NeedKey, n.public_id AS NeedId, n.title AS NeedTitle, n.amount_usd AS NeedAmountUsd, n.jobs_to_create AS NeedJobsToCreate,
+               s.id AS SmeKey, s.public_id AS SmeId, s.name AS SmeName, s.region_code AS SmeRegion,
+               p.public_id AS PartnerId, p.name AS PartnerName, p.name_zh AS PartnerNameZh, p.city_code AS PartnerCity, p.kind AS PartnerKind
+
+        """;
+
+    private const string Joins = """
+         JOIN needs n ON n.id = m.need_id
+            JOIN smes s ON s.id = n.sme_id
+            JOIN partners p ON p.id = m.partner_id
+
+        """;
+
+    private const string ActiveScore = " LEFT JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (" + ProfileStore.ActiveVersionSql + ") ";
 
     // The page of matches is picked once, oldest first with the reports' filters; each match then comes
     // back as its need's types followed by its SME's sectors, the lists folded in ReadAsync.
@@ -45,33 +82,20 @@ internal static class ExportQuery
         WITH page AS (
             SELECT /**top**/ m.id
             FROM matches m
-            JOIN needs n ON n.id = m.need_id
-            JOIN smes s ON s.id = n.sme_id
-            JOIN partners p ON p.id = m.partner_id
+        """ + Joins + """
             WHERE (@AfterCreatedAt IS NULL OR m.created_at > @AfterCreatedAt OR (m.created_at = @AfterCreatedAt AND m.id > @AfterId))
-              AND (@Region IS NULL OR s.region_code = @Region)
-              AND (@City IS NULL OR p.city_code = @City)
-              AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
-              AND (@Sector IS NULL
-                   OR EXISTS (SELECT 1 FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
-                              WHERE es.need_id = n.id AND (sc.code = @Sector OR sc.section = @Sector)))
+              AND
+        """ + Filters + """
             ORDER BY m.created_at, m.id
             /**limit**/
         ),
         export AS (
-            SELECT m.id AS Id, m.public_id AS MatchId, m.status AS Status, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
-                   m.created_at AS CreatedAt, m.updated_at AS UpdatedAt, m.mutual_at AS MutualAt,
-                   n.id AS NeedKey, n.public_id AS NeedId, n.title AS NeedTitle, n.amount_usd AS NeedAmountUsd, n.jobs_to_create AS NeedJobsToCreate,
-                   s.id AS SmeKey, s.public_id AS SmeId, s.name AS SmeName, s.region_code AS SmeRegion,
-                   p.public_id AS PartnerId, p.name AS PartnerName, p.name_zh AS PartnerNameZh, p.city_code AS PartnerCity, p.kind AS PartnerKind
+            SELECT
+        """ + Columns + """
             FROM page
             JOIN matches m ON m.id = page.id
-            JOIN needs n ON n.id = m.need_id
-            JOIN smes s ON s.id = n.sme_id
-            JOIN partners p ON p.id = m.partner_id
-            LEFT JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
-        """ + ProfileStore.ActiveVersionSql + """
-        ))
+        """ + Joins + ActiveScore + """
+        )
         SELECT e.Id, e.MatchId, e.Status, e.Score, e.CriteriaVersion, e.CreatedAt, e.UpdatedAt, e.MutualAt,
                e.NeedId, e.NeedTitle, e.NeedAmountUsd, e.NeedJobsToCreate, e.SmeId, e.SmeName, e.SmeRegion,
                e.PartnerId, e.PartnerName, e.PartnerNameZh, e.PartnerCity, e.PartnerKind,
@@ -85,6 +109,12 @@ internal static class ExportQuery
         FROM export e JOIN sme_sectors ss ON ss.sme_id = e.SmeKey
         ORDER BY CreatedAt, Id, ListKind, ListPosition
         """;
+
+    public const string AllSql = "SELECT " + Columns + " FROM matches m " + Joins + ActiveScore + " WHERE " + Filters + " ORDER BY m.created_at, m.id";
+
+    public const string NeedTypesSql = "SELECT t.need_id AS Owner, t.need_type_code AS Code FROM need_need_types t ORDER BY t.need_id, t.position";
+
+    public const string SmeSectorsSql = "SELECT x.sme_id AS Owner, x.sector_code AS Code FROM sme_sectors x ORDER BY x.sme_id, x.position";
 
     public static async IAsyncEnumerable<ExportRow> ReadAsync(
         DbConnection connection, SqlDialect dialect, ReportParameters f, (DateTime CreatedAt, long Id)? after, int take,
@@ -109,6 +139,29 @@ internal static class ExportQuery
 
         if (head is not null)
             yield return Fold(head, types, sectors);
+    }
+
+    /// <summary>Every match the filters keep, in the export's order, each read once and handed on at once.</summary>
+    public static async IAsyncEnumerable<ExportRow> ReadAllAsync(DbConnection connection, ReportParameters f, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var types = await ListsAsync(connection, NeedTypesSql, ct);
+        var sectors = await ListsAsync(connection, SmeSectorsSql, ct);
+        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(AllSql, new { f.From, f.To, f.Region, f.Sector, f.City });
+        await foreach (var row in rows.WithCancellation(ct))
+            yield return Fold(row, types.GetValueOrDefault(row.NeedKey) ?? [], sectors.GetValueOrDefault(row.SmeKey) ?? []);
+    }
+
+    private static async Task<Dictionary<long, List<string>>> ListsAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        var lists = new Dictionary<long, List<string>>();
+        await foreach (var item in connection.QueryUnbufferedAsync<ListItem>(sql).WithCancellation(ct))
+        {
+            if (!lists.TryGetValue(item.Owner, out var list))
+                lists[item.Owner] = list = [];
+            list.Add(item.Code);
+        }
+
+        return lists;
     }
 
     private static ExportRow Fold(ExportDbRow r, List<string> types, List<string> sectors) => new()

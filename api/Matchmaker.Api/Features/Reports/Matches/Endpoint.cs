@@ -28,7 +28,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         await using var connection = await db.OpenReadOnlyAsync(ct);
         if (WantsCsv(req))
         {
-            await WriteCsvAsync(ExportQuery.ReadAsync(connection, dialect, req.Parameters(), null, int.MaxValue, ct), ct);
+            await WriteCsvAsync(ExportQuery.ReadAllAsync(connection, req.Parameters(), ct), ct);
             return;
         }
 
