@@ -15,17 +15,19 @@
 #   3. waits for /health/ready (seeding a million matches takes minutes), counts the rows with sqlite3;
 #   4. signs in as the admin (POST /api/v1/auth/token);
 #   5. each report (summary, by-region, by-sector, by-city, pipeline, timeseries month and quarter):
-#      one warm-up call, then RUNS timed calls (curl's time_total), median and p95 (nearest rank);
+#      WARMUP untimed calls, then RUNS timed calls (curl's time_total), median and p95 (nearest rank);
 #   6. the CSV export (GET /api/v1/reports/matches?format=csv), CSV_RUNS times: rows per second
-#      (data lines ÷ time_total), bytes, time to the first byte, and the process's VmHWM (peak
+#      (lines after the header ÷ time_total; no cell of the synthetic world holds a line break), bytes, time to the first byte, and the process's VmHWM (peak
 #      resident set) from /proc/PID/status before and after each run, and its VmRSS after;
 #   7. with WRK=1, a 10-second wrk run on the summary (requests per second at 2 connections).
 #
-# Environment (all optional): DB, SAVE_DB, API_DIR, RUNS (default 5), CSV_RUNS (default 3), SMES,
+# Environment (all optional): DB, SAVE_DB, API_DIR, RUNS (default 5), WARMUP (default 1), CSV_RUNS
+# (default 3), MAX_TIME (seconds one call may take, default 900), ROUTES (the reports to time, e.g.
+# "summary by-city"), SMES,
 # NEEDS, PARTNERS, RANDOM_SEED (defaults 2000, 5000, 10000, 2026), READY_SECONDS (default 1800),
 # WRK, OUT (a file the result lines are appended to as well). Needs the .NET SDK, curl, jq, sqlite3.
 # Timings are wall clock on whatever else the machine runs; compare figures of one run.
-set -euo pipefail
+set -euo pipefail -f # -f: route lists hold "?"
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -33,6 +35,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/matchmaker-reports.XXXXXX")"
 api_pid=""
 runs=${RUNS:-5}
 csv_runs=${CSV_RUNS:-3}
+max_time=${MAX_TIME:-900}
 
 stop() {
   local status=$?
@@ -143,11 +146,13 @@ auth=(-H "Authorization: Bearer $token")
 say ""
 say "| route | median ms | p95 ms | runs |"
 say "|---|---:|---:|---:|"
-for route in summary by-region by-sector by-city pipeline "timeseries?interval=month" "timeseries?interval=quarter"; do
+for route in ${ROUTES:-summary by-region by-sector by-city pipeline timeseries?interval=month timeseries?interval=quarter}; do
   url="$api/api/v1/reports/$route"
-  code=$(curl -sS -o /dev/null -w '%{http_code}' "${auth[@]}" "$url")
-  [[ $code == 200 ]] || { echo "reports: $route answered $code" >&2; exit 1; }
-  times=$(for _ in $(seq "$runs"); do curl -fsS -o /dev/null -w '%{time_total}\n' "${auth[@]}" "$url"; done)
+  for _ in $(seq "${WARMUP:-1}"); do
+    code=$(curl -sS -o /dev/null --max-time "$max_time" -w '%{http_code}' "${auth[@]}" "$url")
+    [[ $code == 200 ]] || { echo "reports: $route answered $code" >&2; exit 1; }
+  done
+  times=$(for _ in $(seq "$runs"); do curl -fsS -o /dev/null --max-time "$max_time" -w '%{time_total}\n' "${auth[@]}" "$url"; done)
   read -r median p95 < <(echo "$times" | stats)
   say "| /reports/$route | $median | $p95 | $runs |"
 done
@@ -157,7 +162,7 @@ say "| CSV run | rows | MB | seconds | rows/s | first byte ms | VmHWM before →
 say "|---|---:|---:|---:|---:|---:|---:|---:|"
 for i in $(seq "$csv_runs"); do
   hwm_before=$(kib VmHWM)
-  read -r seconds first bytes code < <(curl -sS "${auth[@]}" "$api/api/v1/reports/matches?format=csv" \
+  read -r seconds first bytes code < <(curl -sS --max-time "$max_time" "${auth[@]}" "$api/api/v1/reports/matches?format=csv" \
     -o >(tail -n +2 | wc -l >"$work/rows") -w '%{time_total} %{time_starttransfer} %{size_download} %{http_code}\n')
   sleep 0.5 # the row count comes from a process substitution that may finish just after curl
   [[ $code == 200 ]] || { echo "reports: the CSV export answered $code" >&2; exit 1; }
