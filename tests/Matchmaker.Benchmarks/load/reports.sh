@@ -31,7 +31,7 @@ set -euo pipefail -f # -f: route lists hold "?"
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/matchmaker-reports.XXXXXX")"
+work="$(mktemp -d "${TMPDIR:-/tmp}/reports-load.XXXXXX")"
 api_pid=""
 runs=${RUNS:-5}
 csv_runs=${CSV_RUNS:-3}

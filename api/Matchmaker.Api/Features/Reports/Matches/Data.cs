@@ -13,12 +13,10 @@ internal sealed record ExportDbRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public DateTime? MutualAt { get; init; }
-    public long NeedKey { get; init; }
     public Guid NeedId { get; init; }
     public string NeedTitle { get; init; } = "";
     public decimal NeedAmountUsd { get; init; }
     public int NeedJobsToCreate { get; init; }
-    public long SmeKey { get; init; }
     public Guid SmeId { get; init; }
     public string SmeName { get; init; } = "";
     public string SmeRegion { get; init; } = "";
@@ -32,6 +30,48 @@ internal sealed record ExportDbRow
     public int ListPosition { get; init; }
 }
 
+internal sealed record MatchDbRow
+{
+    public long Id { get; init; }
+    public Guid MatchId { get; init; }
+    public string Status { get; init; } = "";
+    public decimal? Score { get; init; }
+    public int? CriteriaVersion { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public DateTime? MutualAt { get; init; }
+    public long NeedKey { get; init; }
+    public long PartnerKey { get; init; }
+}
+
+internal sealed record NeedDbRow
+{
+    public long Id { get; init; }
+    public Guid PublicId { get; init; }
+    public string Title { get; init; } = "";
+    public decimal AmountUsd { get; init; }
+    public int JobsToCreate { get; init; }
+    public long SmeKey { get; init; }
+}
+
+internal sealed record SmeDbRow
+{
+    public long Id { get; init; }
+    public Guid PublicId { get; init; }
+    public string Name { get; init; } = "";
+    public string Region { get; init; } = "";
+}
+
+internal sealed record PartnerDbRow
+{
+    public long Id { get; init; }
+    public Guid PublicId { get; init; }
+    public string Name { get; init; } = "";
+    public string? NameZh { get; init; }
+    public string City { get; init; } = "";
+    public string Kind { get; init; } = "";
+}
+
 internal sealed record ListItem
 {
     public long Owner { get; init; }
@@ -41,20 +81,22 @@ internal sealed record ListItem
 /// <summary>
 /// The export's reads. A page is one query whose rows come as one row per need type followed by one row per
 /// SME sector of each match (every need has a type and every SME a sector), folded into matches while read.
-/// The whole export (CSV) reads the need types and SME sectors once, then streams the matches in creation
-/// order straight off an index, one row each: memory grows with needs and SMEs, never with matches.
+/// The whole export (CSV) reads needs, SMEs, partners and their lists once, then streams the matches in
+/// creation order straight off an index, one row each: memory grows with needs, SMEs and partners, never
+/// with matches.
 /// </summary>
 internal static class ExportQuery
 {
     public const string OrderDescription = "ordered by match `createdAt`, oldest first; matches created in the same instant in the order they were stored";
 
+    // Conditions on the match row alone, so the whole export reads no need, SME or partner per match.
     private const string Filters = """
-         (@Region IS NULL OR s.region_code = @Region)
-          AND (@City IS NULL OR p.city_code = @City)
-          AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+         (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+          AND (@Region IS NULL OR m.need_id IN (SELECT rn.id FROM needs rn JOIN smes rs ON rs.id = rn.sme_id WHERE rs.region_code = @Region))
+          AND (@City IS NULL OR m.partner_id IN (SELECT cp.id FROM partners cp WHERE cp.city_code = @City))
           AND (@Sector IS NULL
-               OR n.id IN (SELECT es.need_id FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
-                           WHERE sc.code = @Sector OR sc.section = @Sector))
+               OR m.need_id IN (SELECT es.need_id FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
+                                WHERE sc.code = @Sector OR sc.section = @Sector))
 
         """;
 
@@ -82,7 +124,6 @@ internal static class ExportQuery
         WITH page AS (
             SELECT /**top**/ m.id
             FROM matches m
-        """ + Joins + """
             WHERE (@AfterCreatedAt IS NULL OR m.created_at > @AfterCreatedAt OR (m.created_at = @AfterCreatedAt AND m.id > @AfterId))
               AND
         """ + Filters + """
@@ -110,7 +151,20 @@ internal static class ExportQuery
         ORDER BY CreatedAt, Id, ListKind, ListPosition
         """;
 
-    public const string AllSql = "SELECT " + Columns + " FROM matches m " + Joins + ActiveScore + " WHERE " + Filters + " ORDER BY m.created_at, m.id";
+    public const string AllSql = """
+        SELECT m.id AS Id, m.public_id AS MatchId, m.status AS Status, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
+               m.created_at AS CreatedAt, m.updated_at AS UpdatedAt, m.mutual_at AS MutualAt, m.need_id AS NeedKey, m.partner_id AS PartnerKey
+        FROM matches m
+        """ + ActiveScore + " WHERE " + Filters + " ORDER BY m.created_at, m.id";
+
+    public const string NeedsSql = """
+        SELECT n.id AS Id, n.public_id AS PublicId, n.title AS Title, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate, n.sme_id AS SmeKey
+        FROM needs n
+        """;
+
+    public const string SmesSql = "SELECT s.id AS Id, s.public_id AS PublicId, s.name AS Name, s.region_code AS Region FROM smes s";
+
+    public const string PartnersSql = "SELECT p.id AS Id, p.public_id AS PublicId, p.name AS Name, p.name_zh AS NameZh, p.city_code AS City, p.kind AS Kind FROM partners p";
 
     public const string NeedTypesSql = "SELECT t.need_id AS Owner, t.need_type_code AS Code FROM need_need_types t ORDER BY t.need_id, t.position";
 
@@ -141,15 +195,53 @@ internal static class ExportQuery
             yield return Fold(head, types, sectors);
     }
 
-    /// <summary>Every match the filters keep, in the export's order, each read once and handed on at once.</summary>
+    /// <summary>
+    /// Every match the filters keep, in the export's order, each read once and handed on at once. Needs, SMEs,
+    /// partners and their lists are read beforehand (they are few beside the matches), so each match row holds
+    /// only the match's own columns.
+    /// </summary>
     public static async IAsyncEnumerable<ExportRow> ReadAllAsync(DbConnection connection, ReportParameters f, [EnumeratorCancellation] CancellationToken ct)
     {
         var types = await ListsAsync(connection, NeedTypesSql, ct);
         var sectors = await ListsAsync(connection, SmeSectorsSql, ct);
-        var rows = connection.QueryUnbufferedAsync<ExportDbRow>(AllSql, new { f.From, f.To, f.Region, f.Sector, f.City });
-        await foreach (var row in rows.WithCancellation(ct))
-            yield return Fold(row, types.GetValueOrDefault(row.NeedKey) ?? [], sectors.GetValueOrDefault(row.SmeKey) ?? []);
+        var smes = (await connection.QueryAsync<SmeDbRow>(new CommandDefinition(SmesSql, cancellationToken: ct))).ToDictionary(s => s.Id);
+        var needs = (await connection.QueryAsync<NeedDbRow>(new CommandDefinition(NeedsSql, cancellationToken: ct))).ToDictionary(n => n.Id);
+        var partners = (await connection.QueryAsync<PartnerDbRow>(new CommandDefinition(PartnersSql, cancellationToken: ct))).ToDictionary(p => p.Id);
+        var rows = connection.QueryUnbufferedAsync<MatchDbRow>(AllSql, new { f.From, f.To, f.Region, f.Sector, f.City });
+        await foreach (var m in rows.WithCancellation(ct))
+        {
+            var need = needs[m.NeedKey];
+            var sme = smes[need.SmeKey];
+            var partner = partners[m.PartnerKey];
+            yield return new ExportRow
+            {
+                Key = m.Id,
+                MatchId = m.MatchId,
+                Status = m.Status,
+                Score = Rounded(m.Score),
+                CriteriaVersion = m.CriteriaVersion,
+                CreatedAt = m.CreatedAt,
+                UpdatedAt = m.UpdatedAt,
+                MutualAt = m.MutualAt,
+                NeedId = need.PublicId,
+                NeedTitle = need.Title,
+                NeedTypes = types.GetValueOrDefault(need.Id) ?? [],
+                NeedAmountUsd = need.AmountUsd,
+                NeedJobsToCreate = need.JobsToCreate,
+                SmeId = sme.PublicId,
+                SmeName = sme.Name,
+                SmeRegion = sme.Region,
+                SmeSectors = sectors.GetValueOrDefault(sme.Id) ?? [],
+                PartnerId = partner.PublicId,
+                PartnerName = partner.Name,
+                PartnerNameZh = partner.NameZh,
+                PartnerCity = partner.City,
+                PartnerKind = partner.Kind,
+            };
+        }
     }
+
+    private static decimal? Rounded(decimal? score) => score is { } s ? Math.Round(s, 1, MidpointRounding.AwayFromZero) : null;
 
     private static async Task<Dictionary<long, List<string>>> ListsAsync(DbConnection connection, string sql, CancellationToken ct)
     {
@@ -169,7 +261,7 @@ internal static class ExportQuery
         Key = r.Id,
         MatchId = r.MatchId,
         Status = r.Status,
-        Score = r.Score is { } score ? Math.Round(score, 1, MidpointRounding.AwayFromZero) : null,
+        Score = Rounded(r.Score),
         CriteriaVersion = r.CriteriaVersion,
         CreatedAt = r.CreatedAt,
         UpdatedAt = r.UpdatedAt,
