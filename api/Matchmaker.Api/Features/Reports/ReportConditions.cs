@@ -53,11 +53,7 @@ internal static class ReportConditions
 
     private const string InPeriod = " (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To) ";
 
-    /// <summary>
-    /// Closes the keys and defines <c>key_smes (code, sme_id)</c>, <c>key_needs (code, city, need_id)</c>,
-    /// <c>key_partners (code, partner_id)</c> and <c>key_matches (code, need_id, status, matches)</c>.
-    /// </summary>
-    public const string Relations = """
+    private const string Keyed = """
          ),
         sector_needs AS (
           SELECT DISTINCT k.code AS code, es.need_id AS need_id
@@ -74,24 +70,12 @@ internal static class ReportConditions
         """ + SectorOfKey + """
           JOIN partner_sectors x ON x.sector_code = sc.code
         ),
-        city_matches AS (
-          SELECT p.city_code AS city, m.need_id AS need_id, m.status AS status,
-                 SUM(CASE WHEN
-        """ + InPeriod + """
-                 THEN 1 ELSE 0 END) AS matches
+        city_needs AS (
+          SELECT DISTINCT p.city_code AS city, m.need_id AS need_id
           FROM partners p JOIN matches m ON m.partner_id = p.id
           WHERE p.city_code IN (SELECT k.city FROM k)
-          GROUP BY p.city_code, m.need_id, m.status
         ),
-        city_needs AS (SELECT DISTINCT x.city AS city, x.need_id AS need_id FROM city_matches x),
         city_smes AS (SELECT DISTINCT x.city AS city, n.sme_id AS sme_id FROM city_needs x JOIN needs n ON n.id = x.need_id),
-        need_matches AS (
-          SELECT m.need_id AS need_id, m.status AS status, COUNT(*) AS matches
-          FROM matches m
-          WHERE EXISTS (SELECT 1 FROM k WHERE k.city IS NULL) AND
-        """ + InPeriod + """
-          GROUP BY m.need_id, m.status
-        ),
         region_partners AS (
           SELECT DISTINCT s.region_code AS region, m.partner_id AS partner_id
           FROM smes s JOIN needs n ON n.sme_id = s.id JOIN matches m ON m.need_id = n.id
@@ -117,6 +101,31 @@ internal static class ReportConditions
           UNION ALL
           SELECT k.code, p.id FROM k JOIN sector_partners x ON x.code = k.code JOIN partners p ON p.id = x.partner_id WHERE
         """ + Partner + """
+        )
+        """;
+
+    /// <summary>
+    /// Closes the keys and defines <c>key_smes (code, sme_id)</c>, <c>key_needs (code, city, need_id)</c>,
+    /// <c>key_partners (code, partner_id)</c>, and of the matches created in the period
+    /// <c>key_matches (code, need_id, status, matches)</c>, <c>key_status (code, status, matches)</c>,
+    /// <c>key_matched_needs (code, need_id)</c> and <c>key_deals (code, need_id, status, matches)</c> (those at
+    /// mutual or later). Where a key has a city, its matches are counted per city, need and status.
+    /// </summary>
+    public const string Relations = Keyed + """
+        ,
+        need_matches AS (
+          SELECT m.need_id AS need_id, m.status AS status, COUNT(*) AS matches
+          FROM matches m
+          WHERE EXISTS (SELECT 1 FROM k WHERE k.city IS NULL) AND
+        """ + InPeriod + """
+          GROUP BY m.need_id, m.status
+        ),
+        city_matches AS (
+          SELECT p.city_code AS city, m.need_id AS need_id, m.status AS status, COUNT(*) AS matches
+          FROM partners p JOIN matches m ON m.partner_id = p.id
+          WHERE p.city_code IN (SELECT k.city FROM k) AND
+        """ + InPeriod + """
+          GROUP BY p.city_code, m.need_id, m.status
         ),
         key_matches AS (
           SELECT x.code AS code, x.need_id AS need_id, m.status AS status, m.matches AS matches
@@ -125,7 +134,54 @@ internal static class ReportConditions
           UNION ALL
           SELECT x.code, x.need_id, m.status, m.matches
           FROM key_needs x JOIN city_matches m ON m.city = x.city AND m.need_id = x.need_id
-          WHERE m.matches > 0
+        ),
+        key_status AS (SELECT x.code AS code, x.status AS status, SUM(x.matches) AS matches FROM key_matches x GROUP BY x.code, x.status),
+        key_matched_needs AS (SELECT DISTINCT x.code AS code, x.need_id AS need_id FROM key_matches x),
+        key_deals AS (SELECT x.code AS code, x.need_id AS need_id, x.status AS status, x.matches AS matches FROM key_matches x WHERE x.status
+        """ + MutualOrLater + """
+        )
+
+        """;
+
+    /// <summary>
+    /// <see cref="Relations"/> for keys that are the cities, all with the request's region and sector: a match
+    /// of a partner of the city counts for the city's row when its need passes those two filters, so the
+    /// million matches are counted per partner and status (in the order of an index) and only the pairs of
+    /// city and need are kept, instead of counting per city, need and status.
+    /// </summary>
+    public const string CityRelations = Keyed + """
+        ,
+        filtered_needs AS (SELECT DISTINCT x.need_id AS need_id FROM key_needs x),
+        partner_status AS (
+          SELECT m.partner_id AS partner_id, m.status AS status, COUNT(*) AS matches
+          FROM matches m
+          WHERE m.partner_id IN (SELECT p.id FROM partners p WHERE p.city_code IN (SELECT k.city FROM k))
+            AND ((@Region IS NULL AND @Sector IS NULL) OR m.need_id IN (SELECT f.need_id FROM filtered_needs f)) AND
+        """ + InPeriod + """
+          GROUP BY m.partner_id, m.status
+        ),
+        key_status AS (
+          SELECT p.city_code AS code, x.status AS status, SUM(x.matches) AS matches
+          FROM partner_status x JOIN partners p ON p.id = x.partner_id
+          GROUP BY p.city_code, x.status
+        ),
+        key_matched_needs AS (
+          SELECT x.code AS code, x.need_id AS need_id FROM key_needs x WHERE @From IS NULL AND @To IS NULL
+          UNION ALL
+          SELECT DISTINCT p.city_code, m.need_id
+          FROM partners p JOIN matches m ON m.partner_id = p.id
+          WHERE (@From IS NOT NULL OR @To IS NOT NULL) AND p.city_code IN (SELECT k.city FROM k)
+            AND m.need_id IN (SELECT f.need_id FROM filtered_needs f) AND
+        """ + InPeriod + """
+        ),
+        key_deals AS (
+          SELECT p.city_code AS code, m.need_id AS need_id, m.status AS status, COUNT(*) AS matches
+          FROM matches m JOIN partners p ON p.id = m.partner_id
+          WHERE m.status
+        """ + MutualOrLater + """
+            AND p.city_code IN (SELECT k.city FROM k) AND m.need_id IN (SELECT f.need_id FROM filtered_needs f) AND
+        """ + InPeriod + """
+          GROUP BY p.city_code, m.need_id, m.status
         )
 
         """;

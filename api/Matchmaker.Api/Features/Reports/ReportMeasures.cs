@@ -71,15 +71,15 @@ internal sealed record StatusCount
 
 /// <summary>
 /// The query behind the summary and the grouped reports, after a report's keys and
-/// <see cref="ReportConditions.Relations"/>: one row per key and status with a match (one row with no status
+/// <see cref="ReportConditions.Relations"/> (or <see cref="ReportConditions.CityRelations"/>): one row per key and status with a match (one row with no status
 /// for a key without any), each carrying the key's measures, so the matches are read once.
 /// </summary>
 internal static class ReportQueries
 {
     public const string Measures = """
         SELECT k.code AS Code, COALESCE(sm.smes, 0) AS Smes, COALESCE(nd.needs, 0) AS OpenNeeds, COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
-               COALESCE(pt.partners, 0) AS Partners, COALESCE(mt.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(mt.jobs, 0) AS JobsInMutualOrLater,
-               COALESCE(mt.needs, 0) AS MatchedNeeds, COALESCE(mt.export_needs, 0) AS ExportOrientedMatchedNeeds,
+               COALESCE(pt.partners, 0) AS Partners, COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
+               COALESCE(mn.needs, 0) AS MatchedNeeds, COALESCE(mn.export_needs, 0) AS ExportOrientedMatchedNeeds,
                st.status AS Status, COALESCE(st.matches, 0) AS Matches
         FROM k
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
@@ -91,19 +91,16 @@ internal static class ReportQueries
         ) nd ON nd.code = k.code
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS partners FROM key_partners x GROUP BY x.code) pt ON pt.code = k.code
         LEFT JOIN (
-          SELECT x.code AS code,
-                 SUM(CASE WHEN x.status
-        """ + ReportConditions.MutualOrLater + """
-        THEN x.matches * n.amount_usd ELSE 0 END) AS usd,
-                 SUM(CASE WHEN x.status
-        """ + ReportConditions.MutualOrLater + """
-        THEN x.matches * n.jobs_to_create ELSE 0 END) AS jobs,
-                 COUNT(DISTINCT x.need_id) AS needs,
-                 COUNT(DISTINCT CASE WHEN s.export_oriented = 1 THEN x.need_id END) AS export_needs
-          FROM key_matches x JOIN needs n ON n.id = x.need_id JOIN smes s ON s.id = n.sme_id
+          SELECT x.code AS code, SUM(x.matches * n.amount_usd) AS usd, SUM(x.matches * n.jobs_to_create) AS jobs
+          FROM key_deals x JOIN needs n ON n.id = x.need_id
           GROUP BY x.code
-        ) mt ON mt.code = k.code
-        LEFT JOIN (SELECT x.code AS code, x.status AS status, SUM(x.matches) AS matches FROM key_matches x GROUP BY x.code, x.status) st ON st.code = k.code
+        ) dl ON dl.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, COUNT(*) AS needs, SUM(CASE WHEN s.export_oriented = 1 THEN 1 ELSE 0 END) AS export_needs
+          FROM key_matched_needs x JOIN needs n ON n.id = x.need_id JOIN smes s ON s.id = n.sme_id
+          GROUP BY x.code
+        ) mn ON mn.code = k.code
+        LEFT JOIN key_status st ON st.code = k.code
         ORDER BY k.code
         """;
 

@@ -17,7 +17,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
          WHERE @City IS NULL OR c.code = @City
         """;
 
-    private const string Sql = ReportConditions.Open + Keys + ReportConditions.Relations + ReportQueries.Measures;
+    private const string Sql = ReportConditions.Open + Keys + ReportConditions.CityRelations + ReportQueries.Measures;
 
     public override void Configure()
     {

@@ -19,7 +19,7 @@ internal sealed record ReachedRow
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, PipelineResponse>
 {
     private const string StatusSql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations
-        + "SELECT x.status AS Status, SUM(x.matches) AS Matches FROM key_matches x GROUP BY x.status";
+        + "SELECT x.status AS Status, x.matches AS Matches FROM key_status x";
 
     /// <summary>The rank of <c>x.status</c> in <see cref="StageNames"/>, from 1; declined ranks as suggested.</summary>
     private const string Rank = """
