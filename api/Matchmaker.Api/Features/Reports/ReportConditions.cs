@@ -5,8 +5,8 @@ namespace Matchmaker.Api.Features.Reports;
 /// <summary>
 /// The filter conditions as SQL. A report names its keys <c>k (code, region, city, sector)</c>: the summary one
 /// row holding the request's filters, a grouped report one row per region, city or sector with that value in place
-/// of the filter, so each of its rows is the summary filtered by the row. <see cref="Relations"/> then lists, per
-/// key, the SMEs, needs, partners and matches that row counts:
+/// of the filter, so each of its rows is the summary filtered by the row. <see cref="Relations"/> (by-city:
+/// <see cref="CityRelations"/>) then lists, per key, the SMEs, needs, partners and matches that row counts:
 /// <list type="bullet">
 /// <item>an SME: of the key's region, with one of its own sectors in the key's sector, with a need matched (at any
 /// time) with a partner of the key's city, created in the period;</item>
@@ -16,15 +16,16 @@ namespace Matchmaker.Api.Features.Reports;
 /// need of an SME of the key's region, created in the period;</item>
 /// <item>a match: on a need of the key, with a partner of the key's city, created in the period.</item>
 /// </list>
-/// Matches are read once a report, in the order of an index, and reduced to counts per need and status (or per
-/// city, need and status where a key has a city) before anything is joined to them; a million of them would
-/// otherwise be joined row by row to their need, SME and partner.
+/// Matches are read in the order of an index and reduced to counts per need and status (per partner and status,
+/// or per city, need and status where a key has a city) or to sets of pairs (city and need, region and partner)
+/// before anything is joined to them; a million of them would otherwise be joined row by row to their need,
+/// SME and partner, once per key.
 /// </summary>
 internal static class ReportConditions
 {
     public const string SummaryKeys = " SELECT '' AS code, @Region AS region, @City AS city, @Sector AS sector ";
 
-    /// <summary>Starts a report's SQL: its keys follow, then <see cref="Relations"/>.</summary>
+    /// <summary>Starts a report's SQL: its keys follow, then <see cref="Relations"/> or <see cref="CityRelations"/>.</summary>
     public const string Open = " WITH k AS ( ";
 
     public const string MutualOrLater = " IN " + MatchStatus.StagesAsSqlList + " ";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Reports;
