@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Reports;
@@ -57,66 +56,4 @@ internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>
         RuleFor(x => x.City).OneOf(() => codes.Cities, "city");
         RuleFor(x => x.Sector).SectorCode(codes);
     }
-}
-
-/// <summary>
-/// The filter conditions as SQL. Every report reads them against a row <c>k (code, region, city, sector)</c>:
-/// the summary supplies one row holding the request's filters, a grouped report one row per region, city
-/// or sector with that value in place of the filter, so each of its rows is the summary filtered by the row.
-/// </summary>
-internal static class ReportConditions
-{
-    public const string SummaryKeys = " (SELECT '' AS code, @Region AS region, @City AS city, @Sector AS sector) k ";
-
-    public const string MutualOrLater = " m.status IN " + MatchStatus.StagesAsSqlList + " ";
-
-    public const string MatchJoins = """
-         matches m
-        JOIN needs n ON n.id = m.need_id
-        JOIN smes s ON s.id = n.sme_id
-        JOIN partners p ON p.id = m.partner_id
-
-        """;
-
-    public const string Sme = """
-         (k.region IS NULL OR s.region_code = k.region)
-          AND (k.sector IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss JOIN sectors sc ON sc.code = ss.sector_code
-                                           WHERE ss.sme_id = s.id AND (sc.code = k.sector OR sc.section = k.sector)))
-          AND (k.city IS NULL OR EXISTS (SELECT 1 FROM needs cn JOIN matches cm ON cm.need_id = cn.id JOIN partners cp ON cp.id = cm.partner_id
-                                         WHERE cn.sme_id = s.id AND cp.city_code = k.city))
-          AND (@From IS NULL OR s.created_at >= @From) AND (@To IS NULL OR s.created_at < @To)
-
-        """;
-
-    private const string NeedSector = """
-         (k.sector IS NULL
-               OR EXISTS (SELECT 1 FROM need_effective_sectors es JOIN sectors sc ON sc.code = es.sector_code
-                          WHERE es.need_id = n.id AND (sc.code = k.sector OR sc.section = k.sector)))
-
-        """;
-
-    public const string Need = """
-         (k.region IS NULL OR s.region_code = k.region)
-          AND (k.city IS NULL OR EXISTS (SELECT 1 FROM matches cm JOIN partners cp ON cp.id = cm.partner_id
-                                         WHERE cm.need_id = n.id AND cp.city_code = k.city))
-          AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
-          AND
-        """ + NeedSector;
-
-    public const string Partner = """
-         (k.city IS NULL OR p.city_code = k.city)
-          AND (k.sector IS NULL OR EXISTS (SELECT 1 FROM partner_sectors ps JOIN sectors sc ON sc.code = ps.sector_code
-                                           WHERE ps.partner_id = p.id AND (sc.code = k.sector OR sc.section = k.sector)))
-          AND (k.region IS NULL OR EXISTS (SELECT 1 FROM matches cm JOIN needs cn ON cn.id = cm.need_id JOIN smes cs ON cs.id = cn.sme_id
-                                           WHERE cm.partner_id = p.id AND cs.region_code = k.region))
-          AND (@From IS NULL OR p.created_at >= @From) AND (@To IS NULL OR p.created_at < @To)
-
-        """;
-
-    public const string Match = """
-         (k.region IS NULL OR s.region_code = k.region)
-          AND (k.city IS NULL OR p.city_code = k.city)
-          AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
-          AND
-        """ + NeedSector;
 }

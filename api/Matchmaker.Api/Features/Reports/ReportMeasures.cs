@@ -21,7 +21,7 @@ public record ReportMeasures
     public long ExportOrientedMatchedNeeds { get; init; }
     public double? ExportOrientedShareOfMatchedNeeds { get; init; }
 
-    internal static ReportMeasures From(MeasureRow row, IEnumerable<StatusCount> statuses)
+    internal static ReportMeasures From(MeasureStatusRow row, IEnumerable<StatusCount> statuses)
     {
         var counts = statuses.ToDictionary(s => s.Status, s => s.Matches, StringComparer.Ordinal);
         var byStatus = MatchStatus.All.ToDictionary(s => s, s => counts.GetValueOrDefault(s), StringComparer.Ordinal);
@@ -47,7 +47,8 @@ public record ReportMeasures
 
 public sealed record ReportRows<T>(IReadOnlyList<T> Items);
 
-internal sealed record MeasureRow
+/// <summary>One row of <see cref="ReportQueries.Measures"/>: a key's measures and one of its status counts.</summary>
+internal sealed record MeasureStatusRow
 {
     public string Code { get; init; } = "";
     public long Smes { get; init; }
@@ -58,63 +59,57 @@ internal sealed record MeasureRow
     public long JobsInMutualOrLater { get; init; }
     public long MatchedNeeds { get; init; }
     public long ExportOrientedMatchedNeeds { get; init; }
+    public string? Status { get; init; }
+    public long Matches { get; init; }
 }
 
 internal sealed record StatusCount
 {
-    public string Code { get; init; } = "";
     public string Status { get; init; } = "";
     public long Matches { get; init; }
 }
 
 /// <summary>
-/// The two queries behind the summary and the grouped reports. <c>Keys</c> is the derived table
-/// <c>k</c> of <see cref="ReportConditions"/>: one row for the summary, one per region, city or sector.
+/// The query behind the summary and the grouped reports, after a report's keys and
+/// <see cref="ReportConditions.Relations"/> (or <see cref="ReportConditions.CityRelations"/>): one row per key and status with a match (one row with no status
+/// for a key without any), each carrying the key's measures, so the matches are read once.
 /// </summary>
 internal static class ReportQueries
 {
     public const string Measures = """
-         k.code AS Code,
-          (SELECT COUNT(*) FROM smes s WHERE
-        """ + ReportConditions.Sme + """
-        ) AS Smes,
-          (SELECT COUNT(*) FROM needs n JOIN smes s ON s.id = n.sme_id WHERE n.status = 'open' AND
-        """ + ReportConditions.Need + """
-        ) AS OpenNeeds,
-          (SELECT COALESCE(SUM(n.amount_usd), 0) FROM needs n JOIN smes s ON s.id = n.sme_id WHERE n.status = 'open' AND
-        """ + ReportConditions.Need + """
-        ) AS RequestedInvestmentUsd,
-          (SELECT COUNT(*) FROM partners p WHERE
-        """ + ReportConditions.Partner + """
-        ) AS Partners,
-          (SELECT COALESCE(SUM(n.amount_usd), 0) FROM
-        """ + ReportConditions.MatchJoins + " WHERE " + ReportConditions.MutualOrLater + " AND " + ReportConditions.Match + """
-        ) AS InvestmentInMutualOrLaterUsd,
-          (SELECT COALESCE(SUM(n.jobs_to_create), 0) FROM
-        """ + ReportConditions.MatchJoins + " WHERE " + ReportConditions.MutualOrLater + " AND " + ReportConditions.Match + """
-        ) AS JobsInMutualOrLater,
-          (SELECT COUNT(DISTINCT n.id) FROM
-        """ + ReportConditions.MatchJoins + " WHERE " + ReportConditions.Match + """
-        ) AS MatchedNeeds,
-          (SELECT COUNT(DISTINCT n.id) FROM
-        """ + ReportConditions.MatchJoins + " WHERE s.export_oriented = 1 AND " + ReportConditions.Match + """
-        ) AS ExportOrientedMatchedNeeds
-
+        SELECT k.code AS Code, COALESCE(sm.smes, 0) AS Smes, COALESCE(nd.needs, 0) AS OpenNeeds, COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
+               COALESCE(pt.partners, 0) AS Partners, COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
+               COALESCE(mn.needs, 0) AS MatchedNeeds, COALESCE(mn.export_needs, 0) AS ExportOrientedMatchedNeeds,
+               st.status AS Status, COALESCE(st.matches, 0) AS Matches
+        FROM k
+        LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, COUNT(*) AS needs, SUM(n.amount_usd) AS usd
+          FROM key_needs x JOIN needs n ON n.id = x.need_id
+          WHERE n.status = 'open' AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
+          GROUP BY x.code
+        ) nd ON nd.code = k.code
+        LEFT JOIN (SELECT x.code AS code, COUNT(*) AS partners FROM key_partners x GROUP BY x.code) pt ON pt.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, SUM(x.matches * n.amount_usd) AS usd, SUM(x.matches * n.jobs_to_create) AS jobs
+          FROM key_deals x JOIN needs n ON n.id = x.need_id
+          GROUP BY x.code
+        ) dl ON dl.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, COUNT(*) AS needs, SUM(CASE WHEN s.export_oriented = 1 THEN 1 ELSE 0 END) AS export_needs
+          FROM key_matched_needs x JOIN needs n ON n.id = x.need_id JOIN smes s ON s.id = n.sme_id
+          GROUP BY x.code
+        ) mn ON mn.code = k.code
+        LEFT JOIN key_status st ON st.code = k.code
+        ORDER BY k.code
         """;
-
-    public const string StatusSelect = """
-        SELECT k.code AS Code, m.status AS Status, COUNT(*) AS Matches
-        FROM
-        """;
-
-    public const string StatusWhere = " CROSS JOIN " + ReportConditions.MatchJoins + " WHERE " + ReportConditions.Match + " GROUP BY k.code, m.status ";
 
     public static async Task<IReadOnlyList<(string Code, ReportMeasures Measures)>> ReadAsync(
-        DbConnection connection, string measuresSql, string statusSql, ReportParameters parameters, CancellationToken ct)
+        DbConnection connection, string sql, ReportParameters parameters, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<MeasureRow>(new CommandDefinition(measuresSql, parameters, cancellationToken: ct));
-        var statuses = (await connection.QueryAsync<StatusCount>(new CommandDefinition(statusSql, parameters, cancellationToken: ct)))
-            .ToLookup(s => s.Code, StringComparer.Ordinal);
-        return rows.Select(r => (r.Code, ReportMeasures.From(r, statuses[r.Code]))).ToList();
+        var rows = await connection.QueryAsync<MeasureStatusRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => (g.Key, ReportMeasures.From(g.First(), g.Where(r => r.Status is not null).Select(r => new StatusCount { Status = r.Status!, Matches = r.Matches }))))
+            .ToList();
     }
 }

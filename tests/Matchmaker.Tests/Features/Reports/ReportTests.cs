@@ -81,6 +81,33 @@ public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
             AssertMeasures(Nothing, row!);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&region=KG-Y")]
+    [InlineData("&region=KG-C")]
+    [InlineData("&sector=C29")]
+    [InlineData("&sector=A")]
+    [InlineData("&from=MIDDLE")]
+    [InlineData("&to=MIDDLE")]
+    [InlineData("&region=KG-Y&sector=C&from=BEFORE")]
+    public async Task Each_city_row_is_the_summary_filtered_by_that_city(string filters)
+    {
+        var world = await WorldAsync();
+        filters = filters.Replace("MIDDLE", Iso(world.Middle), StringComparison.Ordinal).Replace("BEFORE", Iso(world.Before), StringComparison.Ordinal);
+
+        var rows = (await GetAsync(world, "/api/v1/reports/by-city" + (filters.Length > 0 ? "?" + filters[1..] : "")))["items"]!.AsArray();
+
+        Assert.Equal(16, rows.Count);
+
+        foreach (var row in rows.Select(r => r!.AsObject()))
+        {
+            var city = row["city"]!.GetValue<string>();
+            var summary = await GetAsync(world, $"/api/v1/reports/summary?city={city}{filters}");
+            row.Remove("city");
+            Assert.True(JsonNode.DeepEquals(summary, row), $"{city}{filters}: by-city {row.ToJsonString()} but summary {summary.ToJsonString()}");
+        }
+    }
+
     [Fact]
     public async Task By_sector_lists_the_sections_that_appear_with_hand_counts()
     {

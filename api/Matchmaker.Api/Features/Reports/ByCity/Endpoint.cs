@@ -13,13 +13,11 @@ public sealed record CityRow : ReportMeasures
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<CityRow>>
 {
     private const string Keys = """
-         (SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
-          WHERE @City IS NULL OR c.code = @City) k
+         SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
+         WHERE @City IS NULL OR c.code = @City
         """;
 
-    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
-
-    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+    private const string Sql = ReportConditions.Open + Keys + ReportConditions.CityRelations + ReportQueries.Measures;
 
     public override void Configure()
     {
@@ -37,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
         await Send.OkAsync(new ReportRows<CityRow>(rows.Select(r => new CityRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

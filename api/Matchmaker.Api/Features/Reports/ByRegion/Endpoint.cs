@@ -13,13 +13,11 @@ public sealed record RegionRow : ReportMeasures
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<RegionRow>>
 {
     private const string Keys = """
-         (SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
-          WHERE @Region IS NULL OR r.code = @Region) k
+         SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
+         WHERE @Region IS NULL OR r.code = @Region
         """;
 
-    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
-
-    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+    private const string Sql = ReportConditions.Open + Keys + ReportConditions.Relations + ReportQueries.Measures;
 
     public override void Configure()
     {
@@ -37,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
         await Send.OkAsync(new ReportRows<RegionRow>(rows.Select(r => new RegionRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

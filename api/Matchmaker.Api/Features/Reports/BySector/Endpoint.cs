@@ -13,13 +13,11 @@ public sealed record SectorRow : ReportMeasures
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<SectorRow>>
 {
     private const string Keys = """
-         (SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
-          WHERE (@Sector IS NULL AND sc.level = 'section') OR sc.code = @Sector) k
+         SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
+         WHERE (@Sector IS NULL AND sc.level = 'section') OR sc.code = @Sector
         """;
 
-    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + Keys + " ORDER BY k.code";
-
-    private const string StatusSql = ReportQueries.StatusSelect + Keys + ReportQueries.StatusWhere;
+    private const string Sql = ReportConditions.Open + Keys + ReportConditions.Relations + ReportQueries.Measures;
 
     public override void Configure()
     {
@@ -37,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
         var items = rows
             .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds > 0)
             .Select(r => new SectorRow(r.Code, r.Measures))

@@ -68,7 +68,8 @@ public sealed record CsvRow(
         r.SmeId, r.SmeName, r.SmeRegion, string.Join(';', r.SmeSectors),
         r.PartnerId, r.PartnerName, r.PartnerNameZh, r.PartnerCity, r.PartnerKind);
 
-    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    // "O" of a UTC time is yyyy-MM-ddTHH:mm:ss.fffffffZ, and the fastest format .NET has.
+    private static string Iso(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }
 
 /// <summary>CSV headers are the JSON field names, so a column reads the same in both formats.</summary>

@@ -18,25 +18,47 @@ internal sealed record ReachedRow
 
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, PipelineResponse>
 {
-    private const string StatusSql = ReportQueries.StatusSelect + ReportConditions.SummaryKeys + ReportQueries.StatusWhere;
+    private const string StatusSql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations
+        + "SELECT x.status AS Status, x.matches AS Matches FROM key_status x";
 
-    // A declined match keeps the furthest stage it reached in its event history, so the funnel
-    // takes the highest rank over the current status and every status the match moved to.
-    private const string ReachedSql = """
-        SELECT x.rnk AS Rank, COUNT(*) AS Matches
-        FROM (
-          SELECT m.id AS id, MAX(CASE st.status
-                   WHEN 'sme_interested' THEN 2 WHEN 'partner_interested' THEN 2 WHEN 'mutual' THEN 3 WHEN 'meeting' THEN 4
-                   WHEN 'negotiation' THEN 5 WHEN 'agreement' THEN 6 WHEN 'closed' THEN 7 ELSE 1 END) AS rnk
-          FROM
-        """ + ReportConditions.SummaryKeys + " CROSS JOIN " + ReportConditions.MatchJoins + """
-          JOIN (SELECT e.match_id AS match_id, e.to_status AS status FROM match_events e
-                UNION ALL SELECT sm.id, sm.status FROM matches sm) st ON st.match_id = m.id
-          WHERE
-        """ + ReportConditions.Match + """
-          GROUP BY m.id
-        ) x
-        GROUP BY x.rnk
+    /// <summary>The rank of <c>x.status</c> in <see cref="StageNames"/>, from 1; declined ranks as suggested.</summary>
+    private const string Rank = """
+         CASE x.status WHEN 'sme_interested' THEN 2 WHEN 'partner_interested' THEN 2 WHEN 'mutual' THEN 3 WHEN 'meeting' THEN 4
+                       WHEN 'negotiation' THEN 5 WHEN 'agreement' THEN 6 WHEN 'closed' THEN 7 ELSE 1 END
+
+        """;
+
+    // Every match counts at the rank of its status; a match whose event history went further (a declined one
+    // keeps the furthest stage it reached) moves up to that rank. Only matches with events can move, so the
+    // million suggestions are counted per status and never read one by one.
+    private const string ReachedSql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + """
+        , furthest AS (
+          SELECT x.match_id AS match_id, MAX(
+        """ + Rank + """
+        ) AS rnk
+          FROM (SELECT e.match_id AS match_id, e.to_status AS status FROM match_events e) x
+          GROUP BY x.match_id
+        ),
+        moved AS (
+          SELECT f.rnk AS furthest, m.status AS status
+          FROM furthest f JOIN matches m ON m.id = f.match_id
+          JOIN key_needs kn ON kn.need_id = m.need_id JOIN partners p ON p.id = m.partner_id
+          WHERE (kn.city IS NULL OR p.city_code = kn.city)
+            AND (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+        )
+        SELECT
+        """ + Rank + """
+        AS Rank, SUM(x.matches) AS Matches FROM key_matches x GROUP BY x.status
+        UNION ALL
+        SELECT x.furthest, COUNT(*) FROM moved x WHERE x.furthest >
+        """ + Rank + """
+        GROUP BY x.furthest
+        UNION ALL
+        SELECT
+        """ + Rank + """
+        , -COUNT(*) FROM moved x WHERE x.furthest >
+        """ + Rank + """
+        GROUP BY x.status
         """;
 
     public static readonly string[] StageNames = ["suggested", "interest", MatchStatus.Mutual, MatchStatus.Meeting, MatchStatus.Negotiation, MatchStatus.Agreement, MatchStatus.Closed];
@@ -61,7 +83,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Pip
         var counts = (await connection.QueryAsync<StatusCount>(new CommandDefinition(StatusSql, parameters, cancellationToken: ct)))
             .ToDictionary(c => c.Status, c => c.Matches, StringComparer.Ordinal);
         var reached = (await connection.QueryAsync<ReachedRow>(new CommandDefinition(ReachedSql, parameters, cancellationToken: ct)))
-            .ToDictionary(r => r.Rank, r => r.Matches);
+            .GroupBy(r => r.Rank).ToDictionary(g => g.Key, g => g.Sum(r => r.Matches));
 
         var stages = new List<StageRow>();
         long? previous = null;

@@ -2,9 +2,7 @@ namespace Matchmaker.Api.Features.Reports.Summary;
 
 internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportMeasures>
 {
-    private const string MeasuresSql = "SELECT " + ReportQueries.Measures + " FROM " + ReportConditions.SummaryKeys;
-
-    private const string StatusSql = ReportQueries.StatusSelect + ReportConditions.SummaryKeys + ReportQueries.StatusWhere;
+    private const string Sql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + ReportQueries.Measures;
 
     public override void Configure()
     {
@@ -22,7 +20,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, MeasuresSql, StatusSql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
         await Send.OkAsync(rows.Single().Measures, ct);
     }
 }

@@ -39,7 +39,16 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<Request, Timeser
 {
     // Both databases render a timestamp cast to char(19) as 'yyyy-MM-dd HH:mm:ss' (SQLite stores that text,
     // SQL Server's default style for datetime2 is 121), so the year and month are read from it with one SQL.
-    private const string Sql = """
+    // Matches are first counted per need and creation time, in the order of an index, and only those counts
+    // are put into periods.
+    private const string Sql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + """
+        , dated_matches AS (
+          SELECT m.need_id AS need_id, m.created_at AS created_at, COUNT(*) AS matches
+          FROM matches m
+          WHERE (@From IS NULL OR m.created_at >= @From) AND (@To IS NULL OR m.created_at < @To)
+            AND (@City IS NULL OR m.partner_id IN (SELECT p.id FROM partners p WHERE p.city_code = @City))
+          GROUP BY m.need_id, m.status, m.created_at
+        )
         SELECT b.yr AS Year, b.mo AS Month, SUM(b.smes) AS NewSmes, SUM(b.needs) AS NewNeeds, SUM(b.partners) AS NewPartners,
                SUM(b.matches) AS NewMatches, COALESCE(SUM(b.usd), 0) AS RequestedInvestmentUsd
         FROM (
@@ -48,20 +57,17 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<Request, Timeser
                  e.smes AS smes, e.needs AS needs, e.partners AS partners, e.matches AS matches, e.usd AS usd
           FROM (
             SELECT s.created_at AS at, 1 AS smes, 0 AS needs, 0 AS partners, 0 AS matches, 0 AS usd
-            FROM
-        """ + ReportConditions.SummaryKeys + " CROSS JOIN smes s WHERE " + ReportConditions.Sme + """
+            FROM key_smes x JOIN smes s ON s.id = x.sme_id
             UNION ALL
             SELECT n.created_at, 0, 1, 0, 0, n.amount_usd
-            FROM
-        """ + ReportConditions.SummaryKeys + " CROSS JOIN needs n JOIN smes s ON s.id = n.sme_id WHERE " + ReportConditions.Need + """
+            FROM key_needs x JOIN needs n ON n.id = x.need_id
+            WHERE (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
             UNION ALL
             SELECT p.created_at, 0, 0, 1, 0, 0
-            FROM
-        """ + ReportConditions.SummaryKeys + " CROSS JOIN partners p WHERE " + ReportConditions.Partner + """
+            FROM key_partners x JOIN partners p ON p.id = x.partner_id
             UNION ALL
-            SELECT m.created_at, 0, 0, 0, 1, 0
-            FROM
-        """ + ReportConditions.SummaryKeys + " CROSS JOIN " + ReportConditions.MatchJoins + " WHERE " + ReportConditions.Match + """
+            SELECT d.created_at, 0, 0, 0, d.matches, 0
+            FROM key_needs x JOIN dated_matches d ON d.need_id = x.need_id
           ) e
         ) b
         GROUP BY b.yr, b.mo
