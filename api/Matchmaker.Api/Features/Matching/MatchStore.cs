@@ -73,11 +73,15 @@ internal static partial class MatchStore
         p.contact_person AS PartnerContactPerson, p.contact_email AS PartnerContactEmail, p.contact_phone AS PartnerContactPhone
         """;
 
-    public const string From = """
-         FROM matches m
+    /// <summary>The score of the active criteria version; a match without one is in no list.</summary>
+    public const string ActiveScore = """
         JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
         """ + ProfileStore.ActiveVersionSql + """
         )
+
+        """;
+
+    private const string Parties = """
         JOIN needs n ON n.id = m.need_id
         JOIN smes s ON s.id = n.sme_id
         JOIN users su ON su.id = s.owner_user_id
@@ -85,6 +89,17 @@ internal static partial class MatchStore
         JOIN users pu ON pu.id = p.owner_user_id
 
         """;
+
+    public const string From = " FROM matches m\n" + ActiveScore + Parties;
+
+    /// <summary>
+    /// A page of a list: <paramref name="pageFilter"/> is the FROM … WHERE over <c>m</c> and <c>ms</c> (joining
+    /// what it filters by) that picks the page's matches in list order; only those rows are then joined
+    /// to their needs, SMEs and partners, so a page costs the same however many matches its owner has.
+    /// </summary>
+    public const string PageSelect = "SELECT " + SelectColumns + " FROM (SELECT /**top**/ m.id AS PageMatchId ";
+
+    public const string PageDetails = "/**limit**/) page\nJOIN matches m ON m.id = page.PageMatchId\n" + ActiveScore + Parties;
 
     /// <summary>
     /// Keyset over (score descending, creation time ascending, id ascending), the order of every match

@@ -12,11 +12,11 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
+    private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + "WHERE " + MatchStore.AfterCondition + """
 
           AND m.need_id = @NeedId
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
-        """ + MatchStore.Order + "/**limit**/";
+        """ + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
 
     public override void Configure()
     {

@@ -23,7 +23,11 @@ internal sealed class Validator : Validator<Request>
 
 internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
-    private const string Sql = "SELECT /**top**/ " + MatchStore.SelectColumns + MatchStore.From + "WHERE " + MatchStore.AfterCondition + """
+    private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + """
+        JOIN needs n ON n.id = m.need_id
+        JOIN smes s ON s.id = n.sme_id
+        WHERE
+        """ + MatchStore.AfterCondition + """
 
           AND m.partner_id = @PartnerId
           AND (m.status <> 'suggested' OR n.status = 'open')
@@ -31,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
-        """ + MatchStore.Order + "/**limit**/";
+        """ + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
 
     public override void Configure()
     {

@@ -6,10 +6,11 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// <summary>
 /// Builds the breakdowns that answers show. They are not stored: every write keeps a stored score
 /// current with its need, the need's SME and the partner, so explaining the current rows under the
-/// version that scored the pair gives the breakdown of that very score. A version's criteria never
-/// change once stored, so its scorer is built once.
+/// version that scored the pair gives the breakdown of that very score. Partners come from the
+/// <see cref="PartnerInputCache"/> the writes score against. A version's criteria never change once
+/// stored, so its scorer is built once.
 /// </summary>
-internal sealed class MatchExplainer(TimeProvider clock)
+internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partnerCache)
 {
     private readonly ConcurrentDictionary<int, Scorer> scorers = new();
 
@@ -21,8 +22,7 @@ internal sealed class MatchExplainer(TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var needs = (await ScoringInputs.NeedsAsync(c, null, rows.Select(r => r.NeedId).ToHashSet(), now, ct))
             .ToDictionary(n => n.Input.Id, n => n.Input);
-        var partners = (await ScoringInputs.PartnersAsync(c, null, rows.Select(r => r.PartnerId).ToHashSet(), ct))
-            .ToDictionary(p => p.Id);
+        var partners = await partnerCache.ByIdAsync(c, now, ct);
         foreach (var version in rows.Select(r => r.CriteriaVersion).Distinct())
         {
             if (!scorers.ContainsKey(version))

@@ -22,6 +22,13 @@ internal sealed class PartnerInputCache
     private readonly Dictionary<long, int> versions = [];
     private DateTime? lastLook;
 
+    /// <summary>Every partner by id, as the given connection sees it now (or later).</summary>
+    public async Task<IReadOnlyDictionary<long, PartnerInput>> ByIdAsync(DbConnection c, DateTime now, CancellationToken ct)
+    {
+        await SnapshotAsync(c, null, now, ct);
+        return partners;
+    }
+
     /// <summary>Every partner as the given connection (and transaction) sees it now.</summary>
     public async Task<IReadOnlyList<PartnerInput>> SnapshotAsync(DbConnection c, DbTransaction? tx, DateTime now, CancellationToken ct)
     {
