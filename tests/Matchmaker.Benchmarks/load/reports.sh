@@ -8,10 +8,9 @@
 #
 # What it does, on a loopback port it picks itself, stopping the API on exit whatever happened:
 #   1. `dotnet publish -c Release` of the API into a temporary folder (or uses API_DIR if given);
-#   2. starts it in Production with a generated signing key, a bootstrap admin and a fresh SQLite file
-#      seeded with a synthetic world (Seed:Synthetic:*, default 2,000 SMEs / 5,000 needs / 10,000
-#      partners, which gives about a million matches), or with a copy of DB and no seed settings, and
-#      with the `search` rate limit off (the runs below would exceed it);
+#   2. starts it through load/api.sh: Production, a generated signing key, a bootstrap admin, rate
+#      limits off, and a fresh SQLite file seeded with a synthetic world (Seed:Synthetic:*, here by
+#      default 2,000 SMEs / 5,000 needs / 10,000 partners, about 2.2 million matches), or a copy of DB;
 #   3. waits for /health/ready (seeding a million matches takes minutes), counts the rows with sqlite3;
 #   4. signs in as the admin (POST /api/v1/auth/token);
 #   5. each report (summary, by-region, by-sector, by-city, pipeline, timeseries month and quarter):
@@ -30,52 +29,11 @@
 set -euo pipefail -f # -f: route lists hold "?"
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/reports-load.XXXXXX")"
-api_pid=""
 runs=${RUNS:-5}
 csv_runs=${CSV_RUNS:-3}
 max_time=${MAX_TIME:-900}
-
-stop() {
-  local status=$?
-  if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
-    kill "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-  fi
-  if [[ $status -ne 0 ]]; then
-    echo "reports: failed (exit $status); API log tail:" >&2
-    tail -n 40 "$work/api.log" >&2 2>/dev/null || true
-  fi
-  rm -rf "$work"
-  exit $status
-}
-trap stop EXIT
-trap 'exit 130' INT TERM
-
-say() {
-  echo "$@"
-  if [[ -n "${OUT:-}" ]]; then echo "$@" >>"$OUT"; fi
-}
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_for() { # url seconds
-  local url=$1 deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      echo "reports: $url did not answer within $2 s" >&2
-      return 1
-    fi
-    if ! kill -0 "$api_pid" 2>/dev/null; then
-      echo "reports: the API stopped before $url answered" >&2
-      return 1
-    fi
-    sleep 1
-  done
-}
+# shellcheck source=api.sh
+source "$here/api.sh"
 
 # median and p95 (nearest rank) of the numbers on stdin, in milliseconds from seconds
 stats() {
@@ -88,59 +46,13 @@ stats() {
 
 kib() { awk -v k="$1" '/^'"$1"':/ { print $2 }' "/proc/$api_pid/status"; }
 
-if [[ -n "${API_DIR:-}" ]]; then
-  api_dir=$API_DIR
-else
-  echo "reports: dotnet publish (Release)"
-  dotnet publish "$root/api/Matchmaker.Api/Matchmaker.Api.csproj" -c Release -o "$work/api" --nologo -v quiet
-  api_dir="$work/api"
-fi
-
-db="$work/matchmaker.db"
-seed_env=()
-if [[ -n "${DB:-}" ]]; then
-  echo "reports: copying $DB"
-  sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-  cp "$DB" "$db"
-else
-  seed_env=(
-    "Seed__Synthetic__Smes=${SMES:-2000}" "Seed__Synthetic__Needs=${NEEDS:-5000}"
-    "Seed__Synthetic__Partners=${PARTNERS:-10000}" "Seed__Synthetic__RandomSeed=${RANDOM_SEED:-2026}"
-  )
-fi
-
-port=$(free_port)
-api="http://127.0.0.1:$port"
-admin_email="admin-$(date +%s)@load.matchmaker.test"
-admin_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-
-echo "reports: starting the API on $api ${seed_env[*]:-(existing database)}"
-(
-  cd "$api_dir"
-  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$api" \
-    Database__Provider=Sqlite ConnectionStrings__Matchmaker="Data Source=$db" \
-    Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
-    Bootstrap__AdminEmail="$admin_email" Bootstrap__AdminPassword="$admin_password" \
-    RateLimits__Search__PermitLimit=0 "${seed_env[@]}" \
-    dotnet Matchmaker.Api.dll
-) >"$work/api.log" 2>&1 &
-api_pid=$!
-
-started=$SECONDS
-wait_for "$api/health/ready" "${READY_SECONDS:-1800}"
-say "reports: ready after $((SECONDS - started)) s"
-
-if [[ -n "${SAVE_DB:-}" && -z "${DB:-}" ]]; then
-  sqlite3 "$db" ".backup '$SAVE_DB'"
-  say "reports: saved the seeded database to $SAVE_DB"
-fi
+SMES=${SMES:-2000} NEEDS=${NEEDS:-5000} PARTNERS=${PARTNERS:-10000} api_start
 
 counts=$(sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM smes) || ' SMEs, ' || (SELECT COUNT(*) FROM needs) || ' needs, '
   || (SELECT COUNT(*) FROM partners) || ' partners, ' || (SELECT COUNT(*) FROM matches) || ' matches'")
 say "reports: $counts; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-token=$(curl -fsS -X POST "$api/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "$(jq -n --arg e "$admin_email" --arg p "$admin_password" '{email: $e, password: $p}')" | jq -r .accessToken)
+token=$admin_token
 auth=(-H "Authorization: Bearer $token")
 
 say ""
