@@ -27,23 +27,31 @@ internal sealed class SyntheticSeeder(
         }
 
         var clock = Stopwatch.StartNew();
-        var world = DemoWorld.Generate(await DemoStore.CitiesAsync(connection, ct), size, seed);
-        var generated = clock.ElapsedMilliseconds;
-        logger.LogInformation("Generated a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners",
-            seed, generated, world.Smes.Count, world.Needs.Count, world.Partners.Count);
-        var hash = DemoAccounts.UnknownPasswordHash();
-        await using (var tx = await connection.BeginTransactionAsync(ct))
-        {
-            await DemoStore.InsertAsync(connection, tx, world, _ => hash, time.GetUtcNow().UtcDateTime, ct);
-            await tx.CommitAsync(ct);
-        }
-
+        var (counts, generated) = await InsertWorldAsync(connection, size, seed, ct);
         var inserted = clock.ElapsedMilliseconds - generated;
         logger.LogInformation("Inserted the synthetic world in {Elapsed} ms", inserted);
         var rescore = await WorldRescore.RunAsync(connection, fullRescore, logger, ct);
         logger.LogInformation(
             "Loaded a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners; generate {Generate} ms, insert {Insert} ms, score {Score} ms, write matches {Write} ms, activate {Activate} ms",
-            seed, clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count,
+            seed, clock.ElapsedMilliseconds, counts.Smes, counts.Needs, counts.Partners,
             generated, inserted, rescore.ScoreMs, rescore.WriteMs, rescore.ActivateMs);
+    }
+
+    /// <summary>
+    /// Generates and inserts the world, returning its size and the generation time. The generated
+    /// objects die with this call, before the re-score needs the memory.
+    /// </summary>
+    private async Task<(WorldSize Counts, long GeneratedMs)> InsertWorldAsync(DbConnection connection, WorldSize size, int seed, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var world = DemoWorld.Generate(await DemoStore.CitiesAsync(connection, ct), size, seed);
+        var generated = clock.ElapsedMilliseconds;
+        logger.LogInformation("Generated a synthetic world (seed {Seed}) in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners",
+            seed, generated, world.Smes.Count, world.Needs.Count, world.Partners.Count);
+        var hash = DemoAccounts.UnknownPasswordHash();
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await DemoStore.InsertAsync(connection, tx, world, _ => hash, time.GetUtcNow().UtcDateTime, ct);
+        await tx.CommitAsync(ct);
+        return (new WorldSize(world.Smes.Count, world.Needs.Count, world.Partners.Count), generated);
     }
 }
