@@ -12,7 +12,8 @@
 #    /health/live of the same process in the same run;
 # 2. incremental: a new SME account posts INCREMENTAL needs one by one and updates one of them as often,
 #    and as many new partner accounts register a profile each; curl's time_total of every write, p50 and
-#    p95 (each write scores the changed side against the whole other side before it answers);
+#    p95 (each write scores the changed side against the whole other side before it answers), unless
+#    SKIP_WRITES=1;
 # 3. unless SKIP_JOB=1, a criteria change as the admin (one weight +1) and, while its re-score job runs,
 #    the need-list wrk run again: the job's time from the API's log and the p99 during it against idle.
 # Settings (all optional): those of api.sh, DURATION (15), CONNECTIONS (32), THREADS (2),
@@ -70,6 +71,7 @@ register() {
 }
 report() { say "$1: p50 $(python3 -c "print(round($(percentile 50 "$work/$2") * 1000, 1))") ms, p95 $(python3 -c "print(round($(percentile 95 "$work/$2") * 1000, 1))") ms over $(wc -l <"$work/$2") writes"; }
 
+if [[ "${SKIP_WRITES:-}" != 1 ]]; then
 sme_token=$(register "sme-$RANDOM@load.test" sme)
 sme_body=$(jq -n --arg inn "$(python3 -c 'import random; print("".join(random.choice("0123456789") for _ in range(14)))')" \
   '{name: "Load Test Works", inn: $inn, region: "KG-C", sectors: ["C28"], employees: 40, foundedYear: 2015, exportOriented: true,
@@ -105,6 +107,7 @@ done
 report "need create" need-create.txt
 report "need update" need-update.txt
 report "partner create" partner-create.txt
+fi
 
 if [[ "${SKIP_JOB:-}" != 1 ]]; then
   curl -sf -D "$work/headers.txt" "$api/api/v1/criteria" -H "Authorization: Bearer $admin_token" >"$work/criteria.json"
