@@ -142,10 +142,8 @@ internal static partial class MatchStore
     private const string ScoredSql = """
         SELECT m.id AS MatchId, m.need_id AS NeedId, m.partner_id AS PartnerId, ms.score AS Score
         FROM matches m
-        JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = (
-        """ + ProfileStore.ActiveVersionSql + """
-        )
-        """;
+
+        """ + ActiveScore;
 
     // A match "has been mutual" once mutual_at is set; a later decline keeps it, so contacts stay exchanged.
     private const string MutualSql = """

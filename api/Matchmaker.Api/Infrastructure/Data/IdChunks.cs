@@ -19,14 +19,9 @@ internal static class IdChunks
     public static async Task<List<T>> QueryAsync<T>(
         DbConnection connection, DbTransaction? tx, string sql, IEnumerable<long> ids, CancellationToken ct, object? args = null)
     {
-        var rendered = Render(sql);
         var rows = new List<T>();
-        foreach (var chunk in ids.Distinct().Order().Chunk(Size))
-        {
-            var parameters = new DynamicParameters(args);
-            parameters.Add("Ids", chunk);
-            rows.AddRange(await connection.QueryAsync<T>(new CommandDefinition(rendered, parameters, tx, cancellationToken: ct)));
-        }
+        foreach (var command in Commands(tx, sql, ids, ct, args))
+            rows.AddRange(await connection.QueryAsync<T>(command));
         return rows;
     }
 
@@ -34,14 +29,20 @@ internal static class IdChunks
     public static async Task<int> ExecuteAsync(
         DbConnection connection, DbTransaction? tx, string sql, IEnumerable<long> ids, CancellationToken ct, object? args = null)
     {
-        var rendered = Render(sql);
         var changed = 0;
+        foreach (var command in Commands(tx, sql, ids, ct, args))
+            changed += await connection.ExecuteAsync(command);
+        return changed;
+    }
+
+    private static IEnumerable<CommandDefinition> Commands(DbTransaction? tx, string sql, IEnumerable<long> ids, CancellationToken ct, object? args)
+    {
+        var rendered = Render(sql);
         foreach (var chunk in ids.Distinct().Order().Chunk(Size))
         {
             var parameters = new DynamicParameters(args);
             parameters.Add("Ids", chunk);
-            changed += await connection.ExecuteAsync(new CommandDefinition(rendered, parameters, tx, cancellationToken: ct));
+            yield return new CommandDefinition(rendered, parameters, tx, cancellationToken: ct);
         }
-        return changed;
     }
 }
