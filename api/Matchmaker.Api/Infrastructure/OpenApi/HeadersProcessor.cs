@@ -72,6 +72,8 @@ internal sealed class HeadersProcessor : IDocumentProcessor
             Schema = new JsonSchema { Type = JsonObjectType.String, MaxLength = IdempotencyKeyMaxLength, Pattern = "^[\\x21-\\x7E]+$" },
         });
         ProblemDetailsProcessor.Declare(operation, 422);
+        // The idempotency middleware answers 409 while an earlier request with the same key is still running.
+        ProblemDetailsProcessor.Declare(operation, 409);
     }
 
     private static void Header(OpenApiResponse response, string name, string description, JsonSchema schema)
