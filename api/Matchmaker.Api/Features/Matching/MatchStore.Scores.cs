@@ -53,6 +53,13 @@ internal static partial class MatchStore
         GROUP BY m.need_id
         """;
 
+    // Deleting the match deletes its scores (ON DELETE CASCADE).
+    private const string DropUnscoredByVersionSql = """
+        DELETE FROM matches
+        WHERE status = 'suggested'
+          AND NOT EXISTS (SELECT 1 FROM match_scores s WHERE s.match_id = matches.id AND s.criteria_version = @Version)
+        """;
+
     private const string MatchIdRangeSql = "SELECT MIN(id) AS First, MAX(id) AS Last FROM matches";
 
     private const string DropOlderScoresSql = """
@@ -115,6 +122,10 @@ internal static partial class MatchStore
     /// <summary>How many pairs each of the given needs holds under a version, and its weakest score, leaving out one partner's pairs.</summary>
     public static Task<Dictionary<long, Standing>> NeedStandingAsync(DbConnection c, DbTransaction tx, int version, long exceptPartnerId, IReadOnlyList<long> needIds, CancellationToken ct) =>
         StandingAsync(c, tx, NeedStandingSql, needIds, new { Version = version, PartnerId = exceptPartnerId }, ct);
+
+    /// <summary>In the transaction that activates a version: the suggestions it does not score leave every list and report with the old version.</summary>
+    public static Task DropUnscoredByAsync(DbConnection c, DbTransaction tx, int activeVersion, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(DropUnscoredByVersionSql, new { Version = activeVersion }, tx, cancellationToken: ct));
 
     /// <summary>
     /// Once a version is active: drops the scores of older versions and the suggestions only they held,

@@ -88,6 +88,7 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
             await using var tx = await connection.BeginTransactionAsync(ct);
             await rescorer.ReplayBacklogAsync(connection, tx, context.Profile, clock.GetUtcNow().UtcDateTime, ct);
             await ProfileStore.ActivateAsync(connection, tx, context.Profile.Version, clock.GetUtcNow().UtcDateTime, ct);
+            await MatchStore.DropUnscoredByAsync(connection, tx, context.Profile.Version, ct);
             await inTransaction(connection, tx);
             await tx.CommitAsync(ct);
             await MatchStore.DropSupersededAsync(connection, context.Profile.Version, ct);

@@ -8,8 +8,7 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// Partner scoring inputs held in memory so a need write scores against every partner without reading
 /// them all. Before each use it reads the partners changed since it last looked, so writes made by
 /// other API instances are seen too; the look-back overlaps by <see cref="Overlap"/> to allow for
-/// clock skew between instances and transactions that committed late; of those, it reads again only
-/// the partners whose row version it has not seen.
+/// clock skew between instances and transactions that committed late.
 /// </summary>
 internal sealed class PartnerInputCache
 {
@@ -19,7 +18,6 @@ internal sealed class PartnerInputCache
     private readonly SemaphoreSlim gate = new(1, 1);
     private ImmutableDictionary<long, PartnerInput> partners = ImmutableDictionary<long, PartnerInput>.Empty;
     private IReadOnlyList<PartnerInput> ordered = [];
-    private readonly Dictionary<long, int> versions = [];
     private DateTime? lastLook;
 
     /// <summary>Every partner by id, as the given connection sees it now (or later).</summary>
@@ -37,24 +35,17 @@ internal sealed class PartnerInputCache
         {
             if (lastLook is null)
             {
-                // Versions first: a partner changed between the two reads is read again next time.
-                foreach (var (id, version) in await PartnerStore.ChangedSinceAsync(c, tx, DateTime.MinValue, ct))
-                    versions[id] = version;
                 partners = (await ScoringInputs.PartnersAsync(c, tx, ct)).ToImmutableDictionary(p => p.Id);
                 ordered = partners.Values.OrderBy(p => p.Id).ToList();
             }
             else
             {
-                var changed = (await PartnerStore.ChangedSinceAsync(c, tx, lastLook.Value - Overlap, ct))
-                    .Where(p => !versions.TryGetValue(p.Id, out var seen) || seen != p.Version)
-                    .ToList();
+                var changed = await PartnerStore.ChangedSinceAsync(c, tx, lastLook.Value - Overlap, ct);
                 var builder = partners.ToBuilder();
                 foreach (var chunk in changed.Chunk(InListChunk))
                 {
                     foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, chunk.Select(p => p.Id).ToList(), ct))
                         builder[partner.Id] = partner;
-                    foreach (var (id, version) in chunk)
-                        versions[id] = version;
                 }
 
                 if (changed.Count > 0)
