@@ -28,6 +28,7 @@ internal static class FeatureServices
         Partners.PartnerBounds.DescribeFields(fields);
         Users.UserBounds.DescribeFields(fields);
         Audit.AuditBounds.DescribeFields(fields);
+        Notifications.NotificationBounds.DescribeFields(fields);
         Auth.Token.TokenBounds.DescribeFields(fields);
         Auth.Password.PasswordBounds.DescribeFields(fields);
         Matching.MatchingBounds.DescribeFields(fields);

@@ -87,18 +87,22 @@ internal static partial class MatchStore
     private const string DeleteSuggestedOfNeedSql = "DELETE FROM matches WHERE need_id = @NeedId AND status = 'suggested'";
 
     /// <summary>One need's pairs under a version, as a write re-scores them: its suggestions no version scores any more go.</summary>
-    public static async Task ReplaceForNeedAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long needId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
+    /// <returns>The ids of the match rows this created.</returns>
+    public static async Task<IReadOnlyList<long>> ReplaceForNeedAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long needId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
-        await ReplaceForNeedsAsync(c, tx, dialect, version, [needId], pairs, now, ct);
+        var created = await ReplaceForNeedsAsync(c, tx, dialect, version, [needId], pairs, now, ct);
         await c.ExecuteAsync(new CommandDefinition(DeleteNeedOrphansSql, new { NeedId = needId }, tx, cancellationToken: ct));
+        return created;
     }
 
     /// <summary>One partner's pairs under a version, as a write re-scores them: its suggestions no version scores any more go.</summary>
-    public static async Task ReplaceForPartnerAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long partnerId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
+    /// <returns>The ids of the match rows this created.</returns>
+    public static async Task<IReadOnlyList<long>> ReplaceForPartnerAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version, long partnerId, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(DeletePartnerScoresSql, new { Version = version, PartnerId = partnerId }, tx, cancellationToken: ct));
-        await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfPartnerAsync(c, tx, partnerId, ct), now, ct);
+        var created = await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfPartnerAsync(c, tx, partnerId, ct), now, ct);
         await c.ExecuteAsync(new CommandDefinition(DeletePartnerOrphansSql, new { PartnerId = partnerId }, tx, cancellationToken: ct));
+        return created;
     }
 
     /// <summary>A closed need leaves the partners' lists; matches someone acted on keep their state and score.</summary>
@@ -151,11 +155,12 @@ internal static partial class MatchStore
     /// Replaces the version's scores of the given needs with <paramref name="pairs"/> (a full re-score
     /// writes a batch of needs at a time), creating the match rows that pairs new to them need.
     /// </summary>
-    public static async Task ReplaceForNeedsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
+    /// <returns>The ids of the match rows created.</returns>
+    public static async Task<IReadOnlyList<long>> ReplaceForNeedsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
         IReadOnlyCollection<long> needIds, IReadOnlyList<StoredPair> pairs, DateTime now, CancellationToken ct)
     {
         await IdChunks.ExecuteAsync(c, tx, DeleteVersionScoresOfNeedsSql, needIds, ct, new { Version = version });
-        await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfNeedsAsync(c, tx, needIds, ct), now, ct);
+        return await InsertPairsAsync(c, tx, dialect, version, pairs, () => MatchIdsOfNeedsAsync(c, tx, needIds, ct), now, ct);
     }
 
     /// <summary>
@@ -163,11 +168,12 @@ internal static partial class MatchStore
     /// reads (the match ids of every pair that may be among them). Rows go in as literal VALUES lists, a
     /// few hundred a statement, since nothing in them comes from a client.
     /// </summary>
-    private static async Task InsertPairsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
+    /// <returns>The ids of the match rows created.</returns>
+    private static async Task<IReadOnlyList<long>> InsertPairsAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, int version,
         IReadOnlyList<StoredPair> pairs, Func<Task<Dictionary<(long NeedId, long PartnerId), long>>> matchIds, DateTime now, CancellationToken ct)
     {
         if (pairs.Count == 0)
-            return;
+            return [];
         var ids = await matchIds();
         var missing = pairs.Where(p => !ids.ContainsKey((p.NeedId, p.PartnerId))).ToList();
         foreach (var chunk in missing.Chunk(RowsPerStatement))
@@ -180,6 +186,8 @@ internal static partial class MatchStore
             var sql = ScoreRowsSql(chunk.Select(p => (ids[(p.NeedId, p.PartnerId)], p.Score)), version);
             await c.ExecuteAsync(new CommandDefinition(sql, new { Now = now }, tx, flags: CommandFlags.NoCache, cancellationToken: ct));
         }
+
+        return [.. missing.Select(p => ids[(p.NeedId, p.PartnerId)])];
     }
 
     /// <summary>Inserts a <c>suggested</c> match row for each pair that has none yet; the pairs' ids are numbers, so they go in as literals.</summary>

@@ -1,5 +1,6 @@
 using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Notifications;
 
 namespace Matchmaker.Api.Features.Matching;
 
@@ -183,6 +184,7 @@ internal static partial class MatchStore
         await InsertEventsAsync(connection, tx, [(match.Id, change)], ct);
         await AuditLog.AppendAsync(connection, tx, new AuditEntry(new AuditActor(change.ActorId, change.ActorRole), AuditAction.MatchTransition,
             AuditTarget.Match, match.PublicId.ToString(), new { action = change.Action, from = change.FromStatus, to = change.ToStatus }), change.At, ct);
+        await NotificationStore.RecordAsync(connection, tx, MatchNotices.Of(match, change), change.At, ct);
         await RescoreBacklog.NoteNeedOfMatchAsync(connection, tx, match.Id, ct);
         await tx.CommitAsync(ct);
         return true;

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Notifications;
 
 namespace Matchmaker.Api.Features.Matching.Jobs;
 
@@ -130,7 +131,11 @@ internal sealed class JobRunner(
             ct.ThrowIfCancellationRequested();
         }
 
-        await run.ActivateAsync(async (connection, tx) => Claimed(await JobStore.SucceededAsync(connection, tx, job.Id, Me, Now(), ct)), ct);
+        await run.ActivateAsync(async (connection, tx) =>
+        {
+            Claimed(await JobStore.SucceededAsync(connection, tx, job.Id, Me, Now(), ct));
+            await SuggestionNotices.AnnounceCreatedSinceAsync(connection, tx, job.CreatedAt, version, Now(), ct);
+        }, ct);
         logger.LogInformation("Job {JobId} succeeded: criteria version {Version} is active", job.PublicId, version);
 
         async Task Progress(DbConnection connection, DbTransaction tx, long lastNeedId, int _) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Notifications;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
@@ -33,14 +34,14 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
     {
         var current = await ProfileStore.CurrentAsync(c, tx, ct);
         await RescoreBacklog.NoteNeedsAsync(c, tx, PendingOf(current), needIds, ct);
-        await RescoreNeedsAsync(c, tx, needIds, current, now, ct);
+        await RescoreNeedsAsync(c, tx, needIds, current, current[0].Version, now, ct);
     }
 
     public async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, DateTime now, CancellationToken ct)
     {
         var current = await ProfileStore.CurrentAsync(c, tx, ct);
         await RescoreBacklog.NotePartnerAsync(c, tx, PendingOf(current), partnerId, ct);
-        await RescorePartnerAsync(c, tx, partnerId, current, now, ct);
+        await RescorePartnerAsync(c, tx, partnerId, current, current[0].Version, now, ct);
     }
 
     /// <summary>The version a job builds, when <see cref="ProfileStore.CurrentAsync"/> lists one after the active version.</summary>
@@ -50,12 +51,13 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
     public async Task ReplayBacklogAsync(DbConnection c, DbTransaction tx, ScoringProfile profile, DateTime now, CancellationToken ct)
     {
         var (needIds, partnerIds) = await RescoreBacklog.TakeAsync(c, tx, profile.Version, ct);
-        await RescoreNeedsAsync(c, tx, needIds, [profile], now, ct);
+        await RescoreNeedsAsync(c, tx, needIds, [profile], announce: null, now, ct);
         foreach (var partnerId in partnerIds)
-            await RescorePartnerAsync(c, tx, partnerId, [profile], now, ct);
+            await RescorePartnerAsync(c, tx, partnerId, [profile], announce: null, now, ct);
     }
 
-    private async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, IReadOnlyList<ScoringProfile> profiles, DateTime now, CancellationToken ct)
+    /// <param name="announce">The version whose new suggestions are announced now: the active one; none while replaying a job's backlog, whose activation announces them.</param>
+    private async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, IReadOnlyList<ScoringProfile> profiles, int? announce, DateTime now, CancellationToken ct)
     {
         var needs = await ScoringInputs.NeedsAsync(c, tx, needIds, now, ct);
         if (needs.Count == 0)
@@ -92,12 +94,14 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
                 kept.UnionWith(actedOn.Where(indexOf.ContainsKey));
                 var prepared = context.Prepare(need);
                 var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.StoredScore(prepared, need, indexOf[partnerId]))).ToList();
-                await MatchStore.ReplaceForNeedAsync(c, tx, dialect, profile.Version, need.Id, pairs, now, ct);
+                var created = await MatchStore.ReplaceForNeedAsync(c, tx, dialect, profile.Version, need.Id, pairs, now, ct);
+                if (profile.Version == announce)
+                    await SuggestionNotices.AnnounceAsync(c, tx, created, profile.Version, now, ct);
             }
         }
     }
 
-    private async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, IReadOnlyList<ScoringProfile> profiles, DateTime now, CancellationToken ct)
+    private async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, IReadOnlyList<ScoringProfile> profiles, int? announce, DateTime now, CancellationToken ct)
     {
         var partner = (await ScoringInputs.PartnersAsync(c, tx, [partnerId], ct)).SingleOrDefault();
         if (partner is null)
@@ -126,7 +130,9 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
                 ids => MatchStore.NeedStandingAsync(c, tx, profile.Version, partnerId, ids, ct));
             kept.UnionWith(actedOn.Where(needs.ContainsKey));
             var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.StoredScore(context.Prepare(needs[needId].Input), needs[needId].Input, 0))).ToList();
-            await MatchStore.ReplaceForPartnerAsync(c, tx, dialect, profile.Version, partnerId, pairs, now, ct);
+            var created = await MatchStore.ReplaceForPartnerAsync(c, tx, dialect, profile.Version, partnerId, pairs, now, ct);
+            if (profile.Version == announce)
+                await SuggestionNotices.AnnounceAsync(c, tx, created, profile.Version, now, ct);
         }
     }
 

@@ -1,0 +1,16 @@
+namespace Matchmaker.Api.Features.Notifications;
+
+/// <summary>What an inbox item reports (API.md, "Inbox"; who receives which: "Settled details").</summary>
+internal static class NotificationKind
+{
+    public const string MatchSuggested = "match_suggested";
+    public const string InterestReceived = "interest_received";
+    public const string Mutual = "mutual";
+    public const string StageChanged = "stage_changed";
+    public const string Declined = "declined";
+    public const string NeedExpiring = "need_expiring";
+    public const string NeedExpired = "need_expired";
+    public const string OutcomeDue = "outcome_due";
+
+    public static readonly string[] All = [MatchSuggested, InterestReceived, Mutual, StageChanged, Declined, NeedExpiring, NeedExpired, OutcomeDue];
+}
