@@ -18,6 +18,9 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.MatchExplainer>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
+        services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));
+        services.AddSingleton<Notifications.Notifier>();
+        services.AddHostedService<Notifications.Email.EmailDispatcher>();
     }
 
     public static void DescribeFields(FieldBounds fields)

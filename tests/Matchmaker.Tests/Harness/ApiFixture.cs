@@ -50,7 +50,7 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Whether the stored matches must satisfy <see cref="Invariants"/> once the class's tests are done.</summary>
     protected virtual bool ChecksInvariants => true;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (app is not null && ChecksInvariants)
             await Invariants.AssertHoldAsync(this);

@@ -1,6 +1,7 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Notifications;
 
 namespace Matchmaker.Api.Features.Matching;
 
@@ -14,7 +15,7 @@ internal static class MatchActions
 {
     private const int Attempts = 2;
 
-    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, HttpContext http, Guid matchId,
+    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, Notifier notifier, HttpContext http, Guid matchId,
         string action, Func<string, string, Transition> decide, string? note, CancellationToken ct)
     {
         var caller = http.User;
@@ -46,7 +47,7 @@ internal static class MatchActions
                 Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
                 At = now,
             };
-            if (await MatchStore.TransitionAsync(connection, match, Changed(match, transition, action, side, now), change, ct))
+            if (await MatchStore.TransitionAsync(connection, match, Changed(match, transition, action, side, now), change, notifier, ct))
                 return await AnswerAsync((await MatchStore.FindAsync(connection, matchId, ct))!);
         }
 

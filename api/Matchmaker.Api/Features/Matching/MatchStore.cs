@@ -165,7 +165,7 @@ internal static partial class MatchStore
         (await connection.QueryAsync<MatchEventRow>(new CommandDefinition(EventsSql, new { MatchId = matchId }, cancellationToken: ct))).ToList();
 
     /// <summary>Moves the match from the version it was read at; false when someone else changed it first or a re-score dropped it.</summary>
-    public static async Task<bool> TransitionAsync(DbConnection connection, MatchRow match, MatchRow changed, MatchEventRow change, CancellationToken ct)
+    public static async Task<bool> TransitionAsync(DbConnection connection, MatchRow match, MatchRow changed, MatchEventRow change, Notifier notifier, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
@@ -184,7 +184,7 @@ internal static partial class MatchStore
         await InsertEventsAsync(connection, tx, [(match.Id, change)], ct);
         await AuditLog.AppendAsync(connection, tx, new AuditEntry(new AuditActor(change.ActorId, change.ActorRole), AuditAction.MatchTransition,
             AuditTarget.Match, match.PublicId.ToString(), new { action = change.Action, from = change.FromStatus, to = change.ToStatus }), change.At, ct);
-        await NotificationStore.RecordAsync(connection, tx, MatchNotices.Of(match, change), change.At, ct);
+        await notifier.RecordAsync(connection, tx, MatchNotices.Of(match, change), change.At, ct);
         await RescoreBacklog.NoteNeedOfMatchAsync(connection, tx, match.Id, ct);
         await tx.CommitAsync(ct);
         return true;

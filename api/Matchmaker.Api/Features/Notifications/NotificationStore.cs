@@ -59,7 +59,8 @@ internal static class NotificationStore
                              OR (notifications.created_at = upto.created_at AND notifications.id <= upto.id)))
         """;
 
-    public static Task RecordAsync(DbConnection c, DbTransaction tx, IEnumerable<Notice> notices, DateTime at, CancellationToken ct)
+    /// <returns>The ids of the items; an inactive recipient's is written nowhere.</returns>
+    public static async Task<IReadOnlyList<Guid>> RecordAsync(DbConnection c, DbTransaction tx, IEnumerable<Notice> notices, DateTime at, CancellationToken ct)
     {
         var rows = notices.Select(n => new
         {
@@ -72,7 +73,9 @@ internal static class NotificationStore
             Data = JsonSerializer.Serialize(n.Facts, FactsJson),
             At = at,
         }).ToList();
-        return rows.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: ct));
+        if (rows.Count > 0)
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: ct));
+        return [.. rows.Select(r => r.PublicId)];
     }
 
     public static async Task<IReadOnlyList<NotificationRow>> ListAsync(DbConnection c, SqlDialect dialect, Guid caller, bool? unread,

@@ -45,7 +45,7 @@ internal static class SuggestionNotices
     }
 
     /// <summary>Announces the match rows a write created, scored under the active <paramref name="version"/>.</summary>
-    public static async Task AnnounceAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> createdMatchIds, int version, DateTime now, CancellationToken ct)
+    public static async Task AnnounceAsync(Notifier notifier, DbConnection c, DbTransaction tx, IReadOnlyCollection<long> createdMatchIds, int version, DateTime now, CancellationToken ct)
     {
         if (createdMatchIds.Count == 0)
             return;
@@ -60,7 +60,7 @@ internal static class SuggestionNotices
             .Select(g => Announce(g.Key.SmeOwner, g, best => best.PartnerName))
             .Concat(toPartners.GroupBy(p => (p.PartnerOwner, p.PartnerId))
                 .Select(g => Announce(g.Key.PartnerOwner, g, best => best.SmeName)));
-        await NotificationStore.RecordAsync(c, tx, notices, now, ct);
+        await notifier.RecordAsync(c, tx, notices, now, ct);
 
         var announced = toSmes.Concat(toPartners).Select(p => new { p.NeedId, p.PartnerId }).Distinct().ToList();
         if (announced.Count > 0)
@@ -68,10 +68,10 @@ internal static class SuggestionNotices
     }
 
     /// <summary>In the transaction that activates a re-score's version: announces the suggestions created since the job began.</summary>
-    public static async Task AnnounceCreatedSinceAsync(DbConnection c, DbTransaction tx, DateTime since, int version, DateTime now, CancellationToken ct)
+    public static async Task AnnounceCreatedSinceAsync(Notifier notifier, DbConnection c, DbTransaction tx, DateTime since, int version, DateTime now, CancellationToken ct)
     {
         var created = (await c.QueryAsync<long>(new CommandDefinition(CreatedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
-        await AnnounceAsync(c, tx, created, version, now, ct);
+        await AnnounceAsync(notifier, c, tx, created, version, now, ct);
     }
 
     private static Task<Dictionary<long, decimal>> MinScoresAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> userIds, CancellationToken ct) =>

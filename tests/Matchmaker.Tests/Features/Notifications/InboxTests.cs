@@ -73,6 +73,17 @@ public abstract class InboxTests<TApi>(TApi api) where TApi : ApiFixture
     }
 
     [Fact]
+    public async Task Without_an_smtp_host_nothing_is_queued_for_email()
+    {
+        var cast = await NoticeCast.CreateAsync(Api, "J62");
+        await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
+        Assert.NotEmpty(await Inbox.ItemsAsync(cast.Partner));
+
+        await using var connection = await Api.OpenDatabaseAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_outbox"));
+    }
+
+    [Fact]
     public async Task Each_party_hears_of_the_other_sides_actions_and_not_of_its_own()
     {
         var cast = await NoticeCast.CreateAsync(Api, "E36");

@@ -15,7 +15,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => RuleFor(x => x.Reason).MaximumLength(Request.MaxReasonLength).MultiLineText();
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer) : Endpoint<Request, MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier) : Endpoint<Request, MatchResponse>
 {
     public override void Configure()
     {
@@ -34,7 +34,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, HttpContext, Route<Guid>("id"), MatchAction.Decline,
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Decline,
             (status, _) => MatchStateMachine.Decline(status), req.Reason, ct), ct);
     }
 }

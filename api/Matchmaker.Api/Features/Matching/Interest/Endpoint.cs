@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Matching.Interest;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {
@@ -20,7 +20,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, HttpContext, Route<Guid>("id"), MatchAction.Interest,
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Interest,
             MatchStateMachine.Interest, note: null, ct), ct);
     }
 }

@@ -11,7 +11,8 @@ namespace Matchmaker.Api.Features.Matching.Jobs;
 /// next runner to look (here after a restart, or another instance) resumes it.
 /// </summary>
 internal sealed class JobRunner(
-    ConnectionFactory db, SqlDialect dialect, IFullRescore fullRescore, JobSignal signal, IConfiguration configuration, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
+    ConnectionFactory db, SqlDialect dialect, IFullRescore fullRescore, JobSignal signal, Notifier notifier, IConfiguration configuration, TimeProvider clock,
+    ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly JobOptions options = JobOptions.From(configuration);
 
@@ -134,7 +135,7 @@ internal sealed class JobRunner(
         await run.ActivateAsync(async (connection, tx) =>
         {
             Claimed(await JobStore.SucceededAsync(connection, tx, job.Id, Me, Now(), ct));
-            await SuggestionNotices.AnnounceCreatedSinceAsync(connection, tx, job.CreatedAt, version, Now(), ct);
+            await SuggestionNotices.AnnounceCreatedSinceAsync(notifier, connection, tx, job.CreatedAt, version, Now(), ct);
         }, ct);
         logger.LogInformation("Job {JobId} succeeded: criteria version {Version} is active", job.PublicId, version);
 

@@ -18,7 +18,7 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// stored (a pair is kept if that side holds fewer than its cap or the pair beats its weakest);
 /// a pair this pushes past the other side's cap stays until the next full re-score.
 /// </remarks>
-internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialect)
+internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialect, Notifier notifier)
 {
     private const int InListChunk = 1000;
 
@@ -96,7 +96,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
                 var pairs = kept.Select(partnerId => new StoredPair(need.Id, partnerId, context.StoredScore(prepared, need, indexOf[partnerId]))).ToList();
                 var created = await MatchStore.ReplaceForNeedAsync(c, tx, dialect, profile.Version, need.Id, pairs, now, ct);
                 if (profile.Version == announce)
-                    await SuggestionNotices.AnnounceAsync(c, tx, created, profile.Version, now, ct);
+                    await SuggestionNotices.AnnounceAsync(notifier, c, tx, created, profile.Version, now, ct);
             }
         }
     }
@@ -132,7 +132,7 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
             var pairs = kept.Select(needId => new StoredPair(needId, partnerId, context.StoredScore(context.Prepare(needs[needId].Input), needs[needId].Input, 0))).ToList();
             var created = await MatchStore.ReplaceForPartnerAsync(c, tx, dialect, profile.Version, partnerId, pairs, now, ct);
             if (profile.Version == announce)
-                await SuggestionNotices.AnnounceAsync(c, tx, created, profile.Version, now, ct);
+                await SuggestionNotices.AnnounceAsync(notifier, c, tx, created, profile.Version, now, ct);
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer) : Endpoint<Request, MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier) : Endpoint<Request, MatchResponse>
 {
     public override void Configure()
     {
@@ -41,7 +41,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, HttpContext, Route<Guid>("id"), MatchAction.Stage,
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Stage,
             (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, ct), ct);
     }
 }

@@ -1,5 +1,7 @@
 using Dapper;
 using Matchmaker.Api.Features.Matching.Jobs;
+using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Notifications.Email;
 using Matchmaker.Api.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -252,7 +254,8 @@ public sealed class JobRunnerTests : IAsyncLifetime
     }
 
     private JobRunner Runner(FakeRescore fake) =>
-        new(db, new SqlDialect(DatabaseProvider.Sqlite), fake, new JobSignal(), Settings(new() { ["Jobs:BatchSize"] = "2", ["Jobs:StaleSeconds"] = "60" }), TimeProvider.System, NullLogger<JobRunner>.Instance);
+        new(db, new SqlDialect(DatabaseProvider.Sqlite), fake, new JobSignal(), new Notifier(EmailOptions.From(Settings([]))),
+            Settings(new() { ["Jobs:BatchSize"] = "2", ["Jobs:StaleSeconds"] = "60" }), TimeProvider.System, NullLogger<JobRunner>.Instance);
 
     private static IConfiguration Settings(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

@@ -1,0 +1,100 @@
+using MailKit;
+using MailKit.Net.Smtp;
+
+namespace Matchmaker.Api.Features.Notifications.Email;
+
+/// <summary>
+/// Sends the e-mail outbox: claims due rows through the database (so instances never send one row at
+/// the same time), sends each, and marks it sent the moment the SMTP server accepted it. A message the
+/// server refused, or any that a broken connection left unsent, is tried again later
+/// (<see cref="EmailRetry"/>) until it is older than <see cref="EmailOptions.RetryFor"/>, then failed.
+/// </summary>
+internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, EmailOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!options.Enabled)
+        {
+            logger.LogInformation("E-mail is off: Email:SmtpHost is not set, so no e-mail is queued or sent");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Poll, clock);
+        do
+        {
+            try
+            {
+                while (await SendDueAsync(stop) == BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Sending the e-mail outbox failed; it is tried again in {Poll}", options.Poll);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stop));
+    }
+
+    /// <summary>One batch: returns how many e-mails it claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var token = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var due = await EmailOutbox.ClaimAsync(connection, dialect, token, BatchSize, Now(), Lease, ct);
+        if (due.Count == 0)
+            return 0;
+
+        var pending = new Queue<OutgoingEmail>(due);
+        try
+        {
+            await using var smtp = new SmtpSender(options);
+            await smtp.ConnectAsync(ct);
+            while (pending.TryPeek(out var email))
+            {
+                if (!email.IsActive)
+                    await EmailOutbox.FailedAttemptAsync(connection, email, token, "The account is inactive: it is sent nothing.", giveUp: true, Now(), ct);
+                else
+                    await SendOneAsync(connection, smtp, email, token, ct);
+                pending.Dequeue();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The SMTP server could not be reached or dropped the connection: {Error}", e.Message);
+            while (pending.TryDequeue(out var email))
+                await FailedAsync(connection, email, token, e.Message, ct);
+        }
+
+        return due.Count;
+    }
+
+    private async Task SendOneAsync(DbConnection connection, SmtpSender smtp, OutgoingEmail email, string token, CancellationToken ct)
+    {
+        var language = NotificationTexts.English;
+        try
+        {
+            await smtp.SendAsync(EmailComposer.Compose(email, language, options), ct);
+        }
+        catch (Exception e) when (e is SmtpCommandException or FormatException or MimeKit.ParseException)
+        {
+            await FailedAsync(connection, email, token, e.Message, ct);
+            return;
+        }
+
+        await EmailOutbox.SentAsync(connection, email.Id, token, Now(), ct);
+    }
+
+    private async Task FailedAsync(DbConnection connection, OutgoingEmail email, string token, string error, CancellationToken ct)
+    {
+        var giveUp = Now() - email.CreatedAt >= options.RetryFor;
+        await EmailOutbox.FailedAttemptAsync(connection, email, token, error, giveUp, Now(), ct);
+        if (giveUp)
+            logger.LogError("E-mail {EmailId} failed for good after {Attempts} attempts: {Error}", email.PublicId, email.Attempts + 1, error);
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

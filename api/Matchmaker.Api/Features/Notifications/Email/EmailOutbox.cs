@@ -1,0 +1,103 @@
+namespace Matchmaker.Api.Features.Notifications.Email;
+
+internal sealed record OutgoingEmail
+{
+    public long Id { get; init; }
+    public Guid PublicId { get; init; }
+    public int Attempts { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public string Address { get; init; } = "";
+    public bool IsActive { get; init; }
+    public string Kind { get; init; } = "";
+    public string Data { get; init; } = "{}";
+    public Guid? MatchId { get; init; }
+    public Guid? NeedId { get; init; }
+}
+
+/// <summary>
+/// The e-mail outbox: rows written beside the inbox items they carry, claimed by one instance at a time
+/// for a lease, marked sent as soon as the SMTP server accepted each message, retried otherwise.
+/// </summary>
+internal static class EmailOutbox
+{
+    private const string EnqueueSql = """
+        INSERT INTO email_outbox (public_id, user_id, notification_id, status, attempts, next_attempt_at, created_at)
+        SELECT @OutboxId, n.user_id, n.id, 'pending', 0, @At, @At
+        FROM notifications n
+        WHERE n.public_id = @NotificationId
+        """;
+
+    // A claim takes due rows nobody holds; the outer conditions are checked again on each row it
+    // updates, so two instances racing for the same rows split them instead of sharing them.
+    private const string ClaimSql = """
+        UPDATE email_outbox SET claimed_by = @Token, claimed_until = @Until
+        WHERE status = 'pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+          AND id IN (SELECT /**top**/ o.id FROM email_outbox o
+                     WHERE o.status = 'pending' AND o.next_attempt_at <= @Now AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
+                     ORDER BY o.next_attempt_at, o.id /**limit**/)
+        """;
+
+    private const string ClaimedSql = """
+        SELECT o.id AS Id, o.public_id AS PublicId, o.attempts AS Attempts, o.created_at AS CreatedAt, u.email AS Address,
+               u.is_active AS IsActive, n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId
+        FROM email_outbox o
+        JOIN users u ON u.id = o.user_id
+        JOIN notifications n ON n.id = o.notification_id
+        WHERE o.claimed_by = @Token AND o.status = 'pending'
+        ORDER BY o.id
+        """;
+
+    private const string SentSql = """
+        UPDATE email_outbox SET status = 'sent', sent_at = @Now, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL
+        WHERE id = @Id AND claimed_by = @Token
+        """;
+
+    private const string RetrySql = """
+        UPDATE email_outbox SET status = @Status, attempts = attempts + 1, next_attempt_at = @Next, last_error = @Error,
+               claimed_by = NULL, claimed_until = NULL
+        WHERE id = @Id AND claimed_by = @Token
+        """;
+
+    private const string BacklogSql = """
+        SELECT (SELECT COUNT(*) FROM email_outbox WHERE status = 'pending') AS Pending,
+               (SELECT MIN(created_at) FROM email_outbox WHERE status = 'pending') AS OldestPendingAt,
+               (SELECT COUNT(*) FROM email_outbox WHERE status = 'failed') AS Failed
+        """;
+
+    public static Task EnqueueAsync(DbConnection c, DbTransaction tx, IEnumerable<Guid> notificationIds, DateTime at, CancellationToken ct)
+    {
+        var rows = notificationIds.Select(id => new { OutboxId = Guid.CreateVersion7(at), NotificationId = id, At = at }).ToList();
+        return rows.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(new CommandDefinition(EnqueueSql, rows, tx, cancellationToken: ct));
+    }
+
+    /// <summary>Claims up to <paramref name="take"/> due e-mails for <paramref name="lease"/> and returns them.</summary>
+    public static async Task<IReadOnlyList<OutgoingEmail>> ClaimAsync(DbConnection c, SqlDialect dialect, string token, int take, DateTime now, TimeSpan lease, CancellationToken ct)
+    {
+        var claimed = await c.ExecuteAsync(new CommandDefinition(dialect.Render(ClaimSql), new { Token = token, Until = now + lease, Now = now, Take = take }, cancellationToken: ct));
+        return claimed == 0 ? [] : (await c.QueryAsync<OutgoingEmail>(new CommandDefinition(ClaimedSql, new { Token = token }, cancellationToken: ct))).ToList();
+    }
+
+    public static Task<int> SentAsync(DbConnection c, long id, string token, DateTime now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(SentSql, new { Id = id, Token = token, Now = now }, cancellationToken: ct));
+
+    /// <summary>Records a failed attempt: tried again later, or given up as <c>failed</c> once <paramref name="giveUp"/>.</summary>
+    public static Task<int> FailedAttemptAsync(DbConnection c, OutgoingEmail email, string token, string error, bool giveUp, DateTime now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(RetrySql, new
+        {
+            email.Id,
+            Token = token,
+            Status = giveUp ? "failed" : "pending",
+            Next = now + EmailRetry.After(email.Attempts + 1),
+            Error = error.Length > 1000 ? error[..1000] : error,
+        }, cancellationToken: ct));
+
+    public static Task<EmailBacklog> BacklogAsync(DbConnection c, CancellationToken ct) =>
+        c.QuerySingleAsync<EmailBacklog>(new CommandDefinition(BacklogSql, cancellationToken: ct));
+}
+
+internal sealed record EmailBacklog
+{
+    public int Pending { get; init; }
+    public DateTime? OldestPendingAt { get; init; }
+    public int Failed { get; init; }
+}

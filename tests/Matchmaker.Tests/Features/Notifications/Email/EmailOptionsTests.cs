@@ -1,0 +1,42 @@
+using Matchmaker.Api.Features.Notifications.Email;
+using Microsoft.Extensions.Configuration;
+
+namespace Matchmaker.Tests.Features.Notifications.Email;
+
+public sealed class EmailOptionsTests
+{
+    private static EmailOptions Read(Dictionary<string, string?> values) =>
+        EmailOptions.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+    [Fact]
+    public void Without_a_host_email_is_off_and_the_documented_defaults_hold()
+    {
+        var options = Read([]);
+
+        Assert.False(options.Enabled);
+        Assert.Equal((587, true, 6), (options.SmtpPort, options.UseTls, options.DigestHourUtc));
+    }
+
+    [Fact]
+    public void A_host_with_a_sender_turns_email_on()
+    {
+        var options = Read(new() { ["Email:SmtpHost"] = "smtp.example.org", ["Email:From"] = "Matchmaker <noreply@example.org>" });
+
+        Assert.True(options.Enabled);
+        Assert.Equal("noreply@example.org", options.Sender!.Address);
+    }
+
+    [Theory]
+    [InlineData("Email:From", "Email:SmtpHost", "smtp.example.org")]
+    [InlineData("Email:SmtpPort", "Email:SmtpPort", "70000")]
+    [InlineData("Email:From", "Email:From", "not an address")]
+    [InlineData("Email:DigestHourUtc", "Email:DigestHourUtc", "24")]
+    [InlineData("Email:LinkBaseUrl", "Email:LinkBaseUrl", "/relative")]
+    [InlineData("Email:PollSeconds", "Email:PollSeconds", "0")]
+    public void A_bad_setting_stops_start_up_naming_its_key(string named, string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Read(new() { [key] = value }));
+
+        Assert.Contains(named, error.Message);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using MimeKit;
+
+namespace Matchmaker.Tests.Features.Notifications.Email;
+
+/// <summary>Inbox items reach a real SMTP server: once each, through outages and restarts.</summary>
+public abstract class EmailTests<TApi>(TApi api) where TApi : ApiFixture, IMailApi
+{
+    private static bool About(MimeMessage message, string address) => message.To.Mailboxes.Any(m => m.Address == address);
+
+    private static string Body(MimeMessage message) => message.TextBody ?? "";
+
+    private async Task<(string Status, int Attempts, string? Error)[]> OutboxOfAsync(Guid userId)
+    {
+        await using var connection = await api.OpenDatabaseAsync();
+        return [.. await connection.QueryAsync<(string, int, string?)>(
+            "SELECT o.status, o.attempts, o.last_error FROM email_outbox o JOIN users u ON u.id = o.user_id WHERE u.public_id = @Id ORDER BY o.id",
+            new { Id = api.KeyOf(userId) })];
+    }
+
+    [Fact]
+    public async Task Every_inbox_item_reaches_the_smtp_server_once_with_its_title_as_subject_and_a_link_to_the_match()
+    {
+        var cast = await NoticeCast.CreateAsync(api, "B05");
+        await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
+
+        var items = await Inbox.ItemsAsync(cast.Owner);
+        var mails = await api.Smtp.WaitForAsync(m => About(m, cast.Owner.Email), items.Count);
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+
+        Assert.Equal(items.Count, api.Smtp.Received.Count(m => About(m, cast.Owner.Email)));
+        Assert.Equal(items.Select(i => i["title"]!.GetValue<string>()).Order(), mails.Select(m => m.Subject).Order());
+        var interest = Assert.Single(mails, m => m.Subject == "Someone is interested");
+        Assert.Contains($"{MailSettings.LinkBase}api/v1/matches/{cast.MatchId}", Body(interest));
+        Assert.Contains(NoticeCast.PartnerName, Body(interest));
+        Assert.Equal("noreply@matchmaker.example", interest.From.Mailboxes.Single().Address);
+        Assert.Equal("en", interest.Body!.Headers[HeaderId.ContentLanguage]);
+        Assert.All(await OutboxOfAsync(cast.Owner.UserId), o => Assert.Equal(("sent", 1), (o.Status, o.Attempts)));
+        Assert.Single(await api.Smtp.WaitForAsync(m => About(m, cast.Partner.Email)));
+    }
+
+    [Fact]
+    public async Task Mail_waits_through_an_smtp_outage_and_goes_out_once_when_the_server_is_back()
+    {
+        var cast = await NoticeCast.CreateAsync(api, "D35");
+        await api.Smtp.WaitForAsync(m => About(m, cast.Partner.Email));
+        await api.Smtp.StopAsync();
+        try
+        {
+            await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
+            await WaitUntilAsync(async () => (await OutboxOfAsync(cast.Partner.UserId)).Any(o => o is { Status: "pending", Attempts: > 0, Error: not null }));
+        }
+        finally
+        {
+            api.Smtp.Start();
+        }
+
+        await api.Smtp.WaitForAsync(m => About(m, cast.Partner.Email) && m.Subject == "Someone is interested");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.Single(api.Smtp.Received, m => About(m, cast.Partner.Email) && m.Subject == "Someone is interested");
+        Assert.All(await OutboxOfAsync(cast.Partner.UserId), o => Assert.Equal("sent", o.Status));
+    }
+
+    [Fact]
+    public async Task A_restart_before_the_mail_went_out_loses_nothing_and_sends_nothing_twice()
+    {
+        var cast = await NoticeCast.CreateAsync(api, "E36");
+        await api.Smtp.WaitForAsync(m => About(m, cast.Owner.Email));
+        await api.Smtp.StopAsync();
+        try
+        {
+            await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
+            await api.RestartAsync();
+        }
+        finally
+        {
+            api.Smtp.Start();
+        }
+
+        await api.Smtp.WaitForAsync(m => About(m, cast.Owner.Email) && m.Subject == "Someone is interested");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.Equal(2, api.Smtp.Received.Count(m => About(m, cast.Owner.Email)));
+        Assert.All(await OutboxOfAsync(cast.Owner.UserId), o => Assert.Equal("sent", o.Status));
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_gets_no_mail()
+    {
+        var cast = await NoticeCast.CreateAsync(api, "F41");
+        await api.Smtp.WaitForAsync(m => About(m, cast.Owner.Email));
+        var url = $"/api/v1/admin/users/{cast.Owner.UserId}";
+        var read = await cast.Admin.Client.GetAsync(url);
+        await Expect.StatusAsync(read, 200);
+        await Expect.StatusAsync(await cast.Admin.Client.PutAsync(url, new JsonObject { ["role"] = "sme", ["isActive"] = false }, read.ETag()), 200);
+
+        await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+
+        Assert.Single(api.Smtp.Received, m => About(m, cast.Owner.Email));
+        Assert.Single(await OutboxOfAsync(cast.Owner.UserId));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
+
+public sealed class EmailTestsOnSqlite(MailSqliteApi api) : EmailTests<MailSqliteApi>(api), IClassFixture<MailSqliteApi>;
+
+public sealed class EmailTestsOnSqlServer : EmailTests<MailSqlServerApi>, IClassFixture<MailSqlServerApi>
+{
+    public EmailTestsOnSqlServer(MailSqlServerApi api) : base(api) => api.SkipWhenUnavailable();
+}
