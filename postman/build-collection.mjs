@@ -152,12 +152,29 @@ const setup = folder('0 Setup', 'Health, reference data and the run\'s unique na
 const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile and posts the worked-example need.', [
   request('Register an SME account', 'POST', '/api/v1/auth/register', {
     body: { email: '{{smeEmail}}', password: '{{password}}', role: 'sme' },
+    headers: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' },
     tests: `${created('smeUserId')}
       pm.test('role sme', () => pm.expect(pm.response.json().role).to.eql('sme'));`,
   }),
   request('Sign in as the SME', 'POST', '/api/v1/auth/token', {
     body: { email: '{{smeEmail}}', password: '{{password}}' },
     tests: signIn('smeToken'),
+  }),
+  request('Notification preferences start at the defaults, in the registration\'s language', 'GET', '/api/v1/me/notifications', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('immediate, ru, 70', () => pm.expect(pm.response.json()).to.eql({ email: 'immediate', language: 'ru', minScore: 70 }));`,
+  }),
+  request('Replace the notification preferences (no If-Match)', 'PUT', '/api/v1/me/notifications', {
+    token: 'smeToken',
+    body: { email: 'daily', language: 'zh', minScore: 80 },
+    tests: `${status(200)}
+      pm.test('answers with the whole object', () => pm.expect(pm.response.json()).to.eql({ email: 'daily', language: 'zh', minScore: 80 }));`,
+  }),
+  request('Read the notification preferences back', 'GET', '/api/v1/me/notifications', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('daily, zh, 80', () => pm.expect(pm.response.json()).to.eql({ email: 'daily', language: 'zh', minScore: 80 }));`,
   }),
   request('Who am I, before the profile', 'GET', '/api/v1/auth/me', {
     token: 'smeToken',
@@ -333,6 +350,18 @@ const optIn = folder('4 Double opt-in', 'Contacts move only once both sides said
       pm.test('partner_interested', () => pm.expect(match.status).to.eql('partner_interested'));
       pm.test('still no SME contact for the partner', () => pm.expect(match.need.contact).to.be.oneOf([undefined, null]));`,
   }),
+  request('The SME\'s matches awaiting its answer', 'GET', '/api/v1/needs/{{needId}}/matches?awaitingMe=true&limit=100', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const items = pm.response.json().items;
+      pm.test('the match the partner said yes to', () => pm.expect(items.map((m) => m.id)).to.include(pm.collectionVariables.get('matchId')));
+      pm.test('only partner_interested', () => items.forEach((m) => pm.expect(m.status).to.eql('partner_interested')));`,
+  }),
+  request('Nothing awaits the admin', 'GET', '/api/v1/needs/{{needId}}/matches?awaitingMe=true', {
+    token: 'adminToken',
+    tests: `${status(200)}
+      pm.test('an empty list', () => pm.expect(pm.response.json()).to.eql({ items: [], nextCursor: null }));`,
+  }),
   request('Partner repeats its interest', 'POST', '/api/v1/matches/{{matchId}}/interest', {
     token: 'partnerToken',
     tests: `${status(200)}
@@ -352,6 +381,13 @@ const optIn = folder('4 Double opt-in', 'Contacts move only once both sides said
         pm.expect(match.mutualAt).to.be.a('string');
       });
       pm.test('the SME now sees the partner\\'s contact', () => pm.expect(match.partner.contact.email).to.eql(pm.collectionVariables.get('partnerContactEmail')));`,
+  }),
+  request('Partner lists its deals in progress by status', 'GET', '/api/v1/partners/{{partnerId}}/matches?status=mutual,meeting,negotiation&minScore=50&limit=100', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      const items = pm.response.json().items;
+      pm.test('the mutual match is there', () => pm.expect(items.map((m) => m.id)).to.include(pm.collectionVariables.get('matchId')));
+      pm.test('only the statuses asked for', () => items.forEach((m) => pm.expect(m.status).to.be.oneOf(['mutual', 'meeting', 'negotiation'])));`,
   }),
   request('Partner reads the mutual match', 'GET', '/api/v1/matches/{{matchId}}', {
     token: 'partnerToken',
@@ -575,6 +611,12 @@ const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 
       const errors = pm.response.json().errors;
       pm.test('camelCase field paths', () => pm.expect(errors).to.include.keys('uscc', 'ticket.maxUsd', 'sectors'));
       pm.test('the check character is named', () => pm.expect(errors.uscc.join(' ')).to.include('check character'));`,
+  }),
+  request('Notification minScore with two decimals → 400', 'PUT', '/api/v1/me/notifications', {
+    token: 'smeToken',
+    body: { email: 'off', language: 'en', minScore: 70.25 },
+    tests: `${problem(400)}
+      pm.test('errors.minScore', () => pm.expect(pm.response.json().errors.minScore).to.be.an('array').that.is.not.empty);`,
   }),
   request('Closing the need', 'POST', '/api/v1/needs/{{needId}}/close', {
     token: 'smeToken',

@@ -39,5 +39,6 @@ internal static class FeatureServices
         Matching.Jobs.JobBounds.DescribeFields(fields);
         Reports.ReportBounds.DescribeFields(fields);
         Reference.ReferenceBounds.DescribeFields(fields);
+        Notifications.Preferences.PreferenceBounds.DescribeFields(fields);
     }
 }

@@ -110,6 +110,7 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         Body.Register => new JsonObject { ["email"] = api.UniqueEmail("probe"), ["password"] = ApiFixture.Password, ["role"] = "sme" },
         Body.SignIn => new JsonObject { ["email"] = cast.Spare.Email, ["password"] = ApiFixture.Password },
         Body.WrongCurrentPassword => new JsonObject { ["currentPassword"] = "not-the-current-password", ["newPassword"] = "a-new-password-for-probes" },
+        Body.Preferences => new JsonObject { ["email"] = "daily", ["language"] = "ru", ["minScore"] = 75 },
         _ => throw new ArgumentOutOfRangeException(nameof(body)),
     };
 

@@ -266,6 +266,14 @@ internal sealed class BadInputs(OpenApiOperations document, Random random)
                 if (parameter.Name == "cursor")
                     values.AddRange([("forged cursor", "garbage"), ("hostile cursor", "' OR 1=1 --"), ("base64 cursor", Convert.ToBase64String("{\"id\":1}"u8.ToArray())), ("long cursor", new string('A', 5000))]);
                 break;
+            case "array" when schema["items"] is JsonObject items:
+                // A comma-separated list (style form, explode false): a good item beside a hostile one, an empty item, too many items.
+                var good = items["enum"]?.AsArray().FirstOrDefault()?.ToString() ?? "a";
+                values.AddRange(Violating(items).Take(3).Select(h => ($"an item hostile {h}", $"{good},{h}")));
+                values.AddRange([("an empty item", $"{good},,{good}"), ("a trailing comma", $"{good},")]);
+                if (schema["maxItems"] is JsonValue maxItems)
+                    values.Add(($"{maxItems.GetValue<int>() * 10} items", string.Join(',', Enumerable.Repeat(good, maxItems.GetValue<int>() * 10))));
+                break;
         }
 
         return values.Select(v => new BadInput($"?{parameter.Name}: {v.What}", $"{path}?{parameter.Name}={Uri.EscapeDataString(v.Value)}",

@@ -113,6 +113,13 @@ internal static partial class MatchStore
 
     public const string Order = " ORDER BY ms.score DESC, m.created_at ASC, m.id ASC ";
 
+    /// <summary>
+    /// A list's statuses (<see cref="MatchListQuery.Statuses"/>), every one when it has no filter. The owner's
+    /// matches are then sought per status through IX_matches_need_status or IX_matches_partner_id, which
+    /// lead with (owner, status), so a list of the few pairs someone acted on reads no suggestion.
+    /// </summary>
+    public const string StatusCondition = "\n  AND m.status IN @Statuses";
+
     public const string OrderDescription = "Ordered by score descending; equal scores oldest first (`createdAt` ascending), and matches created in the same instant in the order they were stored";
 
     private const string FindSql = "SELECT " + SelectColumns + From + "WHERE m.public_id = @Id";

@@ -22,7 +22,7 @@ internal sealed class BootstrapAdmin(SqlDialect dialect, IConfiguration configur
 
         if (await UserAccounts.FindByEmailAsync(connection, email, ct) is not null)
             return;
-        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, AuditActor.System, UserAccounts.Via.Bootstrap, now, ct);
+        await UserAccounts.CreateAsync(connection, dialect, email, password, AppRoles.Admin, AuditActor.System, UserAccounts.Via.Bootstrap, language: null, now, ct);
         loggers.CreateLogger("Matchmaker.Database").LogInformation("Created the bootstrap admin account {Email}", email);
     }
 }

@@ -17,6 +17,9 @@ internal sealed record UserRow
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
     public string SecurityStamp { get; init; } = "";
+
+    /// <summary>The account's language (en, ru, zh); null for an admin-created account until its first sign-in.</summary>
+    public string? Language { get; init; }
 }
 
 internal sealed record NewUser(Guid PublicId, string Email, string PasswordHash, string Role, DateTime CreatedAt);
@@ -32,13 +35,17 @@ internal static class UserAccounts
 
     public const string SelectColumns = """
         id AS Id, public_id AS PublicId, email AS Email, password_hash AS PasswordHash, role AS Role,
-        is_active AS IsActive, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, security_stamp AS SecurityStamp
+        is_active AS IsActive, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, security_stamp AS SecurityStamp,
+        language AS Language
         """;
 
     private const string InsertSql = """
-        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version, security_stamp)
-        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1, @SecurityStamp)
+        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version, security_stamp, language)
+        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1, @SecurityStamp, @Language)
         """;
+
+    // Not a change of the account a client sees (no version): the language it starts in, set once.
+    private const string FirstLanguageSql = "UPDATE users SET language = @Language WHERE id = @Id AND language IS NULL";
 
     private const string IdSql = "SELECT id FROM users WHERE public_id = @PublicId";
 
@@ -71,10 +78,14 @@ internal static class UserAccounts
         public const string Bootstrap = "bootstrap";
     }
 
+    /// <summary>The language an account is in when it has none yet.</summary>
+    public const string DefaultLanguage = "en";
+
     /// <param name="by">who creates it; null for self-registration, where the new account is its own actor.</param>
+    /// <param name="language">the account's language; null leaves it to the first sign-in.</param>
     /// <returns>the new account, or null when the e-mail is taken.</returns>
     public static async Task<UserRow?> CreateAsync(DbConnection connection, SqlDialect dialect, string email, string password, string role,
-        AuditActor? by, string via, DateTime now, CancellationToken ct)
+        AuditActor? by, string via, string? language, DateTime now, CancellationToken ct)
     {
         var publicId = Guid.NewGuid();
         var canonical = Canonical(email);
@@ -90,6 +101,7 @@ internal static class UserAccounts
                 Role = role,
                 CreatedAt = now,
                 SecurityStamp = NewSecurityStamp(),
+                Language = language,
             }, tx, cancellationToken: ct));
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -115,6 +127,7 @@ internal static class UserAccounts
             u.Role,
             u.CreatedAt,
             SecurityStamp = NewSecurityStamp(),
+            Language = (string?)null,
         }).ToList(), tx, cancellationToken: ct));
         return await Shared.PublicIds.InternalIdsAsync(connection, tx, IdSql, users.Select(u => u.PublicId), ct);
     }
@@ -124,6 +137,12 @@ internal static class UserAccounts
 
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByEmailSql, new { EmailNormalized = Normalize(email) }, cancellationToken: ct));
+
+    /// <summary>Gives an account that has no language yet (an admin created it) the one of its first sign-in.</summary>
+    public static Task SetFirstLanguageAsync(DbConnection connection, UserRow user, string language, CancellationToken ct) =>
+        user.Language is not null
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(FirstLanguageSql, new { user.Id, Language = language }, cancellationToken: ct));
 
     public static bool HasPassword(UserRow user, string password) =>
         Hasher.VerifyHashedPassword(user.Email, user.PasswordHash, password) != PasswordVerificationResult.Failed;

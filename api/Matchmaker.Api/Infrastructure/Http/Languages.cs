@@ -25,20 +25,21 @@ internal static class Languages
         return options;
     }
 
+    /// <summary>
+    /// The best of <c>en</c>, <c>ru</c> and <c>zh</c> in the request's Accept-Language: the first such tag by
+    /// descending q (header order among equals), leaving out q=0; null when it names none of them.
+    /// </summary>
+    public static string? BestOf(HttpRequest request) => Ranked(request).Select(Family).FirstOrDefault(f => f is not null);
+
     private static ProviderCultureResult? FromAcceptLanguage(HttpRequest request)
     {
-        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var values))
-            return null;
-        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
+        foreach (var tag in Ranked(request))
         {
-            var tag = value.Value.Value?.ToLowerInvariant() ?? "";
-            var culture = tag switch
+            var culture = Family(tag) switch
             {
-                _ when tag.StartsWith("ru", StringComparison.Ordinal) => "ru",
-                "zh-tw" or "zh-hk" or "zh-mo" or "zh-hant" => "zh-TW",
-                _ when tag.StartsWith("zh", StringComparison.Ordinal) => "zh-CN",
-                _ when tag.StartsWith("en", StringComparison.Ordinal) => "en",
-                _ => null,
+                "zh" when tag is "zh-tw" or "zh-hk" or "zh-mo" or "zh-hant" => "zh-TW",
+                "zh" => "zh-CN",
+                var family => family,
             };
             if (culture is not null)
                 return new ProviderCultureResult(culture);
@@ -46,4 +47,17 @@ internal static class Languages
 
         return null;
     }
+
+    private static IEnumerable<string> Ranked(HttpRequest request) =>
+        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var values)
+            ? values.Where(v => (v.Quality ?? 1) > 0).OrderByDescending(v => v.Quality ?? 1).Select(v => v.Value.Value?.ToLowerInvariant() ?? "")
+            : [];
+
+    private static string? Family(string tag) => tag switch
+    {
+        _ when tag.StartsWith("ru", StringComparison.Ordinal) => "ru",
+        _ when tag.StartsWith("zh", StringComparison.Ordinal) => "zh",
+        _ when tag.StartsWith("en", StringComparison.Ordinal) => "en",
+        _ => null,
+    };
 }

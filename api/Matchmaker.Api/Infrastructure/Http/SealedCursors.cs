@@ -11,15 +11,16 @@ internal interface ICursorQuery
 }
 
 /// <summary>
-/// The cursors clients hold: a keyset position sealed with Data Protection for the route pattern and the
-/// caller that received it. They reveal no id, time or count, cannot be built or changed, are refused on
-/// another route or by another caller, and do not expire (the key ring keeps retired keys for opening).
+/// The cursors clients hold: a keyset position sealed with Data Protection for the route pattern, the
+/// caller that received it and the list's filters. They reveal no id, time or count, cannot be built or
+/// changed, are refused on another route, by another caller or with other filters (a walk cannot switch
+/// lists half-way), and do not expire (the key ring keeps retired keys for opening).
 /// </summary>
 internal sealed class SealedCursors(IDataProtectionProvider provider)
 {
     private const string Purpose = "Matchmaker.Cursors.v1";
     private const string Anonymous = "anonymous";
-    public const string Refused = "'cursor' is not a cursor this API returned for this list and caller; start again without one.";
+    public const string Refused = "'cursor' is not a cursor this API returned for this list, these filters and this caller; start again without one.";
 
     private readonly IDataProtector root = provider.CreateProtector(Purpose);
 
@@ -42,7 +43,19 @@ internal sealed class SealedCursors(IDataProtectionProvider provider)
         }
     }
 
-    private IDataProtector For(HttpContext context) => root.CreateProtector(
-        context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText ?? "" : context.Request.Path.Value ?? "",
-        context.User.PublicId()?.ToString("D") ?? Anonymous);
+    private IDataProtector For(HttpContext context)
+    {
+        var route = context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText ?? "" : context.Request.Path.Value ?? "";
+        var caller = context.User.PublicId()?.ToString("D") ?? Anonymous;
+        var filters = Filters(context.Request.Query);
+        // An unfiltered list keeps the two purposes cursors were sealed for before filters counted, so those still open.
+        return filters.Length == 0 ? root.CreateProtector(route, caller) : root.CreateProtector(route, caller, filters);
+    }
+
+    /// <summary>Every query parameter but the position and the page size, in one order: what a cursor is bound to besides route and caller.</summary>
+    internal static string Filters(IQueryCollection query) => string.Join('&', query
+        .Where(p => !p.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase))
+        .Select(p => (Key: p.Key.ToLowerInvariant(), Value: p.Value.ToString()))
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
 }

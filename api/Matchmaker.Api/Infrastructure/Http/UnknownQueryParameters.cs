@@ -7,7 +7,7 @@ namespace Matchmaker.Api.Infrastructure.Http;
 /// <summary>
 /// Refuses a query parameter the endpoint does not read, as bodies refuse unknown fields: FastEndpoints
 /// binds query keys to the request's properties by name and silently drops the rest, so a misspelt or
-/// unsupported filter (<c>?status=</c> on a match list) would otherwise answer the unfiltered list.
+/// unsupported filter (<c>?stage=</c> on a match list) would otherwise answer the unfiltered list.
 /// </summary>
 internal sealed class UnknownQueryParameters : IGlobalPreProcessor
 {

@@ -20,6 +20,7 @@ internal sealed class DocumentInfoProcessor : IDocumentProcessor
         ["Reference"] = "Reference codes and FX rates.",
         ["Reports"] = "Figures for government agencies.",
         ["Operations"] = "Health checks for load balancers and orchestrators.",
+        ["Me"] = "The signed-in account's own settings: notification preferences.",
     };
 
     public void Process(DocumentProcessorContext context)

@@ -25,6 +25,7 @@ internal static class OpenApiSetup
         settings.SchemaSettings.FlattenInheritanceHierarchy = true;
         settings.OperationProcessors.Add(new CsvAlternativeProcessor());
         settings.OperationProcessors.Add(new WireExamplesProcessor());
+        settings.OperationProcessors.Add(new QueryParametersProcessor());
         settings.OperationProcessors.Add(new RateLimitsProcessor(rateLimits));
 
         // Order matters: the health routes get the shared answers too, roles land in the description

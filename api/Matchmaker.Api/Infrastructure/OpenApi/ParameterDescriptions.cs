@@ -5,6 +5,10 @@ internal static class ParameterDescriptions
 {
     private const string AnySector = "An ISIC Rev.4 division such as `C28` or a section letter such as `C` (see `/api/v1/reference/sectors`).";
 
+    private const string MatchStatuses = "One or more match statuses, comma-separated (`partner_interested,mutual`): only matches in one of them. An unknown status is a 400.";
+
+    private const string AwaitingMe = "`true`: only the matches the other side said yes to and the caller's side has not; `false`: all the others. Agency and admin await nothing: `true` gives them an empty list.";
+
     private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
     {
         ["limit"] = $"Page size, 1–{Paging.MaxLimit}; {Paging.DefaultLimit} when absent.",
@@ -32,6 +36,10 @@ internal static class ParameterDescriptions
         [("/api/v1/needs", "q")] = "Part of the title, in any letter case and script.",
         [("/api/v1/partners", "q")] = "Part of the English or Chinese name, in any letter case.",
         [("/api/v1/partners/{id}/matches", "sector")] = AnySector + " Applies to the need's effective sectors.",
+        [("/api/v1/needs/{id}/matches", "status")] = MatchStatuses,
+        [("/api/v1/partners/{id}/matches", "status")] = MatchStatuses,
+        [("/api/v1/needs/{id}/matches", "awaitingMe")] = AwaitingMe + " For the need's SME that is `partner_interested`.",
+        [("/api/v1/partners/{id}/matches", "awaitingMe")] = AwaitingMe + " For the partner that is `sme_interested`.",
     };
 
     public static string? For(string path, string name) =>

@@ -40,6 +40,7 @@ public static partial class SqlCatalog
     public static IReadOnlyDictionary<string, int> BoundedLists { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["@Currencies"] = Matchmaker.Api.Features.Reference.UpdateFxRates.Validator.MaxRates,
+        ["@Statuses"] = Matchmaker.Api.Features.Matching.Deals.MatchStatus.All.Count,
     };
 
     /// <summary>

@@ -32,9 +32,9 @@ public sealed class SqliteQueryTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Theory]
-    [InlineData("Matchmaker.Api.Features.Matching.NeedMatches.Endpoint.Sql", "(need_id=?)")]
-    [InlineData("Matchmaker.Api.Features.Matching.PartnerMatches.Endpoint.Sql", "(partner_id=?)")]
-    public void A_match_list_starts_from_its_owners_matches_and_reads_each_score_by_its_match(string query, string seek)
+    [InlineData("Matchmaker.Api.Features.Matching.NeedMatches.Endpoint.Sql", "IX_matches_need_status (need_id=? AND status=?)")]
+    [InlineData("Matchmaker.Api.Features.Matching.PartnerMatches.Endpoint.Sql", "IX_matches_partner_id (partner_id=? AND status=?)")]
+    public void A_match_list_seeks_its_owners_matches_by_status_and_reads_each_score_by_its_match(string query, string seek)
     {
         using var connection = new SqliteConnection(api.ConnectionString);
         connection.Open();

@@ -81,8 +81,8 @@ public sealed class RequestShapeTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Theory]
-    [InlineData("/api/v1/needs/{need}/matches?status=suggested", "status")]
-    [InlineData("/api/v1/needs/{need}/matches?minScore=10&Status=declined", "status")]
+    [InlineData("/api/v1/needs/{need}/matches?stage=meeting", "stage")]
+    [InlineData("/api/v1/needs/{need}/matches?minScore=10&Status=declined&Awaiting=true", "awaiting")]
     [InlineData("/api/v1/needs/{need}?expand=matches", "expand")]
     [InlineData("/api/v1/needs?limit=5&colour=red", "colour")]
     [InlineData("/api/v1/reports/matches?format=csv&since=2020-01-01", "since")]

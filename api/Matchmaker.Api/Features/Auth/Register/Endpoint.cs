@@ -14,7 +14,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         Summary(s =>
         {
             s.Summary = "Register an SME or partner account";
-            s.Description = "Self-registration for Kyrgyz SMEs (role `sme`) and Shandong firms (role `partner`). Passwords need at least 12 characters. The e-mail is stored Unicode-NFKC-normalised, trimmed and lower-cased; it answers 409 when that address is taken, whatever its letter case or width (`ｉvan@…` is `ivan@…`), and 400 for an address with control, zero-width or bidirectional-override characters.";
+            s.Description = "Self-registration for Kyrgyz SMEs (role `sme`) and Shandong firms (role `partner`). Passwords need at least 12 characters. The account's language (of notifications and e-mails) starts as the best of `en`, `ru` and `zh` in `Accept-Language`, else `en`. The e-mail is stored Unicode-NFKC-normalised, trimmed and lower-cased; it answers 409 when that address is taken, whatever its letter case or width (`ｉvan@…` is `ivan@…`), and 400 for an address with control, zero-width or bidirectional-override characters.";
             s.Responses[201] = "The account was created; sign in with POST /api/v1/auth/token.";
             s.Responses[409] = "The e-mail is already registered.";
             s.ExampleRequest = new Request { Email = UserExamples.SmeEmail, Password = UserExamples.Password, Role = "sme" };
@@ -26,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var user = await UserAccounts.CreateAsync(connection, dialect, req.Email!, req.Password!, req.Role!, by: null, UserAccounts.Via.Registration,
-            clock.GetUtcNow().UtcDateTime, ct);
+            Languages.BestOf(HttpContext.Request) ?? UserAccounts.DefaultLanguage, clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));

@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 
@@ -16,16 +17,16 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
 
           AND m.need_id = @NeedId
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
-        """ + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
+        """ + MatchStore.StatusCondition + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
 
     public override void Configure()
     {
         Get("/needs/{id:guid}/matches");
-        Description(b => b.WithName("listNeedMatches").ProducesProblems(403));
+        Description(b => b.WithName("listNeedMatches").ProducesProblems(403).WithMetadata(MatchListQuery.OpenApiShapes));
         Summary(s =>
         {
             s.Summary = "List a need's matching partners, best first";
-            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches; `status` keeps the listed statuses; `awaitingMe=true` keeps the matches the partner said yes to and the SME has not (`partner_interested`), `false` all others (for agency and admin nothing awaits them: `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the need but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -47,10 +48,18 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
             return;
         }
 
+        var statuses = req.Statuses(User.IsOversight() ? null : MatchSide.Sme);
+        if (statuses.Count == 0)
+        {
+            await Send.OkAsync(MatchPaging.Empty, ct);
+            return;
+        }
+
         var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             NeedId = need.Id,
             req.MinScore,
+            Statuses = statuses,
             req.AfterScore,
             req.AfterCreatedAt,
             req.AfterId,

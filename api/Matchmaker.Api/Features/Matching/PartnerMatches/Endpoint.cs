@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
@@ -35,16 +36,16 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
-        """ + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
+        """ + MatchStore.StatusCondition + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
 
     public override void Configure()
     {
         Get("/partners/{id:guid}/matches");
-        Description(b => b.WithName("listPartnerMatches").ProducesProblems(403));
+        Description(b => b.WithName("listPartnerMatches").ProducesProblems(403).WithMetadata(MatchListQuery.OpenApiShapes));
         Summary(s =>
         {
             s.Summary = "List a partner's matching needs, best first";
-            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code). Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code), `status` (the listed statuses), `awaitingMe` (`true`: the matches the SME said yes to and the partner has not, `sme_interested`; `false`: all others; for agency and admin nothing awaits them, so `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the partner profile but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -66,11 +67,19 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
             return;
         }
 
+        var statuses = req.Statuses(User.IsOversight() ? null : MatchSide.Partner);
+        if (statuses.Count == 0)
+        {
+            await Send.OkAsync(MatchPaging.Empty, ct);
+            return;
+        }
+
         var sector = SectorFilter.From(req.Sector);
         var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             PartnerId = partner.Id,
             req.MinScore,
+            Statuses = statuses,
             req.Region,
             sector.Division,
             sector.SectionPrefix,

@@ -23,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var user = await UserAccounts.CreateAsync(connection, dialect, req.Email!, req.Password!, req.Role!, AuditActor.Of(User), UserAccounts.Via.Admin,
-            clock.GetUtcNow().UtcDateTime, ct);
+            language: null, clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
             await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));
