@@ -2,14 +2,12 @@ using System.Globalization;
 
 namespace Matchmaker.Api.Features.Notifications;
 
-/// <summary>An inbox item's title and text in English, Russian or Chinese (the recipient's preference), made when it is read.</summary>
+/// <summary>An inbox item's title and text in English, Russian or Chinese (<see cref="Preferences.PreferenceStore.Languages"/>, the recipient's preference), made when it is read.</summary>
 internal static class NotificationTexts
 {
     public const string English = "en";
     public const string Russian = "ru";
     public const string Chinese = "zh";
-
-    public static readonly string[] Languages = [English, Russian, Chinese];
 
     public static (string Title, string Text) Render(string kind, NoticeFacts f, string language)
     {

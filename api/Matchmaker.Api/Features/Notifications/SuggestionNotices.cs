@@ -1,3 +1,5 @@
+using Matchmaker.Api.Features.Notifications.Preferences;
+
 namespace Matchmaker.Api.Features.Notifications;
 
 /// <summary>
@@ -74,8 +76,8 @@ internal static class SuggestionNotices
         await AnnounceAsync(notifier, c, tx, created, version, now, ct);
     }
 
-    private static Task<Dictionary<long, decimal>> MinScoresAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> userIds, CancellationToken ct) =>
-        Task.FromResult(userIds.ToDictionary(id => id, _ => 70m));
+    private static async Task<Dictionary<long, decimal>> MinScoresAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> userIds, CancellationToken ct) =>
+        (await PreferenceStore.ForUsersAsync(c, tx, userIds, ct)).ToDictionary(p => p.Key, p => p.Value.MinScore);
 
     private static Notice Announce(Guid recipient, IEnumerable<NewPair> pairs, Func<NewPair, string> other)
     {

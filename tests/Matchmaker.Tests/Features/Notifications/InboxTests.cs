@@ -73,6 +73,38 @@ public abstract class InboxTests<TApi>(TApi api) where TApi : ApiFixture
     }
 
     [Fact]
+    public async Task Items_read_in_the_language_of_the_readers_preference_whatever_language_they_were_written_in()
+    {
+        var cast = await NoticeCast.CreateAsync(Api, "K64");
+        await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
+
+        await Expect.StatusAsync(await cast.Partner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+            new JsonObject { ["email"] = "immediate", ["language"] = "ru", ["minScore"] = 70 }), 200);
+        var russian = Assert.Single(await Inbox.OfKindAsync(cast.Partner, "interest_received"));
+        await Expect.StatusAsync(await cast.Partner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+            new JsonObject { ["email"] = "immediate", ["language"] = "zh", ["minScore"] = 70 }), 200);
+        var chinese = Assert.Single(await Inbox.OfKindAsync(cast.Partner, "interest_received"));
+
+        Assert.Equal("Вами заинтересовались", russian["title"]!.GetValue<string>());
+        Assert.Contains($"«{Bodies.Need()["title"]}»", Inbox.Text(russian));
+        Assert.Equal("有人对您感兴趣", chinese["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_new_match_below_a_recipients_minimum_score_is_not_announced_to_that_recipient()
+    {
+        var (partner, _) = await Create.PartnerAccountAsync(Api, NoticeCast.PartnerBody("L68"));
+        await Expect.StatusAsync(await partner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+            new JsonObject { ["email"] = "off", ["language"] = "en", ["minScore"] = 87.1 }), 200);
+        var (owner, smeId) = await Create.SmeAccountAsync(Api, Bodies.Sme(sectors: ["L68"]));
+        await Create.NeedAsync(owner, smeId);
+
+        var toSme = Assert.Single(await Inbox.OfKindAsync(owner, "match_suggested"));
+        Assert.Contains("87.0", Inbox.Text(toSme));
+        Assert.Empty(await Inbox.ItemsAsync(partner));
+    }
+
+    [Fact]
     public async Task Without_an_smtp_host_nothing_is_queued_for_email()
     {
         var cast = await NoticeCast.CreateAsync(Api, "J62");

@@ -1,5 +1,6 @@
 using MailKit;
 using MailKit.Net.Smtp;
+using Matchmaker.Api.Features.Notifications.Preferences;
 
 namespace Matchmaker.Api.Features.Notifications.Email;
 
@@ -48,6 +49,7 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
         if (due.Count == 0)
             return 0;
 
+        var preferences = await PreferenceStore.ForUsersAsync(connection, null, [.. due.Select(e => e.UserId).Distinct()], ct);
         var pending = new Queue<OutgoingEmail>(due);
         try
         {
@@ -58,7 +60,7 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
                 if (!email.IsActive)
                     await EmailOutbox.FailedAttemptAsync(connection, email, token, "The account is inactive: it is sent nothing.", giveUp: true, Now(), ct);
                 else
-                    await SendOneAsync(connection, smtp, email, token, ct);
+                    await SendOneAsync(connection, smtp, email, preferences[email.UserId].Language, token, ct);
                 pending.Dequeue();
             }
         }
@@ -72,9 +74,8 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
         return due.Count;
     }
 
-    private async Task SendOneAsync(DbConnection connection, SmtpSender smtp, OutgoingEmail email, string token, CancellationToken ct)
+    private async Task SendOneAsync(DbConnection connection, SmtpSender smtp, OutgoingEmail email, string language, string token, CancellationToken ct)
     {
-        var language = NotificationTexts.English;
         try
         {
             await smtp.SendAsync(EmailComposer.Compose(email, language, options), ct);

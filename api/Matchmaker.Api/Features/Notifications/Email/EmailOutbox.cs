@@ -1,9 +1,12 @@
+using Matchmaker.Api.Features.Notifications.Preferences;
+
 namespace Matchmaker.Api.Features.Notifications.Email;
 
 internal sealed record OutgoingEmail
 {
     public long Id { get; init; }
     public Guid PublicId { get; init; }
+    public long UserId { get; init; }
     public int Attempts { get; init; }
     public DateTime CreatedAt { get; init; }
     public string Address { get; init; } = "";
@@ -15,7 +18,7 @@ internal sealed record OutgoingEmail
 }
 
 /// <summary>
-/// The e-mail outbox: rows written beside the inbox items they carry, claimed by one instance at a time
+/// The e-mail outbox: rows written beside the inbox items they carry (for accounts that want each item at once), claimed by one instance at a time
 /// for a lease, marked sent as soon as the SMTP server accepted each message, retried otherwise.
 /// </summary>
 internal static class EmailOutbox
@@ -24,7 +27,8 @@ internal static class EmailOutbox
         INSERT INTO email_outbox (public_id, user_id, notification_id, status, attempts, next_attempt_at, created_at)
         SELECT @OutboxId, n.user_id, n.id, 'pending', 0, @At, @At
         FROM notifications n
-        WHERE n.public_id = @NotificationId
+        LEFT JOIN notification_preferences p ON p.user_id = n.user_id
+        WHERE n.public_id = @NotificationId AND COALESCE(p.email_mode, @DefaultMode) = @Immediate
         """;
 
     // A claim takes due rows nobody holds; the outer conditions are checked again on each row it
@@ -38,7 +42,7 @@ internal static class EmailOutbox
         """;
 
     private const string ClaimedSql = """
-        SELECT o.id AS Id, o.public_id AS PublicId, o.attempts AS Attempts, o.created_at AS CreatedAt, u.email AS Address,
+        SELECT o.id AS Id, o.public_id AS PublicId, o.user_id AS UserId, o.attempts AS Attempts, o.created_at AS CreatedAt, u.email AS Address,
                u.is_active AS IsActive, n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId
         FROM email_outbox o
         JOIN users u ON u.id = o.user_id
@@ -66,7 +70,14 @@ internal static class EmailOutbox
 
     public static Task EnqueueAsync(DbConnection c, DbTransaction tx, IEnumerable<Guid> notificationIds, DateTime at, CancellationToken ct)
     {
-        var rows = notificationIds.Select(id => new { OutboxId = Guid.CreateVersion7(at), NotificationId = id, At = at }).ToList();
+        var rows = notificationIds.Select(id => new
+        {
+            OutboxId = Guid.CreateVersion7(at),
+            NotificationId = id,
+            At = at,
+            DefaultMode = PreferenceStore.Defaults(null).Email,
+            Immediate = PreferenceStore.EmailModes.Immediate,
+        }).ToList();
         return rows.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(new CommandDefinition(EnqueueSql, rows, tx, cancellationToken: ct));
     }
 

@@ -15,7 +15,7 @@ internal static class PreferenceStore
         public static IReadOnlyList<string> All { get; } = [Immediate, Daily, Off];
     }
 
-    public static IReadOnlyList<string> Languages { get; } = ["en", "ru", "zh"];
+    public static IReadOnlyList<string> Languages { get; } = [NotificationTexts.English, NotificationTexts.Russian, NotificationTexts.Chinese];
 
     public const decimal DefaultMinScore = 70m;
 

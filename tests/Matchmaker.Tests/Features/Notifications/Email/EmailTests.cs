@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using MimeKit;
@@ -82,6 +83,28 @@ public abstract class EmailTests<TApi>(TApi api) where TApi : ApiFixture, IMailA
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(2, api.Smtp.Received.Count(m => About(m, cast.Owner.Email)));
         Assert.All(await OutboxOfAsync(cast.Owner.UserId), o => Assert.Equal("sent", o.Status));
+    }
+
+    [Fact]
+    public async Task Mail_follows_the_recipients_preference_language_or_is_not_sent_at_all()
+    {
+        var cast = await NoticeCast.CreateAsync(api, "H49");
+        await api.Smtp.WaitForAsync(m => About(m, cast.Partner.Email));
+        await Expect.StatusAsync(await cast.Partner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+            new JsonObject { ["email"] = "immediate", ["language"] = "zh", ["minScore"] = 70 }), 200);
+        await Expect.StatusAsync(await cast.Owner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+            new JsonObject { ["email"] = "off", ["language"] = "ru", ["minScore"] = 70 }), 200);
+
+        await Matches.ActAsync(cast.Owner.Client, cast.MatchId, "interest");
+        await Matches.ActAsync(cast.Partner.Client, cast.MatchId, "interest");
+
+        var chinese = await api.Smtp.WaitForAsync(m => About(m, cast.Partner.Email), 3);
+        Assert.Equal(new[] { "有人对您感兴趣", "双方均有意向" }.Order(), chinese.Skip(1).Select(m => m.Subject).Order());
+        Assert.All(chinese.Skip(1), m => Assert.Equal("zh", m.Body!.Headers[HeaderId.ContentLanguage]));
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.Single(api.Smtp.Received, m => About(m, cast.Owner.Email));
+        Assert.Single(await OutboxOfAsync(cast.Owner.UserId));
+        Assert.Contains(await Inbox.ItemsAsync(cast.Owner), i => Inbox.Kind(i) == "mutual");
     }
 
     [Fact]

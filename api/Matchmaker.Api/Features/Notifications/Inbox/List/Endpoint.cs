@@ -1,3 +1,6 @@
+using Matchmaker.Api.Features.Notifications.Preferences;
+using Matchmaker.Api.Features.Users;
+
 namespace Matchmaker.Api.Features.Notifications.Inbox.List;
 
 public sealed class Request : PagedQuery
@@ -34,7 +37,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await NotificationStore.ListAsync(connection, dialect, User.PublicId()!.Value, req.Unread, req.AfterCreatedAt, req.AfterId, req.Take + 1, ct);
-        var language = NotificationTexts.English;
+        var caller = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
+        var language = caller is null ? UserAccounts.DefaultLanguage : (await PreferenceStore.ForUsersAsync(connection, null, [caller.Id], ct))[caller.Id].Language;
         await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => InboxItemResponse.From(r, language)), ct);
     }
 }
