@@ -8,7 +8,9 @@ internal static class FeatureServices
     {
         Demo.DemoSettings.EnsureAllowed(configuration, environment);
         Demo.SyntheticSettings.EnsureValid(configuration);
+        services.AddSingleton(Needs.NeedOptions.From(configuration));
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
+        services.AddSingleton<IStartupSeed, Needs.Expiry.NeedExpiryBackfill>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
         services.AddHostedService<Demo.SyntheticSeeder>();
@@ -18,6 +20,8 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.MatchExplainer>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
+        services.AddSingleton<Needs.Expiry.NeedExpiry>();
+        services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
     }
 
     public static void DescribeFields(FieldBounds fields)
