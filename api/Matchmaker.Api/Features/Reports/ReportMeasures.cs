@@ -88,9 +88,15 @@ internal static class ReportQueries
         FROM k
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
         LEFT JOIN (
-          SELECT x.code AS code, SUM(CASE WHEN n.expires_at > @Now THEN 1 ELSE 0 END) AS needs,
-                 SUM(CASE WHEN n.expires_at > @Now THEN n.amount_usd ELSE 0 END) AS usd,
-                 SUM(CASE WHEN n.expires_at > @Now THEN 0 ELSE 1 END) AS expired
+          SELECT x.code AS code, SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN 1 ELSE 0 END) AS needs,
+                 SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN n.amount_usd ELSE 0 END) AS usd,
+                 SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN 0 ELSE 1 END) AS expired
           FROM key_needs x JOIN needs n ON n.id = x.need_id
           WHERE n.status = 'open' AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
           GROUP BY x.code

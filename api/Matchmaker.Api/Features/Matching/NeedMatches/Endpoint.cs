@@ -51,7 +51,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
-            Now = now,
             NeedId = need.Id,
             NeedOpen = need.StatusAt(now) == NeedStatus.Open,
             req.MinScore,

@@ -37,7 +37,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
         WHERE {NewestFirst.After("n")}
           AND n.status = @StoredStatus
-          AND (@StoredStatus = 'closed' OR (@Expired = 1 AND n.expires_at <= @Now) OR (@Expired = 0 AND n.expires_at > @Now))
+          AND (@StoredStatus = 'closed' OR (@Expired = 0 AND {NeedStatus.OpenAtNow}) OR (@Expired = 1 AND NOT {NeedStatus.OpenAtNow}))
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@MinUsd IS NULL OR n.amount_usd >= @MinUsd)
           AND (@MaxUsd IS NULL OR n.amount_usd <= @MaxUsd)
