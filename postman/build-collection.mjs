@@ -618,6 +618,16 @@ const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 
     tests: `${problem(400)}
       pm.test('errors.minScore', () => pm.expect(pm.response.json().errors.minScore).to.be.an('array').that.is.not.empty);`,
   }),
+  request('Renewing the open need extends it', 'POST', '/api/v1/needs/{{needId}}/renew', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const need = pm.response.json();
+      pm.test('open', () => pm.expect(need.status).to.eql('open'));
+      pm.test('expires Needs:Validity (180 days) from now', () => {
+        const days = (Date.parse(need.expiresAt) - Date.now()) / 86400000;
+        pm.expect(days).to.be.within(179, 181);
+      });`,
+  }),
   request('Closing the need', 'POST', '/api/v1/needs/{{needId}}/close', {
     token: 'smeToken',
     body: { reason: 'funded' },
@@ -629,6 +639,7 @@ const errors = folder('8 Errors a client meets', '401, 403, 404, 409, 412, 422, 
     body: {},
     tests: problem(409),
   }),
+  request('Renewing the closed need → 409', 'POST', '/api/v1/needs/{{needId}}/renew', { token: 'smeToken', tests: problem(409) }),
 ]);
 
 const reports = folder('7 Reports', 'What government agencies read: the figures agree with each other and count the run\'s deal.', [

@@ -8,7 +8,9 @@ internal static class FeatureServices
     {
         Demo.DemoSettings.EnsureAllowed(configuration, environment);
         Demo.SyntheticSettings.EnsureValid(configuration);
+        services.AddSingleton(Needs.NeedOptions.From(configuration));
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
+        services.AddSingleton<IStartupSeed, Needs.Expiry.NeedExpiryBackfill>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
         services.AddHostedService<Demo.SyntheticSeeder>();
@@ -21,6 +23,8 @@ internal static class FeatureServices
         services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));
         services.AddSingleton<Notifications.Notifier>();
         services.AddHostedService<Notifications.Email.EmailDispatcher>();
+        services.AddSingleton<Needs.Expiry.NeedExpiry>();
+        services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
     }
 
     public static void DescribeFields(FieldBounds fields)

@@ -32,6 +32,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public TestApp App => app ?? throw new InvalidOperationException("The app is not running.");
 
+    /// <summary>The app's clock: a test moves it on to see what time does (needs expiring).</summary>
+    public TestClock Clock { get; } = new();
+
     public string ConnectionString => connectionString ?? throw new InvalidOperationException("No database yet.");
 
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -144,7 +147,7 @@ public abstract class ApiFixture : IAsyncLifetime
         };
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;
-        app = new TestApp(settings, HostEnvironment);
+        app = new TestApp(settings, HostEnvironment, Clock);
         using var client = app.CreateClient();
         var ready = await client.GetAsync("/health/ready");
         if (!ready.IsSuccessStatusCode)

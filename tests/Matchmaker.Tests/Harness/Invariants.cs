@@ -10,13 +10,14 @@ namespace Matchmaker.Tests.Harness;
 /// now: under the active criteria version, each stored score is what the engine computes
 /// from the current need, SME and partner; each need's and partner's stored set is what the selection
 /// rule keeps (the best pairs at or above the minimum within the caps, plus every pair someone acted
-/// on, and nothing new on a closed need); and each deal's status is the end of its event history.
+/// on, and nothing new on a closed or expired need, whose suggestions are gone once closed or once the expiry
+/// sweep handled it); and each deal's status is the end of its event history.
 /// </summary>
 internal static class Invariants
 {
     private const string MatchesSql = """
         SELECT m.id AS Id, m.need_id AS NeedId, m.partner_id AS PartnerId, m.status AS Status, m.mutual_at AS MutualAt,
-               n.id AS NeedRowId, n.status AS NeedStatus, p.id AS PartnerRowId,
+               n.id AS NeedRowId, n.status AS NeedStatus, n.expiry_swept_at AS NeedSweptAt, p.id AS PartnerRowId,
                ms.score AS Score
         FROM matches m
         LEFT JOIN needs n ON n.id = m.need_id
@@ -29,18 +30,21 @@ internal static class Invariants
     public static async Task AssertHoldAsync(ApiFixture api)
     {
         await using var connection = await api.OpenDatabaseAsync();
-        await AssertHoldAsync(connection);
+        await AssertHoldAsync(connection, api.Clock.UtcNow);
     }
 
-    /// <summary>The same check on any open connection to a Matchmaker database, for a process the tests started themselves.</summary>
-    public static async Task AssertHoldAsync(System.Data.Common.DbConnection connection)
+    /// <summary>
+    /// The same check on any open connection to a Matchmaker database, for a process the tests started themselves;
+    /// <paramref name="now"/> is the app's time (the system's when null), which says which needs have expired.
+    /// </summary>
+    public static async Task AssertHoldAsync(System.Data.Common.DbConnection connection, DateTime? now = null)
     {
         // The API registers these when it first connects; a test that only started it as another process has not.
         Matchmaker.Api.Infrastructure.Data.DapperTypeHandlers.Register();
-        var now = DateTime.UtcNow;
+        var asOf = now ?? DateTime.UtcNow;
         var version = await ProfileStore.ActiveVersionAsync(connection, null, default);
         var profile = (await ProfileStore.FindAsync(connection, null, version, default))!.Profile;
-        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, now, default)).ToDictionary(n => n.Input.Id);
+        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, asOf, default)).ToDictionary(n => n.Input.Id);
         var partners = await ScoringInputs.PartnersAsync(connection, null, default);
         var partnerById = partners.ToDictionary(p => p.Id);
         var stored = (await connection.QueryAsync<StoredMatch>(MatchesSql, new { Version = version })).ToList();
@@ -59,6 +63,8 @@ internal static class Invariants
 
             if (m.Status == MatchStatus.Suggested && m.NeedStatus == "closed")
                 broken.Add($"{pair} is a suggestion on a closed need");
+            if (m.Status == MatchStatus.Suggested && m.NeedSweptAt is not null)
+                broken.Add($"{pair} is a suggestion on an expired need the expiry sweep handled");
             CheckHistory(m, events[m.Id].ToList(), pair, broken);
             if (m.Score is null)
             {
@@ -121,7 +127,11 @@ internal static class Invariants
         var expected = selection.Select().Select(p => (p.NeedId, p.PartnerId)).ToHashSet();
         var closed = needs.Where(n => !n.IsOpen).Select(n => n.Input.Id).ToHashSet();
         expected.UnionWith(actedOn.Where(a => closed.Contains(a.NeedId)));
-        var actual = stored.Select(m => (m.NeedId, m.PartnerId)).ToHashSet();
+        // An expired need's suggestions are out of every list from the instant it expires, and stored until the
+        // expiry sweep (or a write to either side) drops them: until then they are neither kept nor missing.
+        var awaitingSweep = stored.Where(m => m.Status == MatchStatus.Suggested && m.NeedSweptAt is null && closed.Contains(m.NeedId) && m.NeedStatus == "open")
+            .Select(m => (m.NeedId, m.PartnerId)).ToHashSet();
+        var actual = stored.Select(m => (m.NeedId, m.PartnerId)).Where(p => !awaitingSweep.Contains(p)).ToHashSet();
         foreach (var missing in expected.Except(actual).Take(20))
             broken.Add($"(need {missing.NeedId}, partner {missing.PartnerId}) is kept by the selection rule but not stored");
         foreach (var extra in actual.Except(expected).Take(20))
@@ -137,6 +147,7 @@ internal static class Invariants
         public DateTime? MutualAt { get; init; }
         public long? NeedRowId { get; init; }
         public string? NeedStatus { get; init; }
+        public DateTime? NeedSweptAt { get; init; }
         public long? PartnerRowId { get; init; }
         public decimal? Score { get; init; }
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchmaker.Tests.Harness;
 
@@ -14,10 +16,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly Lazy<Task<ResponseContract>> contract;
 
-    public TestApp(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    private readonly TimeProvider? clock;
+
+    /// <param name="clock">The app's clock; the system's when null.</param>
+    public TestApp(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", TimeProvider? clock = null)
     {
         this.settings = settings;
         this.environment = environment;
+        this.clock = clock;
         contract = new Lazy<Task<ResponseContract>>(LoadContractAsync);
     }
 
@@ -39,6 +45,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     private async Task<ResponseContract> LoadContractAsync()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Needs;
 using Microsoft.AspNetCore.Identity;
 
 namespace Matchmaker.Api.Features.Demo;
@@ -11,7 +12,7 @@ namespace Matchmaker.Api.Features.Demo;
 /// needs and partners, a full re-score with the active criteria, then deals on some matches.
 /// </summary>
 internal sealed class DemoSeeder(
-    ConnectionFactory db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
+    ConnectionFactory db, TimeProvider time, NeedOptions needOptions, IFullRescore fullRescore, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
 {
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -36,7 +37,7 @@ internal sealed class DemoSeeder(
         (Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners) ids;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            ids = await DemoStore.InsertAsync(connection, tx, world, hashes, time.GetUtcNow().UtcDateTime, ct);
+            ids = await DemoStore.InsertAsync(connection, tx, world, hashes, time.GetUtcNow().UtcDateTime, needOptions.Validity, ct);
             await tx.CommitAsync(ct);
         }
 

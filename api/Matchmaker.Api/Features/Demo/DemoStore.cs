@@ -30,7 +30,7 @@ internal static class DemoStore
 
     /// <summary>Inserts the accounts and profiles; returns the internal ids of needs and partners by public id.</summary>
     public static async Task<(Dictionary<Guid, long> Needs, Dictionary<Guid, long> Partners)> InsertAsync(
-        DbConnection c, DbTransaction tx, DemoWorld world, Func<DemoUser, string> passwordHash, DateTime now, CancellationToken ct)
+        DbConnection c, DbTransaction tx, DemoWorld world, Func<DemoUser, string> passwordHash, DateTime now, TimeSpan validity, CancellationToken ct)
     {
         var users = world.Smes.Select(s => s.Owner).Concat(world.Partners.Select(p => p.Owner)).Append(world.Agency);
         var userIds = await UserAccounts.InsertAsync(c, tx, users.Select(u => new NewUser(u.PublicId, u.Email, passwordHash(u), u.Role, u.CreatedAt)).ToList(), ct);
@@ -42,7 +42,9 @@ internal static class DemoStore
         var rates = await UsdRates.AsOfAsync(c, tx, now, ct);
         var smeByIndex = world.Smes.ToDictionary(s => s.Index);
         var needIds = await NeedStore.InsertAsync(c, tx, world.Needs.Select(n => new NewNeed(n.PublicId, smeIds[smeByIndex[n.SmeIndex].PublicId], new NeedFields(
-            n.Title, n.Description, n.Amount, n.Currency, n.JobsToCreate, n.ExportMarkets, n.HorizonMonths, n.NeedTypes, n.OwnSectors), n.CreatedAt)
+            n.Title, n.Description, n.Amount, n.Currency, n.JobsToCreate, n.ExportMarkets, n.HorizonMonths, n.NeedTypes, n.OwnSectors), n.CreatedAt,
+            // Loaded as if every need were renewed at loading: the world's dates lie in the past, and it must not start out expired.
+            now + validity)
         {
             Status = n.ClosedAt is null ? NeedStatus.Open : NeedStatus.Closed,
             CloseReason = n.CloseReason,

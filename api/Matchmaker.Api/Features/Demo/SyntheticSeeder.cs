@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Needs;
 
 namespace Matchmaker.Api.Features.Demo;
 
@@ -9,7 +10,7 @@ namespace Matchmaker.Api.Features.Demo;
 /// sign in to, SMEs, needs and partners in one transaction, then a full re-score with the active criteria.
 /// </summary>
 internal sealed class SyntheticSeeder(
-    ConnectionFactory db, TimeProvider time, IFullRescore fullRescore, IConfiguration configuration, ILogger<SyntheticSeeder> logger) : IHostedService
+    ConnectionFactory db, TimeProvider time, NeedOptions needOptions, IFullRescore fullRescore, IConfiguration configuration, ILogger<SyntheticSeeder> logger) : IHostedService
 {
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -50,7 +51,7 @@ internal sealed class SyntheticSeeder(
             seed, generated, world.Smes.Count, world.Needs.Count, world.Partners.Count);
         var hash = DemoAccounts.UnknownPasswordHash();
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await DemoStore.InsertAsync(connection, tx, world, _ => hash, time.GetUtcNow().UtcDateTime, ct);
+        await DemoStore.InsertAsync(connection, tx, world, _ => hash, time.GetUtcNow().UtcDateTime, needOptions.Validity, ct);
         await tx.CommitAsync(ct);
         return (new WorldSize(world.Smes.Count, world.Needs.Count, world.Partners.Count), generated);
     }

@@ -31,8 +31,9 @@ internal static class MatchActions
             var transition = decide(match.Status, side);
             if (transition.Kind == TransitionKind.Illegal)
                 return Refused(Problems.Conflict(transition.Refusal!));
-            if (action == MatchAction.Interest && match.Status == MatchStatus.Suggested && match.NeedStatus == NeedStatus.Closed)
-                return Refused(Problems.Conflict($"A match in status '{match.Status}' does not allow '{action}': its need is closed."));
+            var needStatus = NeedStatus.At(match.NeedStatus, match.NeedExpiresAt, clock.GetUtcNow().UtcDateTime);
+            if (action == MatchAction.Interest && match.Status == MatchStatus.Suggested && needStatus != NeedStatus.Open)
+                return Refused(Problems.Conflict($"A match in status '{match.Status}' does not allow '{action}': its need is {needStatus}."));
             if (transition.Kind == TransitionKind.Unchanged)
                 return await AnswerAsync(match);
 
@@ -56,7 +57,7 @@ internal static class MatchActions
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct), events), match.Version);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct), clock.GetUtcNow().UtcDateTime, events), match.Version);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed record MatchResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MatchEventResponse>? Events { get; init; }
 
-    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, IReadOnlyList<MatchEventRow>? events = null) => new()
+    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, DateTime now, IReadOnlyList<MatchEventRow>? events = null) => new()
     {
         Id = row.PublicId,
         NeedId = row.NeedPublicId,
@@ -45,7 +45,7 @@ public sealed record MatchResponse
         {
             Id = row.NeedPublicId,
             Title = row.NeedTitle,
-            Status = row.NeedStatus,
+            Status = Needs.NeedStatus.At(row.NeedStatus, row.NeedExpiresAt, now),
             SmeId = row.SmePublicId,
             SmeName = row.SmeName,
             Region = row.Region,

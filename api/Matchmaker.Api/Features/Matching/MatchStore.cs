@@ -22,6 +22,7 @@ internal sealed record MatchRow
     public Guid NeedPublicId { get; init; }
     public string NeedTitle { get; init; } = "";
     public string NeedStatus { get; init; } = "";
+    public DateTime? NeedExpiresAt { get; init; }
     public decimal AmountUsd { get; init; }
     public Guid SmePublicId { get; init; }
     public Guid SmeOwnerId { get; init; }
@@ -66,7 +67,7 @@ internal static partial class MatchStore
         m.id AS Id, m.public_id AS PublicId, m.status AS Status, m.sme_interested_at AS SmeInterestedAt,
         m.partner_interested_at AS PartnerInterestedAt, m.mutual_at AS MutualAt, m.created_at AS CreatedAt,
         m.updated_at AS UpdatedAt, m.version AS Version, ms.score AS Score, ms.criteria_version AS CriteriaVersion,
-        m.need_id AS NeedId, m.partner_id AS PartnerId, n.public_id AS NeedPublicId, n.title AS NeedTitle, n.status AS NeedStatus,
+        m.need_id AS NeedId, m.partner_id AS PartnerId, n.public_id AS NeedPublicId, n.title AS NeedTitle, n.status AS NeedStatus, n.expires_at AS NeedExpiresAt,
         n.amount_usd AS AmountUsd, s.public_id AS SmePublicId, su.public_id AS SmeOwnerId, s.name AS SmeName,
         s.region_code AS Region, s.contact_person AS SmeContactPerson, s.contact_email AS SmeContactEmail,
         s.contact_phone AS SmeContactPhone, p.public_id AS PartnerPublicId, pu.public_id AS PartnerOwnerId,

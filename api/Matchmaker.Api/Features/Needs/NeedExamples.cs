@@ -35,6 +35,7 @@ internal static class NeedExamples
         Status = "open",
         CreatedAt = Examples.Posted,
         UpdatedAt = Examples.Posted,
+        ExpiresAt = Examples.Posted + NeedOptions.Defaults.Validity,
     };
 
     public static CloseRequest Close => new() { Reason = "Funded through the Qingdao Machinery joint venture." };
@@ -47,5 +48,30 @@ internal static class NeedExamples
         UpdatedAt = Examples.Updated,
     };
 
-    public static Page<NeedResponse> Page => new([Open], Examples.Cursor);
+    /// <summary>Renewed on <see cref="Examples.Updated"/>.</summary>
+    public static NeedResponse Renewed => Open with
+    {
+        UpdatedAt = Examples.Updated,
+        ExpiresAt = Examples.Updated + NeedOptions.Defaults.Validity,
+    };
+
+    /// <summary>An earlier need of the same SME, posted a year before and never renewed.</summary>
+    public static NeedResponse Expired => Open with
+    {
+        Id = Guid.Parse("3c9e2a41-7b5d-4f08-9a6e-1d2c3b4a5f60"),
+        Title = "Foundry moulding line",
+        Description = null,
+        NeedTypes = ["equipment_supply"],
+        Amount = new MoneyResponse(180_000m, "USD"),
+        AmountUsd = 180_000m,
+        JobsToCreate = 12,
+        ExportMarkets = [],
+        HorizonMonths = 12,
+        Status = NeedStatus.Expired,
+        CreatedAt = Examples.Posted.AddYears(-1),
+        UpdatedAt = Examples.Posted.AddYears(-1),
+        ExpiresAt = Examples.Posted.AddYears(-1) + NeedOptions.Defaults.Validity,
+    };
+
+    public static Page<NeedResponse> Page => new([Open, Expired], Examples.Cursor);
 }

@@ -55,7 +55,7 @@ internal static class NeedBounds
 {
     public const int MaxNeedTypeLength = 32;
 
-    private static readonly string[] Statuses = [NeedStatus.Open, NeedStatus.Closed];
+    private static readonly string[] Statuses = NeedStatus.All;
 
     public static void DescribeFields(FieldBounds fields) => fields
         .String("title", NeedRequest.MaxTitleLength)

@@ -24,16 +24,20 @@ public sealed record NeedResponse
     /// <summary>The sectors matching uses: <see cref="Sectors"/> if given, else the SME's.</summary>
     public IReadOnlyList<string> EffectiveSectors { get; init; } = [];
 
+    /// <summary><c>open</c>, <c>expired</c> (open, but <see cref="ExpiresAt"/> has passed) or <c>closed</c>.</summary>
     public string Status { get; init; } = "";
     public string? CloseReason { get; init; }
     public DateTime? ClosedAt { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
-    internal static async Task<NeedResponse> OfAsync(DbConnection connection, NeedRow row, CancellationToken ct) =>
-        From(row, await NeedStore.ListsAsync(connection, [row], ct));
+    /// <summary>When the need stops being matched unless renewed: its creation or last renewal plus <c>Needs:Validity</c>.</summary>
+    public DateTime ExpiresAt { get; init; }
 
-    internal static NeedResponse From(NeedRow row, NeedLists lists) => new()
+    internal static async Task<NeedResponse> OfAsync(DbConnection connection, NeedRow row, DateTime now, CancellationToken ct) =>
+        From(row, await NeedStore.ListsAsync(connection, [row], ct), now);
+
+    internal static NeedResponse From(NeedRow row, NeedLists lists, DateTime now) => new()
     {
         Id = row.PublicId,
         SmeId = row.SmePublicId,
@@ -49,11 +53,12 @@ public sealed record NeedResponse
         HorizonMonths = row.HorizonMonths,
         Sectors = row.HasOwnSectors ? lists.OwnSectors[row.Id].ToList() : null,
         EffectiveSectors = lists.EffectiveSectors[row.Id].ToList(),
-        Status = row.Status,
+        Status = row.StatusAt(now),
         CloseReason = row.CloseReason,
         ClosedAt = row.ClosedAt,
         CreatedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
+        ExpiresAt = row.ExpiresAt ?? row.CreatedAt,
     };
 }
 

@@ -30,6 +30,12 @@ internal sealed record NeedRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
+
+    /// <summary>Null only between the migration that added it and the start-up that fills it in.</summary>
+    public DateTime? ExpiresAt { get; init; }
+
+    /// <summary>The status a reader sees at <paramref name="now"/>: an open need whose time ran out is expired.</summary>
+    public string StatusAt(DateTime now) => NeedStatus.At(Status, ExpiresAt, now);
 }
 
 /// <param name="EffectiveSectors">The sectors matching uses: the need's own, else its SME's (the <c>need_effective_sectors</c> view).</param>
@@ -45,7 +51,7 @@ internal sealed record NeedFields(
         req.ExportMarkets ?? [], req.HorizonMonths!.Value, req.NeedTypes!, req.Sectors ?? []);
 }
 
-internal sealed record NewNeed(Guid PublicId, long SmeId, NeedFields Fields, DateTime CreatedAt)
+internal sealed record NewNeed(Guid PublicId, long SmeId, NeedFields Fields, DateTime CreatedAt, DateTime ExpiresAt)
 {
     public string Status { get; init; } = NeedStatus.Open;
     public string? CloseReason { get; init; }
@@ -54,14 +60,27 @@ internal sealed record NewNeed(Guid PublicId, long SmeId, NeedFields Fields, Dat
     public int Version { get; init; } = 1;
 }
 
+/// <summary>
+/// A need is stored <c>open</c> or <c>closed</c>; an open one reads as <c>expired</c> from the instant its
+/// <c>expires_at</c> passes, whether or not the expiry sweep has been by, until it is renewed.
+/// </summary>
 internal static class NeedStatus
 {
     public const string Open = "open";
     public const string Closed = "closed";
+    public const string Expired = "expired";
+
+    public static readonly string[] All = [Open, Expired, Closed];
+
+    public static string At(string stored, DateTime? expiresAt, DateTime now) =>
+        stored == Open && expiresAt <= now ? Expired : stored;
+
+    /// <summary>SQL over <c>n</c>: the need takes part in matching at <c>@Now</c> (the rule of <see cref="At"/>).</summary>
+    public const string OpenAtNow = " (n.status = 'open' AND n.expires_at > @Now) ";
 }
 
 /// <summary>The home of needs: their columns, the row they read into, and every read and write of the needs tables.</summary>
-internal static class NeedStore
+internal static partial class NeedStore
 {
     public const string SelectColumns = """
         n.id AS Id, n.public_id AS PublicId, n.sme_id AS SmeId, s.public_id AS SmePublicId, u.public_id AS SmeOwnerId,
@@ -70,7 +89,7 @@ internal static class NeedStore
         n.currency AS Currency, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate, n.export_markets AS ExportMarkets,
         n.horizon_months AS HorizonMonths, n.has_own_sectors AS HasOwnSectors, n.status AS Status,
         n.close_reason AS CloseReason, n.closed_at AS ClosedAt, n.created_at AS CreatedAt, n.updated_at AS UpdatedAt,
-        n.version AS Version
+        n.version AS Version, n.expires_at AS ExpiresAt
         """;
 
     public const string From = " FROM needs n JOIN smes s ON s.id = n.sme_id JOIN users u ON u.id = s.owner_user_id ";
@@ -102,9 +121,9 @@ internal static class NeedStore
 
     private const string InsertSql = """
         INSERT INTO needs (public_id, sme_id, title, search_text, description, amount, currency, amount_usd, jobs_to_create,
-                           export_markets, horizon_months, has_own_sectors, status, close_reason, closed_at, created_at, updated_at, version)
+                           export_markets, horizon_months, has_own_sectors, status, close_reason, closed_at, created_at, updated_at, version, expires_at)
         VALUES (@PublicId, @SmeId, @Title, @SearchText, @Description, @Amount, @Currency, @AmountUsd, @JobsToCreate,
-                @ExportMarkets, @HorizonMonths, @HasOwnSectors, @Status, @CloseReason, @ClosedAt, @CreatedAt, @UpdatedAt, @Version)
+                @ExportMarkets, @HorizonMonths, @HasOwnSectors, @Status, @CloseReason, @ClosedAt, @CreatedAt, @UpdatedAt, @Version, @ExpiresAt)
         """;
 
     private const string IdSql = "SELECT id FROM needs WHERE public_id = @PublicId";
@@ -169,7 +188,7 @@ internal static class NeedStore
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, needs.Select(n =>
         {
             var p = Parameters(n.Fields, rates);
-            p.AddDynamicParams(new { n.PublicId, n.SmeId, n.Status, n.CloseReason, n.ClosedAt, n.CreatedAt, n.UpdatedAt, n.Version });
+            p.AddDynamicParams(new { n.PublicId, n.SmeId, n.Status, n.CloseReason, n.ClosedAt, n.CreatedAt, n.UpdatedAt, n.Version, n.ExpiresAt });
             return p;
         }).ToList(), tx, cancellationToken: ct));
         var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, needs.Select(n => n.PublicId), ct);

@@ -8,7 +8,7 @@ internal static class ReportBounds
 {
     private static readonly string[] Counts =
     [
-        "smes", "openNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
+        "smes", "openNeeds", "expiredNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
         "jobsInMutualOrLater", "declined", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
     ];
 

@@ -21,6 +21,7 @@ internal static class ReportExamples
     {
         Smes = 119,
         OpenNeeds = 196,
+        ExpiredNeeds = 0,
         RequestedInvestmentUsd = 146_036_121m,
         Partners = 60,
         MatchesTotal = StatusCounts.Sum(),

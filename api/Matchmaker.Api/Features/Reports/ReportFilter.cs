@@ -17,7 +17,8 @@ public abstract partial class ReportFilter
     public string? Sector { get; set; }
     public string? City { get; set; }
 
-    internal ReportParameters Parameters() => new(Utc(From), Utc(To), Region, Sector, City);
+    /// <param name="now">The instant an open need counts as expired after (<c>expires_at</c> at or before it).</param>
+    internal ReportParameters Parameters(DateTime now) => new(Utc(From), Utc(To), Region, Sector, City, now);
 
     /// <summary>ISO 8601 only, so that <c>01/02/2025</c> is not read one way here and the other way by the client.</summary>
     public const string TimePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
@@ -40,7 +41,7 @@ internal sealed class ReportQueryValidator : Validator<ReportQuery>
     public ReportQueryValidator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
 }
 
-internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Region, string? Sector, string? City);
+internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Region, string? Sector, string? City, DateTime Now);
 
 internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>
 {

@@ -6,11 +6,12 @@ namespace Matchmaker.Api.Features.Reports;
 public record ReportMeasures
 {
     public const string Description = """
-        Measures: `smes` SME profiles; `openNeeds` needs currently open; `requestedInvestmentUsd` sum of the USD amounts of those open needs; `partners` partner profiles; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the need's USD amount over matches at mutual, meeting, negotiation, agreement or closed (a need with two such matches counts twice); `jobsInMutualOrLater` sum of the need's jobsToCreate over the same matches; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs).
+        Measures: `smes` SME profiles; `openNeeds` needs currently open (not closed, and not past their `expiresAt`); `expiredNeeds` needs open but past their `expiresAt` (not renewed); `requestedInvestmentUsd` sum of the USD amounts of the open needs; `partners` partner profiles; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the need's USD amount over matches at mutual, meeting, negotiation, agreement or closed (a need with two such matches counts twice); `jobsInMutualOrLater` sum of the need's jobsToCreate over the same matches; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs).
         """;
 
     public long Smes { get; init; }
     public long OpenNeeds { get; init; }
+    public long ExpiredNeeds { get; init; }
     public decimal RequestedInvestmentUsd { get; init; }
     public long Partners { get; init; }
     public long MatchesTotal { get; init; }
@@ -29,6 +30,7 @@ public record ReportMeasures
         {
             Smes = row.Smes,
             OpenNeeds = row.OpenNeeds,
+            ExpiredNeeds = row.ExpiredNeeds,
             RequestedInvestmentUsd = Usd(row.RequestedInvestmentUsd),
             Partners = row.Partners,
             MatchesTotal = byStatus.Values.Sum(),
@@ -53,6 +55,7 @@ internal sealed record MeasureStatusRow
     public string Code { get; init; } = "";
     public long Smes { get; init; }
     public long OpenNeeds { get; init; }
+    public long ExpiredNeeds { get; init; }
     public decimal RequestedInvestmentUsd { get; init; }
     public long Partners { get; init; }
     public decimal InvestmentInMutualOrLaterUsd { get; init; }
@@ -77,14 +80,23 @@ internal sealed record StatusCount
 internal static class ReportQueries
 {
     public const string Measures = """
-        SELECT k.code AS Code, COALESCE(sm.smes, 0) AS Smes, COALESCE(nd.needs, 0) AS OpenNeeds, COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
+        SELECT k.code AS Code, COALESCE(sm.smes, 0) AS Smes, COALESCE(nd.needs, 0) AS OpenNeeds, COALESCE(nd.expired, 0) AS ExpiredNeeds,
+               COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
                COALESCE(pt.partners, 0) AS Partners, COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
                COALESCE(mn.needs, 0) AS MatchedNeeds, COALESCE(mn.export_needs, 0) AS ExportOrientedMatchedNeeds,
                st.status AS Status, COALESCE(st.matches, 0) AS Matches
         FROM k
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
         LEFT JOIN (
-          SELECT x.code AS code, COUNT(*) AS needs, SUM(n.amount_usd) AS usd
+          SELECT x.code AS code, SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN 1 ELSE 0 END) AS needs,
+                 SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN n.amount_usd ELSE 0 END) AS usd,
+                 SUM(CASE WHEN
+        """ + Needs.NeedStatus.OpenAtNow + """
+                 THEN 0 ELSE 1 END) AS expired
           FROM key_needs x JOIN needs n ON n.id = x.need_id
           WHERE n.status = 'open' AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
           GROUP BY x.code

@@ -21,7 +21,7 @@ internal static class ParameterDescriptions
         ["minUsd"] = "Smallest amount, in USD.",
         ["maxUsd"] = "Largest amount, in USD.",
         ["minScore"] = "Leaves out matches scoring below this (0–100).",
-        ["status"] = "`open` (the default) or `closed`.",
+        ["status"] = "`open` (the default), `expired` (open, but past `expiresAt`) or `closed`.",
         ["role"] = "Only accounts with this role: `sme`, `partner`, `agency` or `admin`.",
         ["q"] = "Part of the name, in any letter case and script (Latin, Cyrillic, Chinese).",
         ["from"] = "Counts what was created at or after this UTC date (`2025-01-31`) or timestamp (`2025-01-31T08:00:00Z`).",

@@ -32,6 +32,30 @@ public sealed class SqliteQueryTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Theory]
+    [InlineData("Matchmaker.Api.Features.Needs.NeedStore.DueForSweepSql", "IX_needs_expiry_sweep (status=? AND expiry_swept_at=? AND expires_at<?)")]
+    [InlineData("Matchmaker.Api.Features.Needs.NeedStore.DueForReminderSql", "IX_needs_expiry_reminder (status=? AND reminded_at=? AND expires_at>? AND expires_at<?)")]
+    public void The_expiry_sweep_and_the_reminders_find_their_needs_by_their_index_in_expiry_order(string query, string search)
+    {
+        var plan = Plan(query);
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH needs USING", StringComparison.Ordinal) && step.EndsWith(search, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal) || step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    private List<string> Plan(string query)
+    {
+        using var connection = new SqliteConnection(api.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqlCatalog.AsSentTo(DatabaseProvider.Sqlite, SqlCatalog.Queries.Single(q => q.Name == query).Sql);
+        var plan = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            plan.Add(reader.GetString(3));
+        return plan;
+    }
+
+    [Theory]
     [InlineData("Matchmaker.Api.Features.Matching.NeedMatches.Endpoint.Sql", "IX_matches_need_status (need_id=? AND status=?)")]
     [InlineData("Matchmaker.Api.Features.Matching.PartnerMatches.Endpoint.Sql", "IX_matches_partner_id (partner_id=? AND status=?)")]
     public void A_match_list_seeks_its_owners_matches_by_status_and_reads_each_score_by_its_match(string query, string seek)

@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Matching.GetMatch;
 
-internal sealed class Endpoint(ConnectionFactory db, MatchExplainer explainer) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {
@@ -28,6 +28,6 @@ internal sealed class Endpoint(ConnectionFactory db, MatchExplainer explainer) :
 
         var events = await MatchStore.EventsAsync(connection, match.Id, ct);
         ETags.Set(HttpContext.Response, match.Version);
-        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, ct), events), ct);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, ct), clock.GetUtcNow().UtcDateTime, events), ct);
     }
 }

@@ -11,11 +11,12 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new MatchListQueryRules());
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + "WHERE " + MatchStore.AfterCondition + """
 
           AND m.need_id = @NeedId
+          AND (m.status <> 'suggested' OR @NeedOpen = 1)
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
         """ + MatchStore.StatusCondition + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
 
@@ -26,7 +27,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
         Summary(s =>
         {
             s.Summary = "List a need's matching partners, best first";
-            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches; `status` keeps the listed statuses; `awaitingMe=true` keeps the matches the partner said yes to and the SME has not (`partner_interested`), `false` all others (for agency and admin nothing awaits them: `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The SME that posted the need, agency and admin (partners get 403, other SMEs 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. `minScore` (0–100) leaves out weaker matches; `status` keeps the listed statuses; `awaitingMe=true` keeps the matches the partner said yes to and the SME has not (`partner_interested`), `false` all others (for agency and admin nothing awaits them: `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Once the need is closed or expired only its deals in progress are listed. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the need but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -55,9 +56,11 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
             return;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             NeedId = need.Id,
+            NeedOpen = need.StatusAt(now) == NeedStatus.Open,
             req.MinScore,
             Statuses = statuses,
             req.AfterScore,
@@ -66,6 +69,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var breakdown = await explainer.ForAsync(connection, rows, ct);
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r))), ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r), now)), ct);
     }
 }

@@ -1,5 +1,6 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
 
@@ -22,7 +23,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
 {
     private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + """
         JOIN needs n ON n.id = m.need_id
@@ -31,7 +32,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
         """ + MatchStore.AfterCondition + """
 
           AND m.partner_id = @PartnerId
-          AND (m.status <> 'suggested' OR n.status = 'open')
+          AND (m.status <> 'suggested' OR
+        """ + NeedStatus.OpenAtNow + """
+          )
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
@@ -45,7 +48,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
         Summary(s =>
         {
             s.Summary = "List a partner's matching needs, best first";
-            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code), `status` (the listed statuses), `awaitingMe` (`true`: the matches the SME said yes to and the partner has not, `sme_interested`; `false`: all others; for agency and admin nothing awaits them, so `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Untouched suggestions for closed needs are left out. Each side's `contact` appears on matches that have been mutual.";
+            s.Description = "The partner that owns the profile, agency and admin (SMEs get 403, other partners 404). " + MatchStore.OrderDescription + "; scores are those of the active criteria version. Filters: `minScore` (0–100), `sector` (division like C28 or section letter, on the need's effective sectors), `region` (the SME's KG code), `status` (the listed statuses), `awaitingMe` (`true`: the matches the SME said yes to and the partner has not, `sme_interested`; `false`: all others; for agency and admin nothing awaits them, so `true` gives an empty list). The filters combine; a `cursor` only continues the list with the filters it came with. Untouched suggestions for closed and expired needs are left out (from the instant a need expires); deals in progress stay. Each side's `contact` appears on matches that have been mutual.";
             s.Responses[403] = "The caller may see the partner profile but not its matches.";
             s.ResponseExamples[200] = MatchExamples.Page;
         });
@@ -75,8 +78,10 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
         }
 
         var sector = SectorFilter.From(req.Sector);
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = (await connection.QueryAsync<MatchRow>(new CommandDefinition(dialect.Render(Sql), new
         {
+            Now = now,
             PartnerId = partner.Id,
             req.MinScore,
             Statuses = statuses,
@@ -89,6 +94,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, MatchEx
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var breakdown = await explainer.ForAsync(connection, rows, ct);
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r))), ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r), now)), ct);
     }
 }

@@ -43,7 +43,7 @@ internal static class ScoringInputs
                 r.SmeExportOriented,
                 JsonList.Read(r.SmeLanguages),
                 JsonList.Read(r.SmeCertifications)),
-            r.Status == NeedStatus.Open)).ToList();
+            r.StatusAt(asOf) == NeedStatus.Open)).ToList();
     }
 
     private static async Task<IReadOnlyList<PartnerInput>> LoadPartnersAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long>? ids, CancellationToken ct)

@@ -5,7 +5,7 @@ using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOptions options, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
 {
     public override void Configure()
     {
@@ -14,7 +14,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         Summary(s =>
         {
             s.Summary = "Post an investment need";
-            s.Description = "Only the SME that owns the profile. `amount` is `{amount, currency}` in USD, CNY or KGS; matching compares in USD at the latest FX rate. `sectors` is optional: absent means the SME's own sectors. Send an Idempotency-Key header to make retries safe.";
+            s.Description = "Only the SME that owns the profile. `amount` is `{amount, currency}` in USD, CNY or KGS; matching compares in USD at the latest FX rate. `sectors` is optional: absent means the SME's own sectors. The need is open until `expiresAt`, `Needs:Validity` (default 180 days) from now; `POST /needs/{id}/renew` extends it. Send an Idempotency-Key header to make retries safe.";
             s.Responses[201] = "Created; Location and ETag point at the new need.";
             s.ExampleRequest = NeedExamples.Request;
             s.ResponseExamples[201] = NeedExamples.Open;
@@ -42,13 +42,13 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
-            var ids = await NeedStore.InsertAsync(connection, tx, [new NewNeed(publicId, sme.Id, NeedFields.From(req), now)], rates, ct);
+            var ids = await NeedStore.InsertAsync(connection, tx, [new NewNeed(publicId, sme.Id, NeedFields.From(req), now, now + options.Validity)], rates, ct);
             await rescorer.RescoreNeedsAsync(connection, tx, [ids[publicId]], now, ct);
             await tx.CommitAsync(ct);
         }
 
         var need = (await NeedStore.FindAsync(connection, publicId, ct))!;
         ETags.Set(HttpContext.Response, need.Version);
-        await Send.CreatedAtAsync(Needs.Get.Endpoint.Name, new { id = publicId }, await NeedResponse.OfAsync(connection, need, ct), cancellation: ct);
+        await Send.CreatedAtAsync(Needs.Get.Endpoint.Name, new { id = publicId }, await NeedResponse.OfAsync(connection, need, clock.GetUtcNow().UtcDateTime, ct), cancellation: ct);
     }
 }

@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Needs.Get;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : EndpointWithoutRequest<NeedResponse>
 {
     public const string Name = "getNeed";
 
@@ -27,6 +27,6 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Ne
         }
 
         ETags.Set(HttpContext.Response, need.Version);
-        await Send.OkAsync(await NeedResponse.OfAsync(connection, need, ct), ct);
+        await Send.OkAsync(await NeedResponse.OfAsync(connection, need, clock.GetUtcNow().UtcDateTime, ct), ct);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new PagedQueryRules());
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<NeedResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
         WHERE n.sme_id = @SmeId AND {NewestFirst.After("n")}
@@ -24,7 +24,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Description(b => b.WithName("listSmeNeeds"));
         Summary(s =>
         {
-            s.Summary = "List one SME's needs, open and closed, newest first";
+            s.Summary = "List one SME's needs, open, expired and closed, newest first";
             s.Description = "Whoever may read the SME profile: its owner, partners, agency and admin." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = NeedExamples.Page;
         });
@@ -43,6 +43,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql),
             new { SmeId = sme.Id, req.AfterCreatedAt, req.AfterId, Take = req.Take + 1 }, cancellationToken: ct))).ToList();
         var lists = await NeedStore.ListsAsync(connection, rows.Take(req.Take).ToList(), ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists, clock.GetUtcNow().UtcDateTime)), ct);
     }
 }

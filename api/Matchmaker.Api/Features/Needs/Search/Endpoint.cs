@@ -27,16 +27,17 @@ internal sealed class Validator : Validator<Request>
             .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("'maxUsd' must not be below 'minUsd'.");
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
-        RuleFor(x => x.Status).Must(s => s is null or NeedStatus.Open or NeedStatus.Closed)
-            .WithMessage("'status' must be 'open' or 'closed'.");
+        RuleFor(x => x.Status).Must(s => s is null || NeedStatus.All.Contains(s))
+            .WithMessage("'status' must be 'open', 'expired' or 'closed'.");
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<NeedResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
         WHERE {NewestFirst.After("n")}
-          AND n.status = @Status
+          AND n.status = @StoredStatus
+          AND (@StoredStatus = 'closed' OR (@Expired = 0 AND {NeedStatus.OpenAtNow}) OR (@Expired = 1 AND NOT {NeedStatus.OpenAtNow}))
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@MinUsd IS NULL OR n.amount_usd >= @MinUsd)
           AND (@MaxUsd IS NULL OR n.amount_usd <= @MaxUsd)
@@ -56,7 +57,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         Summary(s =>
         {
             s.Summary = "Search investment needs, newest first";
-            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise)." + " " + NewestFirst.Description;
+            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise; `expired` lists open needs whose `expiresAt` has passed)." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = NeedExamples.Page;
         });
     }
@@ -64,11 +65,14 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var sector = SectorFilter.From(req.Sector);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<NeedRow>(new CommandDefinition(dialect.Render(Sql), new
         {
             req.AfterCreatedAt, req.AfterId,
-            Status = req.Status ?? NeedStatus.Open,
+            StoredStatus = req.Status == NeedStatus.Closed ? NeedStatus.Closed : NeedStatus.Open,
+            Expired = req.Status == NeedStatus.Expired,
+            Now = now,
             req.Region,
             req.MinUsd,
             req.MaxUsd,
@@ -80,6 +84,6 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         }, cancellationToken: ct))).ToList();
         var page = rows.Take(req.Take).ToList();
         var lists = await NeedStore.ListsAsync(connection, page, ct);
-        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists)), ct);
+        await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), r => NeedResponse.From(r, lists, now)), ct);
     }
 }

@@ -59,6 +59,6 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
 
         var updated = (await NeedStore.FindAsync(connection, need.PublicId, ct))!;
         ETags.Set(HttpContext.Response, updated.Version);
-        await Send.OkAsync(await NeedResponse.OfAsync(connection, updated, ct), ct);
+        await Send.OkAsync(await NeedResponse.OfAsync(connection, updated, clock.GetUtcNow().UtcDateTime, ct), ct);
     }
 }

@@ -10,7 +10,7 @@ public sealed record CityRow : ReportMeasures
     public string City { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<CityRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<CityRow>>
 {
     private const string Keys = """
          SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
@@ -35,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         await Send.OkAsync(new ReportRows<CityRow>(rows.Select(r => new CityRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

@@ -10,7 +10,7 @@ public sealed record RegionRow : ReportMeasures
     public string Region { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<RegionRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<RegionRow>>
 {
     private const string Keys = """
          SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
@@ -35,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         await Send.OkAsync(new ReportRows<RegionRow>(rows.Select(r => new RegionRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

@@ -10,7 +10,7 @@ public sealed record SectorRow : ReportMeasures
     public string Sector { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportRows<SectorRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<SectorRow>>
 {
     private const string Keys = """
          SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
@@ -35,9 +35,9 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         var items = rows
-            .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds > 0)
+            .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.ExpiredNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds > 0)
             .Select(r => new SectorRow(r.Code, r.Measures))
             .ToList();
         await Send.OkAsync(new ReportRows<SectorRow>(items), ct);

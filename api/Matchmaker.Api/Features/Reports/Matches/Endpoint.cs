@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<ExportRow>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<ExportRow>>
 {
     private const int CsvFlushEvery = 500;
 
@@ -31,12 +31,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         await using var connection = await db.OpenReadOnlyAsync(ct);
         if (WantsCsv(req))
         {
-            await WriteCsvAsync(ExportQuery.ReadAllAsync(connection, req.Parameters(), ct), ct);
+            await WriteCsvAsync(ExportQuery.ReadAllAsync(connection, req.Parameters(clock.GetUtcNow().UtcDateTime), ct), ct);
             return;
         }
 
         var rows = new List<ExportRow>();
-        await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(), req.After, req.Take + 1, ct))
+        await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(clock.GetUtcNow().UtcDateTime), req.After, req.Take + 1, ct))
             rows.Add(row);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => Infrastructure.Http.Cursor.Encode(r.CreatedAt.Ticks, r.Key), r => r), ct);
     }

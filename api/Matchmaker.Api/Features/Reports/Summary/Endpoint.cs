@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Reports.Summary;
 
-internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, ReportMeasures>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportMeasures>
 {
     private const string Sql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + ReportQueries.Measures;
 
@@ -20,7 +20,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<ReportQuery, Rep
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         await Send.OkAsync(rows.Single().Measures, ct);
     }
 }

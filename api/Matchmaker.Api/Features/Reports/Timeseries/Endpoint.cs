@@ -35,7 +35,7 @@ internal sealed record BucketRow
     public decimal RequestedInvestmentUsd { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db) : Endpoint<Request, TimeseriesResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, TimeseriesResponse>
 {
     // Both databases render a timestamp cast to char(19) as 'yyyy-MM-dd HH:mm:ss' (SQLite stores that text,
     // SQL Server's default style for datetime2 is 121), so the year and month are read from it with one SQL.
@@ -89,7 +89,7 @@ internal sealed class Endpoint(ConnectionFactory db) : Endpoint<Request, Timeser
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var f = req.Parameters();
+        var f = req.Parameters(clock.GetUtcNow().UtcDateTime);
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<BucketRow>(new CommandDefinition(Sql, new
         {

@@ -45,7 +45,7 @@ public abstract class ManyNeedsTests<TApi>(TApi api) where TApi : ApiFixture
             "SELECT id FROM smes WHERE public_id = @Id", new { Id = api.KeyOf(smePublicId) }, tx);
         var now = DateTime.UtcNow;
         var fields = new NeedFields("Line extension", null, 3_000_000m, "CNY", 40, [], 24, ["equipment_supply"], []);
-        var needs = Enumerable.Range(0, Needs).Select(_ => new NewNeed(Guid.NewGuid(), smeId, fields, now)).ToList();
+        var needs = Enumerable.Range(0, Needs).Select(_ => new NewNeed(Guid.NewGuid(), smeId, fields, now, now + NeedOptions.Defaults.Validity)).ToList();
         await NeedStore.InsertAsync(connection, tx, needs, await UsdRates.AsOfAsync(connection, tx, now, CancellationToken.None), CancellationToken.None);
         await tx.CommitAsync();
     }
