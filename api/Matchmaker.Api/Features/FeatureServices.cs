@@ -23,6 +23,7 @@ internal static class FeatureServices
         services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));
         services.AddSingleton<Notifications.Notifier>();
         services.AddHostedService<Notifications.Email.EmailDispatcher>();
+        services.AddSingleton<Needs.Expiry.INeedExpiryNotifier, Notifications.NeedExpiryNotices>();
         services.AddSingleton<Needs.Expiry.NeedExpiry>();
         services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
     }

@@ -111,6 +111,7 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         Body.SignIn => new JsonObject { ["email"] = cast.Spare.Email, ["password"] = ApiFixture.Password },
         Body.WrongCurrentPassword => new JsonObject { ["currentPassword"] = "not-the-current-password", ["newPassword"] = "a-new-password-for-probes" },
         Body.Preferences => new JsonObject { ["email"] = "daily", ["language"] = "ru", ["minScore"] = 75 },
+        Body.InboxRead => new JsonObject { ["upTo"] = Guid.NewGuid().ToString() },
         _ => throw new ArgumentOutOfRangeException(nameof(body)),
     };
 

@@ -7,7 +7,7 @@ internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match,
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
 /// refuses (400), so that no probe ends the tokens of the callers the later probes use.
 /// </summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences }
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
@@ -32,6 +32,8 @@ internal static class RouteExpectations
         ["PUT /api/v1/criteria"] = (Target.None, Body.Criteria,               "401 403 403 403 403 202 202"),
         ["GET /api/v1/jobs/{id}"] = (Target.Job, Body.None,                   "401 403 403 403 403 200 200"),
         ["POST /api/v1/jobs/{id}/restart"] = (Target.Job, Body.None,          "401 403 403 403 403 409 409"),
+        ["GET /api/v1/inbox"] = (Target.None, Body.None,                      "401 200 200 200 200 403 403"),
+        ["POST /api/v1/inbox/read"] = (Target.None, Body.InboxRead,           "401 204 204 204 204 403 403"),
         ["GET /api/v1/me/notifications"] = (Target.None, Body.None,           "401 200 200 200 200 200 200"),
         ["PUT /api/v1/me/notifications"] = (Target.None, Body.Preferences,    "401 200 200 200 200 200 200"),
         ["GET /api/v1/matches/{id}"] = (Target.Match, Body.None,              "401 200 404 200 404 200 200"),

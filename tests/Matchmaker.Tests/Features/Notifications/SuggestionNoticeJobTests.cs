@@ -28,7 +28,7 @@ public abstract class SuggestionNoticeJobTests<TApi>(TApi api) where TApi : ApiF
         await ChangeCriteriaAsync(admin, CriteriaBodies.Valid());
 
         var smeNew = await NewSuggestionsAsync(owner, before[0]);
-        Assert.Equal([needs[1], needs[2]], smeNew.Select(i => Inbox.Id(i, "needId")!.Value).Order());
+        Assert.Equal(new[] { needs[1], needs[2] }.Order(), smeNew.Select(i => Inbox.Id(i, "needId")!.Value).Order());
         Assert.All(smeNew, i => Assert.Equal("2 new matches", i["title"]!.GetValue<string>()));
         Assert.Empty(await NewSuggestionsAsync(partners[0].Owner, before[1]));
         foreach (var (partner, index) in partners.Skip(1).Select((p, i) => (p, i + 2)))

@@ -4,7 +4,7 @@ namespace Matchmaker.Api.Features.Needs.Expiry;
 /// Where the <c>need_expiring</c> and <c>need_expired</c> notifications plug in: <see cref="NeedExpiry"/> calls every
 /// registered notifier inside the transaction that claims the needs, so what a notifier writes (an inbox item, an
 /// outbox row) commits with the claim or not at all, and each need is handed over once per expiry and per renewal.
-/// None is registered yet; while none is, reminders are not claimed.
+/// Notifications/NeedExpiryNotices is the one registered; while none is, reminders are not claimed.
 /// </summary>
 internal interface INeedExpiryNotifier
 {

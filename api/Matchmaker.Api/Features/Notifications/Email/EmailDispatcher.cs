@@ -9,6 +9,7 @@ namespace Matchmaker.Api.Features.Notifications.Email;
 /// the same time), sends each, and marks it sent the moment the SMTP server accepted it. A message the
 /// server refused, or any that a broken connection left unsent, is tried again later
 /// (<see cref="EmailRetry"/>) until it is older than <see cref="EmailOptions.RetryFor"/>, then failed.
+/// Each round first queues the daily digests that fell due.
 /// </summary>
 internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, EmailOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
 {
@@ -44,6 +45,7 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        await EmailDigests.QueueDueAsync(connection, dialect, options.DigestHourUtc, Now(), ct);
         var token = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
         var due = await EmailOutbox.ClaimAsync(connection, dialect, token, BatchSize, Now(), Lease, ct);
         if (due.Count == 0)
@@ -78,7 +80,10 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
     {
         try
         {
-            await smtp.SendAsync(EmailComposer.Compose(email, language, options), ct);
+            var message = email.IsDigest
+                ? EmailComposer.ComposeDigest(email, await EmailDigests.ItemsAsync(connection, email.UserId, email.DigestFrom!.Value, email.DigestUntil!.Value, ct), language, options)
+                : EmailComposer.Compose(email, language, options);
+            await smtp.SendAsync(message, ct);
         }
         catch (Exception e) when (e is SmtpCommandException or FormatException or MimeKit.ParseException)
         {

@@ -11,14 +11,19 @@ internal sealed record OutgoingEmail
     public DateTime CreatedAt { get; init; }
     public string Address { get; init; } = "";
     public bool IsActive { get; init; }
-    public string Kind { get; init; } = "";
-    public string Data { get; init; } = "{}";
+    public DateTime? DigestFrom { get; init; }
+    public DateTime? DigestUntil { get; init; }
+    public string? Kind { get; init; }
+    public string? Data { get; init; }
     public Guid? MatchId { get; init; }
     public Guid? NeedId { get; init; }
+
+    public bool IsDigest => DigestUntil is not null;
 }
 
 /// <summary>
-/// The e-mail outbox: rows written beside the inbox items they carry (for accounts that want each item at once), claimed by one instance at a time
+/// The e-mail outbox: rows written beside the inbox items they carry (for accounts that want each item at once)
+/// and daily digests (<see cref="EmailDigests"/>), claimed by one instance at a time
 /// for a lease, marked sent as soon as the SMTP server accepted each message, retried otherwise.
 /// </summary>
 internal static class EmailOutbox
@@ -43,10 +48,11 @@ internal static class EmailOutbox
 
     private const string ClaimedSql = """
         SELECT o.id AS Id, o.public_id AS PublicId, o.user_id AS UserId, o.attempts AS Attempts, o.created_at AS CreatedAt, u.email AS Address,
-               u.is_active AS IsActive, n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId
+               u.is_active AS IsActive, o.digest_from AS DigestFrom, o.digest_until AS DigestUntil,
+               n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId
         FROM email_outbox o
         JOIN users u ON u.id = o.user_id
-        JOIN notifications n ON n.id = o.notification_id
+        LEFT JOIN notifications n ON n.id = o.notification_id
         WHERE o.claimed_by = @Token AND o.status = 'pending'
         ORDER BY o.id
         """;

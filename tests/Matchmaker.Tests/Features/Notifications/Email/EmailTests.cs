@@ -108,6 +108,42 @@ public abstract class EmailTests<TApi>(TApi api) where TApi : ApiFixture, IMailA
     }
 
     [Fact]
+    public async Task An_account_that_chose_daily_gets_one_digest_of_the_days_items_and_no_mail_for_each()
+    {
+        var (owner, smeId) = await Create.SmeAccountAsync(api, Bodies.Sme(sectors: ["I55"]));
+        var (partner, partnerId) = await Create.PartnerAccountAsync(api, NoticeCast.PartnerBody("J62"));
+        var day = TimeSpan.FromDays(1);
+        api.Clock.Advance(-day);
+        try
+        {
+            await Expect.StatusAsync(await owner.Client.PutAsJsonAsync("/api/v1/me/notifications",
+                new JsonObject { ["email"] = "daily", ["language"] = "en", ["minScore"] = 70 }), 200);
+            var needId = await Create.NeedAsync(owner, smeId);
+            var url = $"/api/v1/partners/{partnerId}";
+            var read = await partner.Client.GetAsync(url);
+            await Expect.StatusAsync(read, 200);
+            await Expect.StatusAsync(await partner.Client.PutAsync(url, NoticeCast.PartnerBody("I55"), read.ETag()), 200);
+            await Matches.ActAsync(partner.Client, await Matches.IdAsync(owner.Client, needId, partnerId), "interest");
+        }
+        finally
+        {
+            api.Clock.Advance(day);
+        }
+
+        var digest = Assert.Single(await api.Smtp.WaitForAsync(m => About(m, owner.Email)));
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+
+        Assert.Single(api.Smtp.Received, m => About(m, owner.Email));
+        Assert.Equal("Matchmaker: 2 updates today", digest.Subject);
+        var items = await Inbox.ItemsAsync(owner);
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Contains("• " + i["title"]!.GetValue<string>(), Body(digest)));
+        Assert.Contains($"{MailSettings.LinkBase}api/v1/matches/", Body(digest));
+        Assert.True(Body(digest).IndexOf("A new match", StringComparison.Ordinal) < Body(digest).IndexOf("Someone is interested", StringComparison.Ordinal),
+            "the digest lists the items in the order they happened");
+    }
+
+    [Fact]
     public async Task A_deactivated_account_gets_no_mail()
     {
         var cast = await NoticeCast.CreateAsync(api, "F41");

@@ -56,5 +56,6 @@ internal static class MailSettings
         ["Email:From"] = "Matchmaker <noreply@matchmaker.example>",
         ["Email:LinkBaseUrl"] = LinkBase,
         ["Email:PollSeconds"] = "0.2",
+        ["Email:DigestHourUtc"] = "0",
     };
 }
