@@ -24,6 +24,8 @@ internal static class FeatureServices
         services.AddSingleton<Notifications.Notifier>();
         services.AddHostedService<Notifications.Email.EmailDispatcher>();
         services.AddSingleton<Needs.Expiry.INeedExpiryNotifier, Notifications.NeedExpiryNotices>();
+        services.AddHealthChecks().AddCheck<Operations.BacklogHealthCheck>("backlog", tags: ["ready"]);
+        services.AddHostedService<Operations.BacklogMetrics>();
         services.AddSingleton<Needs.Expiry.NeedExpiry>();
         services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
     }

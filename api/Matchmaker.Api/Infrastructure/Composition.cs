@@ -41,6 +41,7 @@ internal static class Composition
 
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddMatchmakerTelemetry(configuration);
         services.AddFastEndpoints();
         var fields = OpenApiSetup.Fields(describeFields);
         services.SwaggerDocument(o =>
@@ -70,8 +71,9 @@ internal static class Composition
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapMatchmakerMetrics();
 
         app.UseFastEndpoints(c =>
         {

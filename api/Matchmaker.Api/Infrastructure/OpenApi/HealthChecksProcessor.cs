@@ -12,7 +12,32 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
     {
         var document = context.Document;
         document.Paths["/health/live"] = HealthCheck("Liveness", "Answers 200 `Healthy` while the process runs; checks nothing else.", readiness: false);
-        document.Paths["/health/ready"] = HealthCheck("Readiness", "Answers 200 `Healthy` when the database answers, else 503 `Unhealthy`.", readiness: true);
+        document.Paths["/health/ready"] = HealthCheck("Readiness",
+            "Answers 200 `Healthy` when the database answers, else 503 `Unhealthy`; 200 `Degraded` while background work lags "
+            + "(an e-mail failed for good, or the oldest unsent one waits over 15 minutes). With `Accept: application/json` the answer "
+            + "is an object with each check's status, description and figures: `backlog` has `emailEnabled`, `emailPending`, "
+            + "`emailOldestPendingSeconds`, `emailFailed`, `jobsWaiting`, `jobProcessed` and `jobTotal`.", readiness: true);
+        document.Paths["/metrics"] = Metrics();
+    }
+
+    private static OpenApiPathItem Metrics()
+    {
+        var operation = new OpenApiOperation
+        {
+            OperationId = "getMetrics",
+            Summary = "Metrics for Prometheus",
+            Description = "OpenTelemetry metrics in the Prometheus text format (`Metrics:Enabled`, default true): request durations "
+                + "(`http_server_request_duration_seconds`) and the background work (`matchmaker_email_outbox_pending`, "
+                + "`matchmaker_email_outbox_failed`, `matchmaker_email_outbox_oldest_age_seconds`, `matchmaker_rescore_jobs_waiting`, "
+                + "`matchmaker_rescore_progress_ratio`). No token: restrict it to the operators' network at the proxy.",
+            Tags = { "Operations" },
+        };
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The current figures.",
+            Content = { ["text/plain"] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String, MaxLength = 10_000_000 } } },
+        };
+        return new OpenApiPathItem { [OpenApiOperationMethod.Get] = operation };
     }
 
     private static OpenApiPathItem HealthCheck(string summary, string description, bool readiness)
@@ -24,21 +49,40 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
             Description = description,
             Tags = { "Operations" },
         };
-        operation.Responses["200"] = Text("Healthy.", "Healthy");
+        operation.Responses["200"] = readiness ? WithDetails(Text("Healthy, or Degraded while background work lags.", "Healthy", "Degraded")) : Text("Healthy.", "Healthy");
         if (readiness)
-            operation.Responses["503"] = Text("The database does not answer.", "Unhealthy");
+            operation.Responses["503"] = WithDetails(Text("The database does not answer.", "Unhealthy"));
         return new OpenApiPathItem { [OpenApiOperationMethod.Get] = operation };
     }
 
-    private static OpenApiResponse Text(string description, string value) => new()
+    private static OpenApiResponse Text(string description, params string[] values)
     {
-        Description = description,
-        Content =
-        {
-            ["text/plain"] = new OpenApiMediaType
-            {
-                Schema = new JsonSchema { Type = JsonObjectType.String, Enumeration = { value } },
-            },
-        },
-    };
+        var schema = new JsonSchema { Type = JsonObjectType.String };
+        foreach (var value in values)
+            schema.Enumeration.Add(value);
+        return new OpenApiResponse { Description = description, Content = { ["text/plain"] = new OpenApiMediaType { Schema = schema } } };
+    }
+
+    private static OpenApiResponse WithDetails(OpenApiResponse response)
+    {
+        var check = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
+        check.Properties["status"] = Status();
+        check.Properties["description"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null, MaxLength = 500 };
+        check.Properties["data"] = new JsonSchemaProperty { Type = JsonObjectType.Object, AdditionalPropertiesSchema = new JsonSchema() };
+        var body = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
+        body.Properties["status"] = Status();
+        body.Properties["checks"] = new JsonSchemaProperty { Type = JsonObjectType.Object, AdditionalPropertiesSchema = check };
+        body.RequiredProperties.Add("status");
+        body.RequiredProperties.Add("checks");
+        response.Content["application/json"] = new OpenApiMediaType { Schema = body };
+        return response;
+    }
+
+    private static JsonSchemaProperty Status()
+    {
+        var status = new JsonSchemaProperty { Type = JsonObjectType.String };
+        foreach (var value in new[] { "Healthy", "Degraded", "Unhealthy" })
+            status.Enumeration.Add(value);
+        return status;
+    }
 }

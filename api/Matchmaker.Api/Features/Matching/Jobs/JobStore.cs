@@ -86,6 +86,12 @@ internal static class JobStore
         WHERE id = @Id AND claimed_by = @Me AND status = 'running'
         """;
 
+    private const string BacklogSql = """
+        SELECT (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')) AS Waiting,
+               (SELECT SUM(processed) FROM jobs WHERE status = 'running') AS Processed,
+               (SELECT SUM(total) FROM jobs WHERE status = 'running') AS Total
+        """;
+
     private const string HeartbeatSql = "UPDATE jobs SET heartbeat_at = @Now WHERE id = @Id AND claimed_by = @Me AND status = 'running'";
 
     private const string SucceededSql = """
@@ -103,6 +109,10 @@ internal static class JobStore
         WHERE id = @Id AND status = 'failed' AND kind = 'rescore'
           AND criteria_version = (SELECT MAX(p.version) FROM scoring_profiles p)
         """;
+
+    /// <summary>Jobs queued or running, and how far the running ones are.</summary>
+    public static Task<JobBacklog> BacklogAsync(DbConnection connection, CancellationToken ct) =>
+        connection.QuerySingleAsync<JobBacklog>(new CommandDefinition(BacklogSql, cancellationToken: ct));
 
     public static Task<JobRow?> FindAsync(DbConnection connection, Guid publicId, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(FindSql, new { PublicId = publicId }, cancellationToken: ct));
@@ -163,4 +173,11 @@ internal static class JobStore
         await connection.ExecuteAsync(new CommandDefinition(RestartSql, new { Id = id }, tx, cancellationToken: ct)) == 1;
 
     public static string Truncate(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+}
+
+internal sealed record JobBacklog
+{
+    public int Waiting { get; init; }
+    public long? Processed { get; init; }
+    public long? Total { get; init; }
 }

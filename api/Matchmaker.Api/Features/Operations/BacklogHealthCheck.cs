@@ -1,0 +1,33 @@
+using Matchmaker.Api.Features.Notifications.Email;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Matchmaker.Api.Features.Operations;
+
+/// <summary>
+/// Part of <c>/health/ready</c>: how far background work lags. Degraded (still 200) when an e-mail failed
+/// for good or the oldest unsent one waits longer than <see cref="LateAfter"/>; the figures are in the details.
+/// </summary>
+internal sealed class BacklogHealthCheck(ConnectionFactory db, TimeProvider clock, EmailOptions email) : IHealthCheck
+{
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(15);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var backlog = await Backlog.ReadAsync(db, clock, ct);
+        var data = new Dictionary<string, object>
+        {
+            ["emailEnabled"] = email.Enabled,
+            ["emailPending"] = backlog.Email.Pending,
+            ["emailOldestPendingSeconds"] = Math.Round(backlog.OldestEmailSeconds ?? 0),
+            ["emailFailed"] = backlog.Email.Failed,
+            ["jobsWaiting"] = backlog.Jobs.Waiting,
+            ["jobProcessed"] = backlog.Jobs.Processed ?? 0,
+            ["jobTotal"] = backlog.Jobs.Total ?? 0,
+        };
+        if (backlog.Email.Failed > 0)
+            return HealthCheckResult.Degraded($"{backlog.Email.Failed} e-mail(s) failed for good after a week of retries.", data: data);
+        if (backlog.OldestEmailSeconds > LateAfter.TotalSeconds)
+            return HealthCheckResult.Degraded($"The oldest unsent e-mail has waited {backlog.OldestEmailSeconds / 60:0} minutes.", data: data);
+        return HealthCheckResult.Healthy("Background work keeps up.", data);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Dapper;
+
+namespace Matchmaker.Tests.Features.Operations;
+
+/// <summary>What an operator watches: readiness with the background work's lag, and metrics for Prometheus.</summary>
+public abstract class OperationsTests<TApi>(TApi api) where TApi : ApiFixture
+{
+    private async Task<JsonObject> ReadinessAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    [Fact]
+    public async Task Readiness_in_json_names_each_check_with_the_backlog_figures_and_stays_text_by_default()
+    {
+        var plain = await api.CreateClient().GetAsync("/health/ready");
+        Assert.Equal("Healthy", await plain.Content.ReadAsStringAsync());
+
+        var ready = await ReadinessAsync();
+
+        Assert.Equal("Healthy", ready["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", ready["checks"]!["database"]!["status"]!.GetValue<string>());
+        var backlog = ready["checks"]!["backlog"]!["data"]!;
+        Assert.False(backlog["emailEnabled"]!.GetValue<bool>());
+        Assert.Equal(0, backlog["emailFailed"]!.GetValue<int>());
+        Assert.Equal(0, backlog["jobsWaiting"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_mail_that_failed_for_good_makes_readiness_degraded_and_shows_in_its_details_and_metrics()
+    {
+        var (owner, _) = await Create.SmeAccountAsync(api);
+        await using (var connection = await api.OpenDatabaseAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO email_outbox (public_id, user_id, status, attempts, next_attempt_at, created_at, last_error)
+                SELECT @Id, u.id, 'failed', 9, @At, @At, 'mailbox unavailable' FROM users u WHERE u.public_id = @Owner
+                """, new { Id = api.KeyOf(Guid.NewGuid()), Owner = api.KeyOf(owner.UserId), At = DateTime.UtcNow.AddDays(-8) });
+
+        var ready = await ReadinessAsync();
+        var metrics = await api.CreateClient().GetStringAsync("/metrics");
+
+        Assert.Equal("Degraded", ready["status"]!.GetValue<string>());
+        Assert.Equal(1, ready["checks"]!["backlog"]!["data"]!["emailFailed"]!.GetValue<int>());
+        Assert.Contains("failed for good", ready["checks"]!["backlog"]!["description"]!.GetValue<string>());
+        Assert.Matches(@"(?m)^matchmaker_email_outbox_failed(_[a-z]+)?(\{[^}]*\})? 1$", metrics);
+
+        await using (var connection = await api.OpenDatabaseAsync())
+            await connection.ExecuteAsync("DELETE FROM email_outbox");
+    }
+
+    [Fact]
+    public async Task Metrics_carry_the_request_durations_in_the_prometheus_format()
+    {
+        await api.CreateClient().GetAsync("/health/live");
+
+        var response = await api.CreateClient().GetAsync("/metrics");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
+        Assert.Contains("matchmaker_email_outbox_pending", text);
+        Assert.Contains("matchmaker_rescore_jobs_waiting", text);
+    }
+}
+
+public sealed class OperationsTestsOnSqlite(SqliteApi api) : OperationsTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+public sealed class OperationsTestsOnSqlServer : OperationsTests<SqlServerApi>, IClassFixture<SqlServerApi>
+{
+    public OperationsTestsOnSqlServer(SqlServerApi api) : base(api) => api.SkipWhenUnavailable();
+}
