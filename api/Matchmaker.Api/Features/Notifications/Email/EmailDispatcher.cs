@@ -8,7 +8,8 @@ namespace Matchmaker.Api.Features.Notifications.Email;
 /// Sends the e-mail outbox: claims due rows through the database (so instances never send one row at
 /// the same time), sends each, and marks it sent the moment the SMTP server accepted it. A message the
 /// server refused, or any that a broken connection left unsent, is tried again later
-/// (<see cref="EmailRetry"/>) until it is older than <see cref="EmailOptions.RetryFor"/>, then failed.
+/// (<see cref="EmailRetry"/>) until it is older than <see cref="EmailOptions.RetryFor"/>, then failed. Stopping
+/// hands back what it still holds.
 /// Each round first queues the daily digests that fell due.
 /// </summary>
 internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, EmailOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
@@ -60,13 +61,18 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
             while (pending.TryPeek(out var email))
             {
                 if (!email.IsActive)
-                    await EmailOutbox.FailedAttemptAsync(connection, email, token, "The account is inactive: it is sent nothing.", giveUp: true, Now(), ct);
+                    await EmailOutbox.FailedAttemptAsync(connection, email, token, "The account is inactive: it is sent nothing.", giveUp: true, Now(), options.RetryDelays, ct);
                 else
                     await SendOneAsync(connection, smtp, email, preferences[email.UserId].Language, token, ct);
                 pending.Dequeue();
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            await EmailOutbox.ReleaseAsync(connection, token);
+            throw;
+        }
+        catch (Exception e)
         {
             logger.LogWarning("The SMTP server could not be reached or dropped the connection: {Error}", e.Message);
             while (pending.TryDequeue(out var email))
@@ -97,7 +103,7 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
     private async Task FailedAsync(DbConnection connection, OutgoingEmail email, string token, string error, CancellationToken ct)
     {
         var giveUp = Now() - email.CreatedAt >= options.RetryFor;
-        await EmailOutbox.FailedAttemptAsync(connection, email, token, error, giveUp, Now(), ct);
+        await EmailOutbox.FailedAttemptAsync(connection, email, token, error, giveUp, Now(), options.RetryDelays, ct);
         if (giveUp)
             logger.LogError("E-mail {EmailId} failed for good after {Attempts} attempts: {Error}", email.PublicId, email.Attempts + 1, error);
     }

@@ -68,6 +68,8 @@ internal static class EmailOutbox
         WHERE id = @Id AND claimed_by = @Token
         """;
 
+    private const string ReleaseSql = "UPDATE email_outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @Token AND status = 'pending'";
+
     private const string BacklogSql = """
         SELECT (SELECT COUNT(*) FROM email_outbox WHERE status = 'pending') AS Pending,
                (SELECT MIN(created_at) FROM email_outbox WHERE status = 'pending') AS OldestPendingAt,
@@ -98,15 +100,19 @@ internal static class EmailOutbox
         c.ExecuteAsync(new CommandDefinition(SentSql, new { Id = id, Token = token, Now = now }, cancellationToken: ct));
 
     /// <summary>Records a failed attempt: tried again later, or given up as <c>failed</c> once <paramref name="giveUp"/>.</summary>
-    public static Task<int> FailedAttemptAsync(DbConnection c, OutgoingEmail email, string token, string error, bool giveUp, DateTime now, CancellationToken ct) =>
+    public static Task<int> FailedAttemptAsync(DbConnection c, OutgoingEmail email, string token, string error, bool giveUp, DateTime now, IReadOnlyList<TimeSpan> delays, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(RetrySql, new
         {
             email.Id,
             Token = token,
             Status = giveUp ? "failed" : "pending",
-            Next = now + EmailRetry.After(email.Attempts + 1),
+            Next = now + EmailRetry.After(delays, email.Attempts + 1),
             Error = error.Length > 1000 ? error[..1000] : error,
         }, cancellationToken: ct));
+
+    /// <summary>Hands back what a claim still holds, so that another instance need not wait for the lease to end.</summary>
+    public static Task<int> ReleaseAsync(DbConnection c, string token) =>
+        c.ExecuteAsync(new CommandDefinition(ReleaseSql, new { Token = token }, cancellationToken: CancellationToken.None));
 
     public static Task<EmailBacklog> BacklogAsync(DbConnection c, CancellationToken ct) =>
         c.QuerySingleAsync<EmailBacklog>(new CommandDefinition(BacklogSql, cancellationToken: ct));

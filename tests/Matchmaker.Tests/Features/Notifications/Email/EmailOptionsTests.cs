@@ -15,6 +15,9 @@ public sealed class EmailOptionsTests
 
         Assert.False(options.Enabled);
         Assert.Equal((587, true, 6), (options.SmtpPort, options.UseTls, options.DigestHourUtc));
+        Assert.Equal([10, 30, 60, 120, 300], options.RetryDelays.Select(d => d.TotalSeconds));
+        Assert.Equal(TimeSpan.FromMinutes(5), EmailRetry.After(options.RetryDelays, 40));
+        Assert.Equal(TimeSpan.FromDays(7), options.RetryFor);
     }
 
     [Fact]
@@ -33,6 +36,7 @@ public sealed class EmailOptionsTests
     [InlineData("Email:DigestHourUtc", "Email:DigestHourUtc", "24")]
     [InlineData("Email:LinkBaseUrl", "Email:LinkBaseUrl", "/relative")]
     [InlineData("Email:PollSeconds", "Email:PollSeconds", "0")]
+    [InlineData("Email:RetrySeconds", "Email:RetrySeconds:0", "-5")]
     public void A_bad_setting_stops_start_up_naming_its_key(string named, string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Read(new() { [key] = value }));
