@@ -49,9 +49,9 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
             Description = description,
             Tags = { "Operations" },
         };
-        operation.Responses["200"] = readiness ? WithDetails(Text("Healthy, or Degraded while background work lags.", "Healthy", "Degraded")) : Text("Healthy.", "Healthy");
+        operation.Responses["200"] = readiness ? WithDetails(Text("Healthy, or Degraded while background work lags.", "Healthy", "Degraded"), "Healthy") : Text("Healthy.", "Healthy");
         if (readiness)
-            operation.Responses["503"] = WithDetails(Text("The database does not answer.", "Unhealthy"));
+            operation.Responses["503"] = WithDetails(Text("The database does not answer.", "Unhealthy"), "Unhealthy");
         return new OpenApiPathItem { [OpenApiOperationMethod.Get] = operation };
     }
 
@@ -63,7 +63,7 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
         return new OpenApiResponse { Description = description, Content = { ["text/plain"] = new OpenApiMediaType { Schema = schema } } };
     }
 
-    private static OpenApiResponse WithDetails(OpenApiResponse response)
+    private static OpenApiResponse WithDetails(OpenApiResponse response, string exampleStatus)
     {
         var check = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
         check.Properties["status"] = Status();
@@ -74,7 +74,25 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
         body.Properties["checks"] = new JsonSchemaProperty { Type = JsonObjectType.Object, AdditionalPropertiesSchema = check };
         body.RequiredProperties.Add("status");
         body.RequiredProperties.Add("checks");
-        response.Content["application/json"] = new OpenApiMediaType { Schema = body };
+        var database = exampleStatus == "Healthy"
+            ? new Dictionary<string, object?> { ["status"] = "Healthy", ["description"] = null, ["data"] = new Dictionary<string, object>() }
+            : new Dictionary<string, object?> { ["status"] = "Unhealthy", ["description"] = "The database cannot be reached.", ["data"] = new Dictionary<string, object>() };
+        var checks = new Dictionary<string, object?> { ["database"] = database };
+        if (exampleStatus == "Healthy")
+        {
+            checks["backlog"] = new Dictionary<string, object?>
+            {
+                ["status"] = "Healthy",
+                ["description"] = "Background work keeps up.",
+                ["data"] = new Dictionary<string, object>
+                {
+                    ["emailEnabled"] = true, ["emailPending"] = 3, ["emailOldestPendingSeconds"] = 4, ["emailFailed"] = 0,
+                    ["jobsWaiting"] = 1, ["jobProcessed"] = 1200, ["jobTotal"] = 10000,
+                },
+            };
+        }
+
+        response.Content["application/json"] = new OpenApiMediaType { Schema = body, Example = new Dictionary<string, object?> { ["status"] = exampleStatus, ["checks"] = checks } };
         return response;
     }
 

@@ -15,7 +15,10 @@ namespace Matchmaker.Api.Features.Notifications.Email;
 internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, EmailOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 20;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    // Longer than a whole batch can take at SmtpSender.Timeout a step (connecting, then each message), so a
+    // live sender never loses its rows to another instance; a crashed one's rows wait this long.
+    private static readonly TimeSpan Lease = SmtpSender.Timeout * (BatchSize + 2);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {

@@ -63,7 +63,7 @@ public sealed class EmailWorkloadTests(MailSqliteApi api) : IClassFixture<MailSq
 
         await using var connection = await api.OpenDatabaseAsync();
         var items = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM notifications");
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         List<Queued> outbox;
         while (true)
         {
