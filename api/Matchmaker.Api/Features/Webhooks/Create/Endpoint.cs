@@ -14,7 +14,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
         {
             s.Summary = "Subscribe a URL to events";
             s.Description = "Any signed-in account (sme, partner, agency, admin); the subscription is the caller's own. " + WebhookDocs.Rules
-                + " The answer carries `secret` (`whsec_…`), which signs deliveries; it is shown only here and on rotation.";
+                + " The answer carries `secret` (`whsec_…`), which signs deliveries; it is shown only here and on rotation. Send an Idempotency-Key header to make retries safe: a replay answers the same subscription and secret.";
             s.Responses[201] = "Created; Location and ETag point at the subscription. Keep `secret`: it is not shown again.";
             s.ExampleRequest = WebhookExamples.Request;
             s.ResponseExamples[201] = WebhookExamples.Issued;
