@@ -28,6 +28,8 @@ internal static class FeatureServices
         services.AddHostedService<Operations.BacklogMetrics>();
         services.AddSingleton<Needs.Expiry.NeedExpiry>();
         services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
+        services.AddSingleton(Webhooks.WebhookOptions.From(configuration));
+        services.AddSingleton<Webhooks.WebhookUrlGuard>();
     }
 
     public static void DescribeFields(FieldBounds fields)
@@ -47,5 +49,6 @@ internal static class FeatureServices
         Reports.ReportBounds.DescribeFields(fields);
         Reference.ReferenceBounds.DescribeFields(fields);
         Notifications.Preferences.PreferenceBounds.DescribeFields(fields);
+        Webhooks.WebhookBounds.DescribeFields(fields);
     }
 }

@@ -144,6 +144,8 @@ public abstract class ApiFixture : IAsyncLifetime
             ["RateLimits:SignIn:PermitLimit"] = "0",
             ["RateLimits:Search:PermitLimit"] = "0",
             ["RateLimits:Write:PermitLimit"] = "0",
+            // As in production: webhook URLs must be https and public; the tests use public IP literals, which need no DNS.
+            ["Webhooks:AllowPrivateNetworks"] = "false",
         };
         foreach (var (key, value) in ExtraSettings)
             settings[key] = value;

@@ -1,13 +1,13 @@
 namespace Matchmaker.Tests.Security;
 
 /// <summary>What a route's parameter is filled with: a record of the cast, or one made for each probe when probes change it.</summary>
-internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList }
+internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList, Webhook, FreshWebhook }
 
 /// <summary>
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
 /// refuses (400), so that no probe ends the tokens of the callers the later probes use.
 /// </summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead }
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
@@ -67,5 +67,11 @@ internal static class RouteExpectations
         ["PUT /api/v1/smes/{id}"] = (Target.Sme, Body.Sme,                    "401 200 404 403 403 403 200"),
         ["GET /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.None,          "401 200 404 200 200 200 200"),
         ["POST /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.Need,         "401 201 404 403 403 403 403"),
+        ["GET /api/v1/webhooks"] = (Target.None, Body.None,                   "401 200 200 200 200 200 200"),
+        ["POST /api/v1/webhooks"] = (Target.None, Body.Webhook,               "401 201 201 201 201 201 201"),
+        ["GET /api/v1/webhooks/{id}"] = (Target.Webhook, Body.None,           "401 200 404 404 404 404 404"),
+        ["PUT /api/v1/webhooks/{id}"] = (Target.Webhook, Body.Webhook,        "401 200 404 404 404 404 404"),
+        ["DELETE /api/v1/webhooks/{id}"] = (Target.FreshWebhook, Body.None,   "401 204 404 404 404 404 404"),
+        ["POST /api/v1/webhooks/{id}/rotate-secret"] = (Target.Webhook, Body.None, "401 200 404 404 404 404 404"),
     };
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Matchmaker.Tests.Features.Matching;
 using Matchmaker.Tests.Features.Matching.Criteria;
 using Matchmaker.Tests.Features.Matching.Jobs;
@@ -7,9 +9,9 @@ namespace Matchmaker.Tests.Security;
 /// <summary>
 /// The <see cref="DealCast"/> (an SME and a partner with a match, another SME, an uninvolved partner, agency,
 /// admin) plus what the route probes need besides: a second need of the SME that probes may rewrite, a spare
-/// account the admin may rewrite, and a finished re-score job.
+/// account the admin may rewrite, a finished re-score job, and a webhook subscription of the SME.
 /// </summary>
-internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId)
+internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId, Guid WebhookId)
 {
     public static readonly string[] Callers = ["anonymous", "owner", "other-sme", "partner", "other-partner", "agency", "admin"];
 
@@ -24,7 +26,8 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         await Expect.StatusAsync(accepted, 202);
         var jobUrl = accepted.Headers.Location!.ToString();
         var job = await JobPolling.WaitForStatusAsync(deal.Admin.Client, jobUrl, "succeeded");
-        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()));
+        var webhook = await WebhookAsync(deal.Owner);
+        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()), webhook);
     }
 
     /// <summary>The id a probe of a route puts in its path; fresh records are made for probes that change them.</summary>
@@ -42,8 +45,22 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         Target.SpareUser => Spare.UserId.ToString(),
         Target.Job => JobId.ToString(),
         Target.ReferenceList => "regions",
+        Target.Webhook => WebhookId.ToString(),
+        Target.FreshWebhook => (await WebhookAsync(Deal.Owner)).ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
+
+    public static JsonObject WebhookBody() => new()
+    {
+        ["url"] = Features.Webhooks.WebhookTests<ApiFixture>.PublicUrl,
+        ["events"] = new JsonArray("match.interest"),
+    };
+
+    private static async Task<Guid> WebhookAsync(Actor owner)
+    {
+        var created = await Expect.StatusAsync(await owner.Client.PostAsJsonAsync("/api/v1/webhooks", WebhookBody()), 201);
+        return Guid.Parse(created["id"]!.GetValue<string>());
+    }
 
     /// <summary>Waits for the re-score jobs at these addresses to end, so the stored matches can be checked.</summary>
     public async Task SettleAsync(IEnumerable<string> jobUrls)

@@ -1,0 +1,36 @@
+using Matchmaker.Api.Features.Users;
+
+namespace Matchmaker.Api.Features.Webhooks.Get;
+
+internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<WebhookResponse>
+{
+    public const string Name = "getWebhook";
+
+    public override void Configure()
+    {
+        Get("/webhooks/{id:guid}");
+        Roles(AppRoles.All);
+        Description(b => b.WithName(Name));
+        Summary(s =>
+        {
+            s.Summary = "Read one of your webhook subscriptions";
+            s.Description = "Owner only: anyone else, admin included, gets 404. The secret is never shown here.";
+            s.ResponseExamples[200] = WebhookExamples.Read;
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var owner = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
+        var webhook = owner is null ? null : await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), owner.Id, ct);
+        if (webhook is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("The webhook"));
+            return;
+        }
+
+        ETags.Set(HttpContext.Response, webhook.Version);
+        await Send.OkAsync(WebhookResponse.From(webhook), ct);
+    }
+}
