@@ -67,7 +67,7 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
     {
         var check = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
         check.Properties["status"] = Status();
-        check.Properties["description"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null, MaxLength = 500 };
+        check.Properties["description"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true, MaxLength = 500 };
         check.Properties["data"] = new JsonSchemaProperty { Type = JsonObjectType.Object, AdditionalPropertiesSchema = new JsonSchema() };
         var body = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
         body.Properties["status"] = Status();
