@@ -24,6 +24,11 @@ internal static partial class NeedStore
         /**limit**/
         """;
 
+    private const string SweepBacklogSql = """
+        SELECT COUNT(*) AS Unswept, MIN(expires_at) AS OldestExpiredAt FROM needs
+        WHERE status = 'open' AND expiry_swept_at IS NULL AND expires_at <= @Now
+        """;
+
     private const string ClaimSweepSql = """
         UPDATE needs SET expiry_swept_at = @Now
         WHERE id = @Id AND status = 'open' AND expiry_swept_at IS NULL AND expires_at <= @Now
@@ -68,6 +73,10 @@ internal static partial class NeedStore
     public static Task<IReadOnlyList<long>> ClaimExpiredAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, DateTime now, int take, CancellationToken ct) =>
         ClaimAsync(connection, tx, dialect, DueForSweepSql, ClaimSweepSql, new ClaimWindow(now, now, take), ct);
 
+    /// <summary>Needs expired by <paramref name="now"/> that no sweep has handled yet, and when the oldest of them expired.</summary>
+    public static Task<ExpirySweepBacklog> SweepBacklogAsync(DbConnection connection, DateTime now, CancellationToken ct) =>
+        connection.QuerySingleAsync<ExpirySweepBacklog>(new CommandDefinition(SweepBacklogSql, new { Now = now }, cancellationToken: ct));
+
     /// <summary>Claims up to <paramref name="take"/> open needs that expire within <paramref name="before"/> and were not reminded yet.</summary>
     public static Task<IReadOnlyList<long>> ClaimRemindersAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, DateTime now, TimeSpan before, int take, CancellationToken ct) =>
         ClaimAsync(connection, tx, dialect, DueForReminderSql, ClaimReminderSql, new ClaimWindow(now, now + before, take), ct);
@@ -87,4 +96,10 @@ internal static partial class NeedStore
     }
 
     private sealed record ClaimWindow(DateTime Now, DateTime Horizon, int Take);
+}
+
+internal sealed record ExpirySweepBacklog
+{
+    public int Unswept { get; init; }
+    public DateTime? OldestExpiredAt { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Matchmaker.Api.Features.Operations;
 
 /// <summary>
 /// Part of <c>/health/ready</c>: how far background work lags. Degraded (still 200) when an e-mail failed
-/// for good or the oldest unsent one waits longer than <see cref="LateAfter"/>; the figures are in the details.
+/// for good, the oldest unsent one waits longer than <see cref="LateAfter"/>, or a need expired longer ago
+/// than that and no sweep has handled it; the figures are in the details.
 /// </summary>
 internal sealed class BacklogHealthCheck(ConnectionFactory db, TimeProvider clock, EmailOptions email) : IHealthCheck
 {
@@ -23,11 +24,15 @@ internal sealed class BacklogHealthCheck(ConnectionFactory db, TimeProvider cloc
             ["jobsWaiting"] = backlog.Jobs.Waiting,
             ["jobProcessed"] = backlog.Jobs.Processed ?? 0,
             ["jobTotal"] = backlog.Jobs.Total ?? 0,
+            ["needsExpiredUnswept"] = backlog.Expiry.Unswept,
+            ["oldestUnsweptExpirySeconds"] = Math.Round(backlog.OldestUnsweptExpirySeconds ?? 0),
         };
         if (backlog.Email.Failed > 0)
             return HealthCheckResult.Degraded($"{backlog.Email.Failed} e-mail(s) failed for good after a week of retries.", data: data);
         if (backlog.OldestEmailSeconds > LateAfter.TotalSeconds)
             return HealthCheckResult.Degraded($"The oldest unsent e-mail has waited {backlog.OldestEmailSeconds / 60:0} minutes.", data: data);
+        if (backlog.OldestUnsweptExpirySeconds > LateAfter.TotalSeconds)
+            return HealthCheckResult.Degraded($"The expiry sweep is behind: a need expired {backlog.OldestUnsweptExpirySeconds / 60:0} minutes ago and still holds its suggestions.", data: data);
         return HealthCheckResult.Healthy("Background work keeps up.", data);
     }
 }

@@ -26,6 +26,8 @@ internal sealed class BacklogMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("matchmaker.email.outbox.pending", () => Read().Email.Pending, "{email}", "E-mails waiting to be sent.");
         meter.CreateObservableGauge("matchmaker.email.outbox.failed", () => Read().Email.Failed, "{email}", "E-mails given up after a week of retries.");
         meter.CreateObservableGauge("matchmaker.email.outbox.oldest_age", () => Read().OldestEmailSeconds ?? 0, "s", "How long the oldest unsent e-mail has waited.");
+        meter.CreateObservableGauge("matchmaker.needs.expiry.unswept", () => Read().Expiry.Unswept, "{need}", "Needs expired and not yet swept.");
+        meter.CreateObservableGauge("matchmaker.needs.expiry.oldest_unswept_age", () => Read().OldestUnsweptExpirySeconds ?? 0, "s", "How long ago the oldest unswept need expired.");
         meter.CreateObservableGauge("matchmaker.rescore.jobs.waiting", () => Read().Jobs.Waiting, "{job}", "Re-score jobs queued or running.");
         meter.CreateObservableGauge("matchmaker.rescore.progress", () => Read().Jobs.Total is > 0 and var total ? (double)(Read().Jobs.Processed ?? 0) / total : 0,
             "1", "Share of the needs the running re-score has written.");

@@ -14,9 +14,10 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
         document.Paths["/health/live"] = HealthCheck("Liveness", "Answers 200 `Healthy` while the process runs; checks nothing else.", readiness: false);
         document.Paths["/health/ready"] = HealthCheck("Readiness",
             "Answers 200 `Healthy` when the database answers, else 503 `Unhealthy`; 200 `Degraded` while background work lags "
-            + "(an e-mail failed for good, or the oldest unsent one waits over 15 minutes). With `Accept: application/json` the answer "
-            + "is an object with each check's status, description and figures: `backlog` has `emailEnabled`, `emailPending`, "
-            + "`emailOldestPendingSeconds`, `emailFailed`, `jobsWaiting`, `jobProcessed` and `jobTotal`.", readiness: true);
+            + "(an e-mail failed for good, the oldest unsent one waits over 15 minutes, or a need expired over 15 minutes ago and no sweep "
+            + "has handled it). With `Accept: application/json` the answer is an object with each check's status, description and figures: "
+            + "`backlog` has `emailEnabled`, `emailPending`, `emailOldestPendingSeconds`, `emailFailed`, `jobsWaiting`, `jobProcessed`, "
+            + "`jobTotal`, `needsExpiredUnswept` and `oldestUnsweptExpirySeconds`.", readiness: true);
         document.Paths["/metrics"] = Metrics();
     }
 
@@ -28,8 +29,9 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
             Summary = "Metrics for Prometheus",
             Description = "OpenTelemetry metrics in the Prometheus text format (`Metrics:Enabled`, default true): request durations "
                 + "(`http_server_request_duration_seconds`) and the background work (`matchmaker_email_outbox_pending`, "
-                + "`matchmaker_email_outbox_failed`, `matchmaker_email_outbox_oldest_age_seconds`, `matchmaker_rescore_jobs_waiting`, "
-                + "`matchmaker_rescore_progress_ratio`). No token: restrict it to the operators' network at the proxy.",
+                + "`matchmaker_email_outbox_failed`, `matchmaker_email_outbox_oldest_age_seconds`, `matchmaker_needs_expiry_unswept`, "
+                + "`matchmaker_needs_expiry_oldest_unswept_age_seconds`, `matchmaker_rescore_jobs_waiting`, `matchmaker_rescore_progress_ratio`). "
+                + "No token: restrict it to the operators' network at the proxy.",
             Tags = { "Operations" },
         };
         operation.Responses["200"] = new OpenApiResponse
@@ -87,7 +89,7 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
                 ["data"] = new Dictionary<string, object>
                 {
                     ["emailEnabled"] = true, ["emailPending"] = 3, ["emailOldestPendingSeconds"] = 4, ["emailFailed"] = 0,
-                    ["jobsWaiting"] = 1, ["jobProcessed"] = 1200, ["jobTotal"] = 10000,
+                    ["jobsWaiting"] = 1, ["jobProcessed"] = 1200, ["jobTotal"] = 10000, ["needsExpiredUnswept"] = 0, ["oldestUnsweptExpirySeconds"] = 0,
                 },
             };
         }
