@@ -16,9 +16,9 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
 {
     private const int BatchSize = 20;
 
-    // Longer than a whole batch can take at SmtpSender.Timeout a step (connecting, then each message), so a
+    // Longer than a whole batch can take at Email:TimeoutSeconds a step (connecting, then each message), so a
     // live sender never loses its rows to another instance; a crashed one's rows wait this long.
-    private static readonly TimeSpan Lease = SmtpSender.Timeout * (BatchSize + 2);
+    private readonly TimeSpan lease = options.SmtpTimeout * (BatchSize + 2);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -51,7 +51,7 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
         await using var connection = await db.OpenAsync(ct);
         await EmailDigests.QueueDueAsync(connection, dialect, options.DigestHourUtc, Now(), ct);
         var token = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
-        var due = await EmailOutbox.ClaimAsync(connection, dialect, token, BatchSize, Now(), Lease, ct);
+        var due = await EmailOutbox.ClaimAsync(connection, dialect, token, BatchSize, Now(), lease, ct);
         if (due.Count == 0)
             return 0;
 

@@ -13,6 +13,7 @@ internal sealed record EmailOptions(
     int DigestHourUtc,
     Uri? LinkBaseUrl,
     TimeSpan Poll,
+    TimeSpan SmtpTimeout,
     IReadOnlyList<TimeSpan> RetryDelays,
     TimeSpan RetryFor)
 {
@@ -39,10 +40,13 @@ internal sealed record EmailOptions(
         var poll = section.GetValue("PollSeconds", 5.0);
         if (poll <= 0)
             throw new InvalidOperationException($"Email:PollSeconds must be greater than 0, not {poll}.");
+        var timeout = section.GetValue("TimeoutSeconds", 30.0);
+        if (timeout <= 0)
+            throw new InvalidOperationException($"Email:TimeoutSeconds must be greater than 0, not {timeout}.");
         var retry = section.GetSection("RetrySeconds").Get<double[]>() is { Length: > 0 } seconds ? seconds : null;
         if (retry is not null && retry.Any(s => s <= 0))
             throw new InvalidOperationException($"Email:RetrySeconds must list delays greater than 0 seconds, not [{string.Join(", ", retry)}].");
         return new EmailOptions(host, port, section.GetValue("UseTls", true), section["UserName"], section["Password"], from, digestHour, links,
-            TimeSpan.FromSeconds(poll), retry?.Select(TimeSpan.FromSeconds).ToArray() ?? EmailRetry.DefaultDelays, TimeSpan.FromDays(7));
+            TimeSpan.FromSeconds(poll), TimeSpan.FromSeconds(timeout), retry?.Select(TimeSpan.FromSeconds).ToArray() ?? EmailRetry.DefaultDelays, TimeSpan.FromDays(7));
     }
 }

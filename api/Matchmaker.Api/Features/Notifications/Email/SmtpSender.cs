@@ -7,10 +7,8 @@ namespace Matchmaker.Api.Features.Notifications.Email;
 /// <summary>One SMTP session through MailKit: STARTTLS when <c>Email:UseTls</c> (implicit TLS on port 465), then each message in turn.</summary>
 internal sealed class SmtpSender(EmailOptions options) : IAsyncDisposable
 {
-    /// <summary>How long one SMTP step may take (MailKit's default is two minutes).</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    private readonly SmtpClient client = new() { Timeout = (int)Timeout.TotalMilliseconds };
+    // One SMTP step may take Email:TimeoutSeconds (MailKit's own default is two minutes).
+    private readonly SmtpClient client = new() { Timeout = (int)options.SmtpTimeout.TotalMilliseconds };
 
     public async Task ConnectAsync(CancellationToken ct)
     {

@@ -18,6 +18,7 @@ public sealed class EmailOptionsTests
         Assert.Equal([10, 30, 60, 120, 300], options.RetryDelays.Select(d => d.TotalSeconds));
         Assert.Equal(TimeSpan.FromMinutes(5), EmailRetry.After(options.RetryDelays, 40));
         Assert.Equal(TimeSpan.FromDays(7), options.RetryFor);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.SmtpTimeout);
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class EmailOptionsTests
     [InlineData("Email:LinkBaseUrl", "Email:LinkBaseUrl", "/relative")]
     [InlineData("Email:PollSeconds", "Email:PollSeconds", "0")]
     [InlineData("Email:RetrySeconds", "Email:RetrySeconds:0", "-5")]
+    [InlineData("Email:TimeoutSeconds", "Email:TimeoutSeconds", "0")]
     public void A_bad_setting_stops_start_up_naming_its_key(string named, string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Read(new() { [key] = value }));

@@ -57,6 +57,7 @@ internal static class MailSettings
         ["Email:LinkBaseUrl"] = LinkBase,
         ["Email:PollSeconds"] = "0.2",
         ["Email:DigestHourUtc"] = "0",
+        ["Email:TimeoutSeconds"] = "2",
         ["Email:RetrySeconds:0"] = "1",
         ["Email:RetrySeconds:1"] = "2",
     };
