@@ -31,11 +31,16 @@ internal static class WebhookStore
         w.description AS Description, w.secret AS Secret, w.created_at AS CreatedAt, w.updated_at AS UpdatedAt, w.version AS Version
         """;
 
-    private const string FindOwnedSql = "SELECT " + SelectColumns + " FROM webhooks w WHERE w.public_id = @Id AND w.owner_user_id = @OwnerUserId";
+    // Owners are named by their account id, so a handler reaches its caller's subscriptions in one query.
+    private const string FindOwnedSql = "SELECT " + SelectColumns + """
+
+         FROM webhooks w JOIN users u ON u.id = w.owner_user_id
+        WHERE w.public_id = @Id AND u.public_id = @Owner
+        """;
 
     private static readonly string ListOwnedSql = "SELECT /**top**/ " + SelectColumns + $"""
-         FROM webhooks w
-        WHERE w.owner_user_id = @OwnerUserId AND {NewestFirst.After("w")}
+         FROM webhooks w JOIN users u ON u.id = w.owner_user_id
+        WHERE u.public_id = @Owner AND {NewestFirst.After("w")}
         {NewestFirst.Order("w")}
         /**limit**/
         """;
@@ -56,14 +61,15 @@ internal static class WebhookStore
     private const string DeleteSql = "DELETE FROM webhooks WHERE id = @Id";
 
     /// <summary>The subscription with this id if <paramref name="ownerUserId"/> owns it: nobody else, admin included, sees it.</summary>
-    public static Task<WebhookRow?> FindOwnedAsync(DbConnection connection, Guid id, long ownerUserId, CancellationToken ct, DbTransaction? tx = null) =>
-        connection.QuerySingleOrDefaultAsync<WebhookRow>(new CommandDefinition(FindOwnedSql, new { Id = id, OwnerUserId = ownerUserId }, tx, cancellationToken: ct));
+    /// <summary>The subscription if <paramref name="owner"/> (an account id) owns it.</summary>
+    public static Task<WebhookRow?> FindOwnedAsync(DbConnection connection, Guid id, Guid owner, CancellationToken ct, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<WebhookRow>(new CommandDefinition(FindOwnedSql, new { Id = id, Owner = owner }, tx, cancellationToken: ct));
 
-    public static async Task<IReadOnlyList<WebhookRow>> ListOwnedAsync(DbConnection connection, SqlDialect dialect, long ownerUserId,
+    public static async Task<IReadOnlyList<WebhookRow>> ListOwnedAsync(DbConnection connection, SqlDialect dialect, Guid owner,
         DateTime? afterCreatedAt, long? afterId, int take, CancellationToken ct) =>
         (await connection.QueryAsync<WebhookRow>(new CommandDefinition(dialect.Render(ListOwnedSql), new
         {
-            OwnerUserId = ownerUserId,
+            Owner = owner,
             AfterCreatedAt = afterCreatedAt,
             AfterId = afterId,
             Take = take,

@@ -49,7 +49,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
             await tx.CommitAsync(ct);
         }
 
-        var created = (await WebhookStore.FindOwnedAsync(connection, publicId, owner.Id, ct))!;
+        var created = (await WebhookStore.FindOwnedAsync(connection, publicId, owner.PublicId, ct))!;
         ETags.Set(HttpContext.Response, created.Version);
         await Send.CreatedAtAsync(Webhooks.Get.Endpoint.Name, new { id = publicId }, IssuedWebhookResponse.From(created), cancellation: ct);
     }

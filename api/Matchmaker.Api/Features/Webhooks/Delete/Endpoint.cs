@@ -1,5 +1,4 @@
 using Matchmaker.Api.Features.Audit;
-using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Webhooks.Delete;
 
@@ -21,8 +20,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var owner = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
-        var webhook = owner is null ? null : await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), owner.Id, ct);
+        var webhook = await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), User.PublicId()!.Value, ct);
         if (webhook is null)
         {
             await Send.ResultAsync(Problems.NotFound("The webhook"));

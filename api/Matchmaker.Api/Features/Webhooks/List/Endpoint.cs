@@ -1,5 +1,3 @@
-using Matchmaker.Api.Features.Users;
-
 namespace Matchmaker.Api.Features.Webhooks.List;
 
 public sealed class Request : PagedQuery;
@@ -27,8 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var owner = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
-        var rows = owner is null ? [] : await WebhookStore.ListOwnedAsync(connection, dialect, owner.Id, req.AfterCreatedAt, req.AfterId, req.Take + 1, ct);
+        var rows = await WebhookStore.ListOwnedAsync(connection, dialect, User.PublicId()!.Value, req.AfterCreatedAt, req.AfterId, req.Take + 1, ct);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => NewestFirst.Cursor(r.CreatedAt, r.Id), WebhookResponse.From), ct);
     }
 }

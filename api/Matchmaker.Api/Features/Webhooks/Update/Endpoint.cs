@@ -1,5 +1,4 @@
 using Matchmaker.Api.Features.Audit;
-using Matchmaker.Api.Features.Users;
 
 namespace Matchmaker.Api.Features.Webhooks.Update;
 
@@ -25,8 +24,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
     public override async Task HandleAsync(WebhookRequest req, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var owner = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
-        var webhook = owner is null ? null : await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), owner.Id, ct);
+        var webhook = await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), User.PublicId()!.Value, ct);
         if (webhook is null)
         {
             await Send.ResultAsync(Problems.NotFound("The webhook"));
@@ -61,7 +59,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
             await tx.CommitAsync(ct);
         }
 
-        var updated = (await WebhookStore.FindOwnedAsync(connection, webhook.PublicId, webhook.OwnerUserId, ct))!;
+        var updated = (await WebhookStore.FindOwnedAsync(connection, webhook.PublicId, User.PublicId()!.Value, ct))!;
         ETags.Set(HttpContext.Response, updated.Version);
         await Send.OkAsync(WebhookResponse.From(updated), ct);
     }
