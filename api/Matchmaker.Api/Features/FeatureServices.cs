@@ -30,6 +30,8 @@ internal static class FeatureServices
         services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
         services.AddSingleton(Webhooks.WebhookOptions.From(configuration));
         services.AddSingleton<Webhooks.WebhookUrlGuard>();
+        services.AddSingleton<Webhooks.Deliveries.WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Webhooks.Deliveries.WebhookDispatcher>());
     }
 
     public static void DescribeFields(FieldBounds fields)

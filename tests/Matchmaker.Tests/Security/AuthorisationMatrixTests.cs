@@ -81,7 +81,10 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
 
     private async Task<HttpResponseMessage> SendAsync(SecurityCast cast, ApiRoute route, string caller, string? id, Body body)
     {
-        var path = id is null ? route.Template : System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{\w+\}", id);
+        var ids = id?.Split(' ');
+        var slot = 0;
+        var path = ids is null ? route.Template
+            : System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{\w+\}", _ => ids[Math.Min(slot++, ids.Length - 1)]);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         if (await BodyAsync(cast, body) is { } json)
             request.Content = JsonContent.Create(json);

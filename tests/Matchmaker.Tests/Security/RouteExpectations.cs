@@ -1,7 +1,7 @@
 namespace Matchmaker.Tests.Security;
 
 /// <summary>What a route's parameter is filled with: a record of the cast, or one made for each probe when probes change it.</summary>
-internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList, Webhook, FreshWebhook }
+internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList, Webhook, FreshWebhook, WebhookDelivery }
 
 /// <summary>
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
@@ -73,5 +73,7 @@ internal static class RouteExpectations
         ["PUT /api/v1/webhooks/{id}"] = (Target.Webhook, Body.Webhook,        "401 200 404 404 404 404 404"),
         ["DELETE /api/v1/webhooks/{id}"] = (Target.FreshWebhook, Body.None,   "401 204 404 404 404 404 404"),
         ["POST /api/v1/webhooks/{id}/rotate-secret"] = (Target.Webhook, Body.None, "401 200 404 404 404 404 404"),
+        ["GET /api/v1/webhooks/{id}/deliveries"] = (Target.Webhook, Body.None, "401 200 404 404 404 404 404"),
+        ["POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry"] = (Target.WebhookDelivery, Body.None, "401 202 404 404 404 404 404"),
     };
 }

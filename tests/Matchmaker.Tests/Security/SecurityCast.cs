@@ -9,9 +9,9 @@ namespace Matchmaker.Tests.Security;
 /// <summary>
 /// The <see cref="DealCast"/> (an SME and a partner with a match, another SME, an uninvolved partner, agency,
 /// admin) plus what the route probes need besides: a second need of the SME that probes may rewrite, a spare
-/// account the admin may rewrite, a finished re-score job, and a webhook subscription of the SME.
+/// account the admin may rewrite, a finished re-score job, and a webhook subscription of the SME with one delivery.
 /// </summary>
-internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId, Guid WebhookId)
+internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId, Guid WebhookId, Guid DeliveryId)
 {
     public static readonly string[] Callers = ["anonymous", "owner", "other-sme", "partner", "other-partner", "agency", "admin"];
 
@@ -27,10 +27,16 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         var jobUrl = accepted.Headers.Location!.ToString();
         var job = await JobPolling.WaitForStatusAsync(deal.Admin.Client, jobUrl, "succeeded");
         var webhook = await WebhookAsync(deal.Owner);
-        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()), webhook);
+        await Expect.StatusAsync(await Matches.PostActionAsync(deal.Owner.Client, await deal.FreshMatchAsync(), "interest"), 200);
+        var deliveries = await Expect.StatusAsync(await deal.Owner.Client.GetAsync($"/api/v1/webhooks/{webhook}/deliveries"), 200);
+        var delivery = Guid.Parse(deliveries["items"]![0]!["id"]!.GetValue<string>());
+        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()), webhook, delivery);
     }
 
-    /// <summary>The id a probe of a route puts in its path; fresh records are made for probes that change them.</summary>
+    /// <summary>
+    /// The id a probe of a route puts in its path (space-separated ids for a path with several, in order); fresh
+    /// records are made for probes that change them.
+    /// </summary>
     public async Task<string?> IdForAsync(Target target) => target switch
     {
         Target.None => null,
@@ -47,6 +53,7 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         Target.ReferenceList => "regions",
         Target.Webhook => WebhookId.ToString(),
         Target.FreshWebhook => (await WebhookAsync(Deal.Owner)).ToString(),
+        Target.WebhookDelivery => $"{WebhookId} {DeliveryId}",
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 

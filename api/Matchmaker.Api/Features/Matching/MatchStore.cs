@@ -193,6 +193,7 @@ internal static partial class MatchStore
         await AuditLog.AppendAsync(connection, tx, new AuditEntry(new AuditActor(change.ActorId, change.ActorRole), AuditAction.MatchTransition,
             AuditTarget.Match, match.PublicId.ToString(), new { action = change.Action, from = change.FromStatus, to = change.ToStatus }), change.At, ct);
         await notifier.RecordAsync(connection, tx, MatchNotices.Of(match, change), change.At, ct);
+        await notifier.PublishAsync(connection, tx, Webhooks.EventsOf.Transition(match, change), change.At, ct);
         await RescoreBacklog.NoteNeedOfMatchAsync(connection, tx, match.Id, ct);
         await tx.CommitAsync(ct);
         return true;

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Notifications.Preferences;
+using Matchmaker.Api.Features.Webhooks;
 
 namespace Matchmaker.Api.Features.Notifications;
 
@@ -12,7 +13,7 @@ internal static class SuggestionNotices
 {
     private const string NewPairsSql = """
         SELECT m.need_id AS NeedId, m.partner_id AS PartnerId, m.public_id AS MatchId, s.score AS Score,
-               n.public_id AS NeedPublicId, n.title AS NeedTitle, sm.name AS SmeName, su.public_id AS SmeOwner, su.id AS SmeOwnerKey,
+               n.public_id AS NeedPublicId, n.title AS NeedTitle, sm.public_id AS SmePublicId, sm.name AS SmeName, su.public_id AS SmeOwner, su.id AS SmeOwnerKey,
                p.public_id AS PartnerPublicId, p.name AS PartnerName, pu.public_id AS PartnerOwner, pu.id AS PartnerOwnerKey
         FROM matches m
         JOIN match_scores s ON s.match_id = m.id AND s.criteria_version = @Version
@@ -37,6 +38,7 @@ internal static class SuggestionNotices
         public decimal Score { get; init; }
         public Guid NeedPublicId { get; init; }
         public string NeedTitle { get; init; } = "";
+        public Guid SmePublicId { get; init; }
         public string SmeName { get; init; } = "";
         public Guid SmeOwner { get; init; }
         public long SmeOwnerKey { get; init; }
@@ -58,11 +60,12 @@ internal static class SuggestionNotices
 
         var toSmes = pairs.Where(p => p.Score >= minScores[p.SmeOwnerKey]).ToList();
         var toPartners = pairs.Where(p => p.Score >= minScores[p.PartnerOwnerKey]).ToList();
-        var notices = toSmes.GroupBy(p => (p.SmeOwner, p.NeedId))
-            .Select(g => Announce(g.Key.SmeOwner, g, best => best.PartnerName))
-            .Concat(toPartners.GroupBy(p => (p.PartnerOwner, p.PartnerId))
-                .Select(g => Announce(g.Key.PartnerOwner, g, best => best.SmeName)));
-        await notifier.RecordAsync(c, tx, notices, now, ct);
+        var groups = toSmes.GroupBy(p => (Recipient: p.SmeOwner, Key: p.NeedId)).Select(g => (g.Key.Recipient, Other: (Func<NewPair, string>)(best => best.PartnerName), Pairs: Ranked(g)))
+            .Concat(toPartners.GroupBy(p => (Recipient: p.PartnerOwner, Key: p.PartnerId)).Select(g => (g.Key.Recipient, Other: (Func<NewPair, string>)(best => best.SmeName), Pairs: Ranked(g))))
+            .ToList();
+        await notifier.RecordAsync(c, tx, groups.Select(g => Announce(g.Recipient, g.Pairs, g.Other)), now, ct);
+        await notifier.PublishAsync(c, tx, groups.Select(g => EventsOf.Suggested(g.Recipient, g.Pairs[0].MatchId, g.Pairs[0].NeedPublicId,
+            g.Pairs[0].PartnerPublicId, g.Pairs[0].SmePublicId, g.Pairs[0].Score, g.Pairs.Count, now)), now, ct);
 
         var announced = toSmes.Concat(toPartners).Select(p => new { p.NeedId, p.PartnerId }).Distinct().ToList();
         if (announced.Count > 0)
@@ -79,9 +82,10 @@ internal static class SuggestionNotices
     private static async Task<Dictionary<long, decimal>> MinScoresAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> userIds, CancellationToken ct) =>
         (await PreferenceStore.ForUsersAsync(c, tx, userIds, ct)).ToDictionary(p => p.Key, p => p.Value.MinScore);
 
-    private static Notice Announce(Guid recipient, IEnumerable<NewPair> pairs, Func<NewPair, string> other)
+    private static List<NewPair> Ranked(IEnumerable<NewPair> pairs) => [.. pairs.OrderByDescending(p => p.Score).ThenBy(p => p.MatchId)];
+
+    private static Notice Announce(Guid recipient, List<NewPair> ranked, Func<NewPair, string> other)
     {
-        var ranked = pairs.OrderByDescending(p => p.Score).ThenBy(p => p.MatchId).ToList();
         var best = ranked[0];
         return new Notice(recipient, NotificationKind.MatchSuggested, best.MatchId, best.NeedPublicId, best.PartnerPublicId, new NoticeFacts
         {

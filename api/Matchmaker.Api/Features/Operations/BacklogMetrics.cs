@@ -26,6 +26,9 @@ internal sealed class BacklogMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("matchmaker.email.outbox.pending", () => Read().Email.Pending, "{email}", "E-mails waiting to be sent.");
         meter.CreateObservableGauge("matchmaker.email.outbox.failed", () => Read().Email.Failed, "{email}", "E-mails given up after a week of retries.");
         meter.CreateObservableGauge("matchmaker.email.outbox.oldest_age", () => Read().OldestEmailSeconds ?? 0, "s", "How long the oldest unsent e-mail has waited.");
+        meter.CreateObservableGauge("matchmaker.webhooks.deliveries.pending", () => Read().Webhooks.Pending, "{delivery}", "Webhook deliveries not yet delivered and still being tried.");
+        meter.CreateObservableGauge("matchmaker.webhooks.deliveries.failed", () => Read().Webhooks.Failed, "{delivery}", "Webhook deliveries given up after 24 h of retries.");
+        meter.CreateObservableGauge("matchmaker.webhooks.deliveries.oldest_age", () => Read().OldestWebhookSeconds ?? 0, "s", "How long the oldest undelivered webhook delivery has waited.");
         meter.CreateObservableGauge("matchmaker.needs.expiry.unswept", () => Read().Expiry.Unswept, "{need}", "Needs expired and not yet swept.");
         meter.CreateObservableGauge("matchmaker.needs.expiry.oldest_unswept_age", () => Read().OldestUnsweptExpirySeconds ?? 0, "s", "How long ago the oldest unswept need expired.");
         meter.CreateObservableGauge("matchmaker.rescore.jobs.waiting", () => Read().Jobs.Waiting, "{job}", "Re-score jobs queued or running.");

@@ -57,5 +57,11 @@ internal static class WebhookBounds
         .String("WebhookResponse.description", WebhookRequestValidator.MaxDescriptionLength)
         .List("WebhookRequest.events", new StringLimit(WebhookEvents.MaxNameLength, Enum: WebhookEvents.All), WebhookEvents.All.Length)
         .List("WebhookResponse.events", new StringLimit(WebhookEvents.MaxNameLength, Enum: WebhookEvents.All), WebhookEvents.All.Length)
-        .String("secret", WebhookSecret.Length, WebhookSecret.Pattern);
+        .String("secret", WebhookSecret.Length, WebhookSecret.Pattern)
+        .Code("DeliveryResponse.event", WebhookEvents.MaxNameLength, WebhookEvents.All)
+        .Code("DeliveryResponse.status", 9, Deliveries.WebhookDeliveries.Status.All)
+        .String("DeliveryResponse.lastError", Deliveries.WebhookDeliveries.MaxErrorLength)
+        .String("DeliveryResponse.body", Deliveries.WebhookDeliveries.MaxBodyLength)
+        .Integer("DeliveryResponse.lastResponseCode", 100, 599)
+        .Integer("DeliveryResponse.attempts", 0, int.MaxValue);
 }

@@ -14,10 +14,10 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
         document.Paths["/health/live"] = HealthCheck("Liveness", "Answers 200 `Healthy` while the process runs; checks nothing else.", readiness: false);
         document.Paths["/health/ready"] = HealthCheck("Readiness",
             "Answers 200 `Healthy` when the database answers, else 503 `Unhealthy`; 200 `Degraded` while background work lags "
-            + "(an e-mail failed for good, the oldest unsent one waits over 15 minutes, or a need expired over 15 minutes ago and no sweep "
-            + "has handled it). With `Accept: application/json` the answer is an object with each check's status, description and figures: "
-            + "`backlog` has `emailEnabled`, `emailPending`, `emailOldestPendingSeconds`, `emailFailed`, `jobsWaiting`, `jobProcessed`, "
-            + "`jobTotal`, `needsExpiredUnswept` and `oldestUnsweptExpirySeconds`.", readiness: true);
+            + "(an e-mail failed for good, the oldest unsent one waits over 15 minutes, a webhook delivery is still queued 15 minutes after its "
+            + "24 hours of retries, or a need expired over 15 minutes ago and no sweep has handled it). With `Accept: application/json` the answer is an object with each check's status, description and figures: "
+            + "`backlog` has `emailEnabled`, `emailPending`, `emailOldestPendingSeconds`, `emailFailed`, `webhookDeliveriesPending`, "
+            + "`webhookOldestPendingSeconds`, `webhookDeliveriesFailed`, `jobsWaiting`, `jobProcessed`, `jobTotal`, `needsExpiredUnswept` and `oldestUnsweptExpirySeconds`.", readiness: true);
         document.Paths["/metrics"] = Metrics();
     }
 
@@ -89,6 +89,7 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
                 ["data"] = new Dictionary<string, object>
                 {
                     ["emailEnabled"] = true, ["emailPending"] = 3, ["emailOldestPendingSeconds"] = 4, ["emailFailed"] = 0,
+                    ["webhookDeliveriesPending"] = 2, ["webhookOldestPendingSeconds"] = 70, ["webhookDeliveriesFailed"] = 1,
                     ["jobsWaiting"] = 1, ["jobProcessed"] = 1200, ["jobTotal"] = 10000, ["needsExpiredUnswept"] = 0, ["oldestUnsweptExpirySeconds"] = 0,
                 },
             };

@@ -136,6 +136,7 @@ internal sealed class JobRunner(
         {
             Claimed(await JobStore.SucceededAsync(connection, tx, job.Id, Me, Now(), ct));
             await SuggestionNotices.AnnounceCreatedSinceAsync(notifier, connection, tx, job.CreatedAt, version, Now(), ct);
+            await notifier.PublishAsync(connection, tx, [Webhooks.EventsOf.JobCompleted(job.PublicId, job.Kind, version, JobStatus.Succeeded, Now())], Now(), ct);
         }, ct);
         logger.LogInformation("Job {JobId} succeeded: criteria version {Version} is active", job.PublicId, version);
 

@@ -30,6 +30,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
+            await Deliveries.WebhookDeliveries.DeleteOfWebhookAsync(connection, tx, webhook.Id, ct);
             await WebhookStore.DeleteAsync(connection, tx, webhook.Id, ct);
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(User), AuditAction.WebhookDeleted, AuditTarget.Webhook,
                 webhook.PublicId.ToString(), new { webhook.Url }), now, ct);
