@@ -815,7 +815,7 @@ const inbox = folder('10 Inbox', 'The SME finds the partner\'s interest and the 
   request('Agency has no inbox → 403', 'GET', '/api/v1/inbox', { token: 'agencyToken', tests: problem(403) }),
 ]);
 
-const webhooks = folder('11 Webhooks', 'The partner subscribes a URL to its match events, reads its subscriptions (never the secret), rotates the signing secret and deletes the subscription. The URL is a public address written as a literal, so no DNS is needed; nothing is delivered yet. Run against a server with `Webhooks:AllowPrivateNetworks` off (as run.sh starts it), a cloud-metadata address is refused.', [
+const webhooks = folder('11 Webhooks', 'The partner subscribes a URL to its match events, reads its subscriptions (never the secret), rotates the signing secret, reads the delivery log and deletes the subscription. The URL is a public address written as a literal, so no DNS is needed; nothing happens to the partner’s matches after it subscribes, so the log holds nothing to retry. Run against a server with `Webhooks:AllowPrivateNetworks` off (as run.sh starts it), a cloud-metadata address is refused.', [
   request('Partner subscribes to match events → 201 with a secret', 'POST', '/api/v1/webhooks', {
     token: 'partnerToken',
     body: { url: 'https://93.184.215.14/hooks/matchmaker-{{run}}', events: ['match.interest', 'match.mutual'], description: 'CRM intake' },
@@ -839,6 +839,13 @@ const webhooks = folder('11 Webhooks', 'The partner subscribes a URL to its matc
         pm.expect(pm.response.json().secret).to.not.eql(pm.collectionVariables.get('webhookSecret'));
       });`,
   }),
+  request('Partner reads the delivery log, retrying and failed ones only', 'GET', '/api/v1/webhooks/{{webhookId}}/deliveries?status=retrying,failed', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('a page of deliveries, none delivered', () => pm.response.json().items.forEach((d) => pm.expect(d.status).to.be.oneOf(['retrying', 'failed'])));`,
+  }),
+  request('Retrying a delivery the subscription never had → 404', 'POST', '/api/v1/webhooks/{{webhookId}}/deliveries/{{missingId}}/retry', { token: 'partnerToken', tests: problem(404) }),
+  request('The SME cannot read the partner\'s delivery log → 404', 'GET', '/api/v1/webhooks/{{webhookId}}/deliveries', { token: 'smeToken', tests: problem(404) }),
   request('Partner deletes the subscription → 204', 'DELETE', '/api/v1/webhooks/{{webhookId}}', { token: 'partnerToken', tests: status(204) }),
   request('Subscribing the cloud-metadata address → 400', 'POST', '/api/v1/webhooks', {
     token: 'partnerToken',

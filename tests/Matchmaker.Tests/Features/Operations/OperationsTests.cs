@@ -59,6 +59,45 @@ public abstract class OperationsTests<TApi>(TApi api) where TApi : ApiFixture
         }
     }
 
+    [Fact]
+    public async Task A_webhook_delivery_queued_past_its_retries_degrades_readiness_and_a_failed_one_only_shows_in_the_figures()
+    {
+        var (owner, _) = await Create.SmeAccountAsync(api);
+        await using var connection = await api.OpenDatabaseAsync();
+        var hook = api.KeyOf(Guid.NewGuid());
+        var old = DateTime.UtcNow.AddHours(-25);
+        await connection.ExecuteAsync("""
+            INSERT INTO webhooks (public_id, owner_user_id, url, events, secret, created_at, updated_at, version)
+            SELECT @Hook, u.id, 'https://93.184.215.14/hook', '["match.mutual"]', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7QbZ5YxXtCo=', @At, @At, 1
+            FROM users u WHERE u.public_id = @Owner
+            """, new { Hook = hook, Owner = api.KeyOf(owner.UserId), At = old });
+        const string Insert = """
+            INSERT INTO webhook_deliveries (public_id, webhook_id, event_type, body, status, attempts, next_attempt_at, created_at)
+            SELECT @Id, w.id, 'match.mutual', '{}', @Status, 7, @Next, @At FROM webhooks w WHERE w.public_id = @Hook
+            """;
+        try
+        {
+            await connection.ExecuteAsync(Insert, new { Id = api.KeyOf(Guid.NewGuid()), Status = "failed", Next = old, At = old, Hook = hook });
+            var failedOnly = await ReadinessAsync();
+            Assert.Equal(1, failedOnly["checks"]!["backlog"]!["data"]!["webhookDeliveriesFailed"]!.GetValue<int>());
+            Assert.Equal("Healthy", failedOnly["status"]!.GetValue<string>());
+
+            await connection.ExecuteAsync(Insert, new { Id = api.KeyOf(Guid.NewGuid()), Status = "retrying", Next = DateTime.UtcNow.AddHours(1), At = old, Hook = hook });
+            var stuck = await ReadinessAsync();
+
+            Assert.Equal("Degraded", stuck["status"]!.GetValue<string>());
+            Assert.Equal(1, stuck["checks"]!["backlog"]!["data"]!["webhookDeliveriesPending"]!.GetValue<int>());
+            Assert.True(stuck["checks"]!["backlog"]!["data"]!["webhookOldestPendingSeconds"]!.GetValue<double>() >= 25 * 3600 - 60);
+            Assert.Contains("webhook", stuck["checks"]!["backlog"]!["description"]!.GetValue<string>());
+            Assert.Matches(@"(?m)^matchmaker_webhooks_deliveries_pending(_[a-z]+)?(\{[^}]*\})? \d+$", await api.CreateClient().GetStringAsync("/metrics"));
+        }
+        finally
+        {
+            await connection.ExecuteAsync("DELETE FROM webhook_deliveries");
+            await connection.ExecuteAsync("DELETE FROM webhooks WHERE public_id = @Hook", new { Hook = hook });
+        }
+    }
+
     private static System.Text.RegularExpressions.Regex FailedGauge() => new(@"(?m)^matchmaker_email_outbox_failed(_[a-z]+)?(\{[^}]*\})? \d+$");
 
     [Fact]

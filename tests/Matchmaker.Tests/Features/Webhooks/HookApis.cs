@@ -53,6 +53,12 @@ internal static class HookSettings
         ["Webhooks:TimeoutSeconds"] = "2",
         ["Webhooks:RetrySeconds:0"] = "1",
         ["Webhooks:RetrySeconds:1"] = "2",
+        ["Webhooks:RetrySeconds:2"] = "1",
+        ["Webhooks:RetrySeconds:3"] = "1",
+        ["Webhooks:RetrySeconds:4"] = "1",
+        ["Webhooks:RetrySeconds:5"] = "1",
+        ["Webhooks:RetrySeconds:6"] = "1",
+        ["Webhooks:RetrySeconds:7"] = "1",
         ["Needs:SweepInterval"] = "00:00:01",
     };
 }

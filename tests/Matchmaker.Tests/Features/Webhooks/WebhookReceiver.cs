@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Matchmaker.Tests.Features.Webhooks;
 
 /// <summary>One POST as the receiver got it: which hook it was sent to, the Standard Webhooks headers and the raw body.</summary>
-public sealed record ReceivedHook(string Hook, string Id, string Timestamp, string Signature, string Body, IHeaderDictionary Headers)
+public sealed record ReceivedHook(string Hook, string Id, string Timestamp, string Signature, string Body, IHeaderDictionary Headers, int Answered)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
@@ -44,9 +44,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = new HeaderDictionary();
             foreach (var (key, value) in request.Headers)
                 headers[key] = value;
+            var status = answers.TryGetValue(name, out var queue) && queue.TryDequeue(out var failure) ? failure : 200;
             received.Enqueue(new ReceivedHook(name, request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
-                request.Headers["webhook-signature"].ToString(), body, headers));
-            return answers.TryGetValue(name, out var queue) && queue.TryDequeue(out var status) ? Results.StatusCode(status) : Results.Ok();
+                request.Headers["webhook-signature"].ToString(), body, headers, status));
+            return Results.StatusCode(status);
         });
         await app.StartAsync();
         BaseUrl = app.Urls.Single().TrimEnd('/');

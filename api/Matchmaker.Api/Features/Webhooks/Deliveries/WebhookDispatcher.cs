@@ -4,9 +4,9 @@ namespace Matchmaker.Api.Features.Webhooks.Deliveries;
 /// Sends the queued deliveries: claims due rows through the database (so instances never send one row at
 /// the same time), posts each (several receivers at once, so one slow receiver holds up no one else), and
 /// records the outcome as soon as the receiver answered. A delivery that was not answered 2xx is tried
-/// again on the <see cref="WebhookOptions.NextAttempt"/> schedule, then failed. Stopping hands back what it
-/// still holds; a crash leaves it claimed until the lease ends, and then it is sent again with the same
-/// <c>webhook-id</c>, so receivers can tell a repeat.
+/// again on the <see cref="WebhookOptions.NextAttempt"/> schedule, then failed. Stopping lets the posts in
+/// flight finish and hands back what it has not started; a crash leaves its claim until the lease ends,
+/// and then the delivery is sent again with the same <c>webhook-id</c>, so receivers can tell a repeat.
 /// </summary>
 internal sealed class WebhookDispatcher(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, WebhookOptions options, ILogger<WebhookDispatcher> logger)
     : BackgroundService
@@ -59,7 +59,7 @@ internal sealed class WebhookDispatcher(ConnectionFactory db, SqlDialect dialect
         try
         {
             await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },
-                (delivery, itemCt) => new ValueTask(SendOneAsync(delivery, token, itemCt)));
+                (delivery, _) => new ValueTask(SendOneAsync(delivery, token)));
         }
         catch (OperationCanceledException)
         {
@@ -71,10 +71,12 @@ internal sealed class WebhookDispatcher(ConnectionFactory db, SqlDialect dialect
         return due.Count;
     }
 
-    private async Task SendOneAsync(OutgoingDelivery delivery, string token, CancellationToken ct)
+    // A post that started is finished and recorded even when the host is stopping (it takes at most
+    // Webhooks:TimeoutSeconds), so that a receiver's 2xx is never followed by a repeat after a clean stop.
+    private async Task SendOneAsync(OutgoingDelivery delivery, string token)
     {
         var attempt = delivery.OwnerActive
-            ? await sender.SendAsync(delivery, clock.GetUtcNow(), ct)
+            ? await sender.SendAsync(delivery, clock.GetUtcNow(), CancellationToken.None)
             : new AttemptResult(false, null, "The subscription's account is inactive: it is sent nothing.");
         var now = Now();
         var attempts = delivery.Attempts + 1;
