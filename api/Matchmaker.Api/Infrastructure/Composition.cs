@@ -92,6 +92,9 @@ internal static class Composition
             c.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });
+        // Messages name a field as the client writes it ('horizonMonths'), not as FluentValidation would split it ('Horizon Months').
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         app.UseSwaggerGen(o =>
         {
             o.Path = "/openapi/{documentName}.json";

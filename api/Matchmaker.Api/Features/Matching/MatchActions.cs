@@ -24,16 +24,16 @@ internal static class MatchActions
         {
             var match = await MatchStore.FindAsync(connection, matchId, ct);
             if (match is null || !MatchAccess.MayRead(caller, match))
-                return Refused(Problems.NotFound("The match"));
+                return Refused(Problems.NotFound("Match"));
             if (MatchAccess.SideOf(caller, match) is not { } side)
-                return Refused(Problems.Forbidden("Agency and admin read matches but do not act on them; only the SME and the partner of the match may."));
+                return Refused(Problems.Forbidden(Messages.Get("Match.OversightCannotAct")));
 
             var transition = decide(match.Status, side);
             if (transition.Kind == TransitionKind.Illegal)
                 return Refused(Problems.Conflict(transition.Refusal!));
             var needStatus = NeedStatus.At(match.NeedStatus, match.NeedExpiresAt, clock.GetUtcNow().UtcDateTime);
             if (action == MatchAction.Interest && match.Status == MatchStatus.Suggested && needStatus != NeedStatus.Open)
-                return Refused(Problems.Conflict($"A match in status '{match.Status}' does not allow '{action}': its need is {needStatus}."));
+                return Refused(Problems.Conflict(Messages.Get("Match.NeedNotOpen", match.Status, action, needStatus)));
             if (transition.Kind == TransitionKind.Unchanged)
                 return await AnswerAsync(match);
 
@@ -52,7 +52,7 @@ internal static class MatchActions
                 return await AnswerAsync((await MatchStore.FindAsync(connection, matchId, ct))!);
         }
 
-        return Refused(Problems.Conflict("The match changed while your action was being applied: read it again and retry."));
+        return Refused(Problems.Conflict(Messages.Get("Match.ChangedDuringAction")));
 
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {

@@ -73,10 +73,7 @@ internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
     {
         var given = string.Join(", ", unknown.Select(s => $"'{s}'"));
         var known = string.Join(", ", MatchStatus.All);
-        return LocalizedText.Pick(
-            $"'status' holds what is not a match status: {given}. Give one or more of {known}, comma-separated.",
-            $"'status' содержит то, что не является статусом совпадения: {given}. Укажите один или несколько из {known} через запятую.",
-            $"'status' 含有不是匹配状态的值：{given}。请给出以下一个或多个状态，以逗号分隔：{known}。");
+        return Messages.Get("Match.UnknownStatus", given, known);
     }
 }
 

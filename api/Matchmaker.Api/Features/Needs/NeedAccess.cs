@@ -12,8 +12,8 @@ internal static class NeedAccess
     /// <summary>Whether the caller may change the need; if not, the answer: 404 when it may not know the need exists, else 403.</summary>
     public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] NeedRow? need, string verb, [NotNullWhen(false)] out IResult? refusal)
     {
-        refusal = need is null || !MayRead(caller, need) ? Problems.NotFound("The need")
-            : !MayEdit(caller, need) ? Problems.Forbidden($"Only the SME that posted this need or an admin may {verb} it.")
+        refusal = need is null || !MayRead(caller, need) ? Problems.NotFound("Need")
+            : !MayEdit(caller, need) ? Problems.Forbidden(Messages.Get($"Need.Forbidden.{verb}"))
             : null;
         return refusal is null;
     }

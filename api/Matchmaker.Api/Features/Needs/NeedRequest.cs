@@ -30,12 +30,12 @@ internal sealed class NeedRequestValidator : Validator<NeedRequest>
         var codes = Resolve<ReferenceCodes>();
         RuleFor(x => x.Title).NotEmpty().MaximumLength(NeedRequest.MaxTitleLength).LineText();
         RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength).MultiLineText();
-        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
+        RuleFor(x => x.NeedTypes).NotNull().CodeList(() => codes.NeedTypes, CodeKind.NeedType, 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Amount).NotNull().SetValidator(new MoneyRules(codes)!);
         RuleFor(x => x.JobsToCreate).GreaterThanOrEqualTo(0).LessThanOrEqualTo(NeedRequest.MaxJobsToCreate);
-        RuleFor(x => x.ExportMarkets).CodeList(() => Countries.Alpha2, "ISO 3166-1 alpha-2 country", 0, SharedBounds.MaxExportMarkets);
+        RuleFor(x => x.ExportMarkets).CodeList(() => Countries.Alpha2, CodeKind.Country, 0, SharedBounds.MaxExportMarkets);
         RuleFor(x => x.HorizonMonths).NotNull().InclusiveBetween(1, NeedRequest.MaxHorizonMonths);
-        RuleFor(x => x.Sectors).CodeList(() => codes.Divisions, "ISIC division", 1, NeedRequest.MaxSectors);
+        RuleFor(x => x.Sectors).CodeList(() => codes.Divisions, CodeKind.IsicDivision, 1, NeedRequest.MaxSectors);
     }
 }
 

@@ -17,7 +17,7 @@ internal static class PartnerAccess
             (await SmeStore.OfOwnerAsync(connection, smeOwner, ct))?.ProfileId is { } smeId && await MatchStore.MutualAsync(connection, smeId, partner.Id, ct));
 
     public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] PartnerRow? partner, [NotNullWhen(false)] out IResult? refusal) =>
-        ProfileAccess.MayChange(caller, partner?.OwnerId, AppRoles.Sme, "The partner profile", "the partner", out refusal);
+        ProfileAccess.MayChange(caller, partner?.OwnerId, AppRoles.Sme, "PartnerProfile", "Partner", out refusal);
 
     public static bool MayListMatches(ClaimsPrincipal caller, PartnerRow partner) => ProfileAccess.MayListMatches(caller, partner.OwnerId);
 }

@@ -36,7 +36,7 @@ internal sealed class TicketRules : AbstractValidator<Ticket>
         RuleFor(x => x.MinUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount);
         RuleFor(x => x.MaxUsd).NotNull().GreaterThan(0).LessThanOrEqualTo(MoneyRules.MaxAmount)
             .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("'maxUsd' must not be below 'minUsd'.");
+            .WithMessage(_ => Messages.Get("Money.MaxBelowMin"));
     }
 }
 
@@ -55,22 +55,22 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
         RuleFor(x => x.NameZh).MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
         RuleFor(x => x.Uscc).NotEmpty()
             .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
-            .WithMessage("'uscc' must be 18 characters from 0-9 and A-Y without I, O, Z, S and V.")
+            .WithMessage(_ => Messages.Get("Uscc.Format"))
             .DependentRules(() =>
             {
                 RuleFor(x => x.Uscc).Must(u => Partners.Uscc.HasValidCheckCharacter(u!))
-                    .WithMessage("'uscc' has a wrong check character (the 18th); check the code for typing errors.")
+                    .WithMessage(_ => Messages.Get("Uscc.Check"))
                     .Must(u => Partners.Uscc.IsShandong(u!))
-                    .WithMessage("'uscc' is not registered in Shandong: its division code (characters 3–8) must start with 37.");
+                    .WithMessage(_ => Messages.Get("Uscc.Shandong"));
             });
-        RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, "Shandong city");
+        RuleFor(x => x.City).NotEmpty().OneOf(() => codes.Cities, CodeKind.ShandongCity);
         RuleFor(x => x.Kind).NotEmpty().Must(k => k is null || PartnerKinds.All.Contains(k))
-            .WithMessage("'kind' must be manufacturer, investor or both.");
-        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, SharedBounds.MaxSectors);
-        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, "need type", 1, Vocabulary.NeedTypeCount);
+            .WithMessage(_ => Messages.Get("Partner.Kind"));
+        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, CodeKind.IsicDivision, 1, SharedBounds.MaxSectors);
+        RuleFor(x => x.Offerings).NotNull().CodeList(() => codes.NeedTypes, CodeKind.NeedType, 1, Vocabulary.NeedTypeCount);
         RuleFor(x => x.Ticket).NotNull().SetValidator(new TicketRules()!);
-        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, "region", 0, Vocabulary.RegionCount);
-        RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 0, Vocabulary.LanguageCount);
+        RuleFor(x => x.TargetRegions).CodeList(() => codes.Regions, CodeKind.Region, 0, Vocabulary.RegionCount);
+        RuleFor(x => x.Languages).CodeList(() => CodeRules.Languages, CodeKind.Language, 0, Vocabulary.LanguageCount);
         RuleFor(x => x.RequiredCertifications).TextList(SharedBounds.MaxCertifications, SharedBounds.MaxCertificationLength);
         RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength).MultiLineText();
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);

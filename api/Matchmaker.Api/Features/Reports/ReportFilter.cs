@@ -45,16 +45,14 @@ internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Re
 
 internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>
 {
-    private const string TimeMessage = "'{PropertyName}' must be a UTC date such as 2025-01-31 or a timestamp such as 2025-01-31T08:00:00Z.";
-
     public ReportFilterRules(ReferenceCodes codes)
     {
-        RuleFor(x => x.From).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(TimeMessage);
-        RuleFor(x => x.To).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(TimeMessage)
+        RuleFor(x => x.From).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(_ => Messages.Get("Time.Utc"));
+        RuleFor(x => x.To).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(_ => Messages.Get("Time.Utc"))
             .Must((x, to) => ReportFilter.Utc(x.From) is not { } from || ReportFilter.Utc(to) is not { } end || from < end)
-            .WithMessage("'to' must be later than 'from' (from is inclusive, to exclusive).");
-        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
-        RuleFor(x => x.City).OneOf(() => codes.Cities, "city");
+            .WithMessage(_ => Messages.Get("Time.ToAfterFrom"));
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, CodeKind.Region);
+        RuleFor(x => x.City).OneOf(() => codes.Cities, CodeKind.City);
         RuleFor(x => x.Sector).SectorCode(codes);
     }
 }

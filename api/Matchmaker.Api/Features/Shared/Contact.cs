@@ -17,6 +17,6 @@ internal sealed class ContactRules : AbstractValidator<Contact>
         RuleFor(x => x.Person).NotEmpty().MaximumLength(MaxPersonLength).IdentifierText();
         RuleFor(x => x.Email).EmailText();
         RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$")
-            .WithMessage("'phone' may hold digits, spaces, brackets and dashes, optionally starting with +.");
+            .WithMessage(_ => Messages.Get("Contact.Phone"));
     }
 }

@@ -12,11 +12,9 @@ internal static class EmailRules
 {
     public const int MaxLength = 254;
 
-    public const string AsciiMessage = "'{PropertyName}' must be an ASCII address (write an internationalised domain in its xn-- form).";
-
     public static IRuleBuilderOptions<T, string?> EmailText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(MaxLength).EmailAddress().IdentifierText()
-            .Must(email => email is null || !TextRules.IsWellFormed(email) || IsAscii(email)).WithMessage(AsciiMessage);
+            .Must(email => email is null || !TextRules.IsWellFormed(email) || IsAscii(email)).WithMessage(_ => Messages.Get("Email.Ascii"));
 
     public static bool IsAscii(string email) => Nfkc(email).All(char.IsAscii);
 

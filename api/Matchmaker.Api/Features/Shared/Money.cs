@@ -14,6 +14,6 @@ internal sealed class MoneyRules : AbstractValidator<Money>
     {
         RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThanOrEqualTo(MaxAmount)
             .PrecisionScale(19, 2, ignoreTrailingZeros: true);
-        RuleFor(x => x.Currency).NotEmpty().OneOf(() => codes.Currencies, $"currency ({string.Join(", ", SeedCodes.Currencies)})");
+        RuleFor(x => x.Currency).NotEmpty().OneOf(() => codes.Currencies, CodeKind.Currency);
     }
 }

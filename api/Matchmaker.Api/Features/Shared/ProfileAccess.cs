@@ -30,7 +30,7 @@ internal static class ProfileAccess
     public static bool MayChange(ClaimsPrincipal caller, Guid? ownerId, string otherSide, string profile, string owner, [NotNullWhen(false)] out IResult? refusal)
     {
         refusal = ownerId is not { } id || ViewOf(caller, id, otherSide) == ProfileView.Hidden ? Problems.NotFound(profile)
-            : !MayEdit(caller, id) ? Problems.Forbidden($"Only {owner} itself or an admin may change this profile.")
+            : !MayEdit(caller, id) ? Problems.Forbidden(Messages.Get($"Profile.Forbidden.{owner}"))
             : null;
         return refusal is null;
     }

@@ -18,18 +18,14 @@ namespace Matchmaker.Api.Features.Shared;
 /// </summary>
 internal static class TextRules
 {
-    public const string IdentifierMessage = "'{PropertyName}' must not contain control, zero-width or bidirectional-override characters.";
-    public const string LineMessage = "'{PropertyName}' must not contain control characters (line breaks and tabs included) or bidirectional overrides.";
-    public const string MultiLineMessage = "'{PropertyName}' must not contain control characters other than tab and line breaks, or bidirectional overrides.";
-
     public static IRuleBuilderOptions<T, string?> IdentifierText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => text is null || IsIdentifier(text)).WithMessage(IdentifierMessage);
+        rule.Must(text => text is null || IsIdentifier(text)).WithMessage(_ => Messages.Get("Text.Identifier"));
 
     public static IRuleBuilderOptions<T, string?> LineText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => text is null || IsFreeText(text, multiLine: false)).WithMessage(LineMessage);
+        rule.Must(text => text is null || IsFreeText(text, multiLine: false)).WithMessage(_ => Messages.Get("Text.Line"));
 
     public static IRuleBuilderOptions<T, string?> MultiLineText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => text is null || IsFreeText(text, multiLine: true)).WithMessage(MultiLineMessage);
+        rule.Must(text => text is null || IsFreeText(text, multiLine: true)).WithMessage(_ => Messages.Get("Text.MultiLine"));
 
     public static bool IsIdentifier(string text) => All(text, rune => Rune.GetUnicodeCategory(rune) is not
         (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator));

@@ -17,7 +17,7 @@ internal static class SmeAccess
             (await PartnerStore.OfOwnerAsync(connection, partnerOwner, ct))?.ProfileId is { } partnerId && await MatchStore.MutualAsync(connection, sme.Id, partnerId, ct));
 
     public static bool MayChange(ClaimsPrincipal caller, [NotNullWhen(true)] SmeRow? sme, [NotNullWhen(false)] out IResult? refusal) =>
-        ProfileAccess.MayChange(caller, sme?.OwnerId, AppRoles.Partner, "The SME profile", "the SME", out refusal);
+        ProfileAccess.MayChange(caller, sme?.OwnerId, AppRoles.Partner, "SmeProfile", "Sme", out refusal);
 
     /// <summary>Only the SME itself posts needs on its profile; not even an admin posts on its behalf.</summary>
     public static bool MayPostNeeds(ClaimsPrincipal caller, SmeRow sme) => sme.OwnerId == caller.PublicId();

@@ -30,12 +30,12 @@ internal sealed class SmeRequestValidator : Validator<SmeRequest>
     {
         var codes = Resolve<ReferenceCodes>();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
-        RuleFor(x => x.Inn).NotEmpty().Matches(InnPattern).WithMessage("'inn' must be exactly 14 digits.");
-        RuleFor(x => x.Region).NotEmpty().OneOf(() => codes.Regions, "region");
-        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, "ISIC division", 1, MaxSectors);
+        RuleFor(x => x.Inn).NotEmpty().Matches(InnPattern).WithMessage(_ => Messages.Get("Sme.Inn"));
+        RuleFor(x => x.Region).NotEmpty().OneOf(() => codes.Regions, CodeKind.Region);
+        RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, CodeKind.IsicDivision, 1, MaxSectors);
         RuleFor(x => x.Employees).NotNull().InclusiveBetween(1, MaxEmployees);
         RuleFor(x => x.FoundedYear).InclusiveBetween(MinFoundedYear, DateTime.UtcNow.Year);
-        RuleFor(x => x.Languages).NotNull().CodeList(() => CodeRules.Languages, CodeRules.LanguageCodes, 1, Vocabulary.LanguageCount);
+        RuleFor(x => x.Languages).NotNull().CodeList(() => CodeRules.Languages, CodeKind.Language, 1, Vocabulary.LanguageCount);
         RuleFor(x => x.Certifications).TextList(SharedBounds.MaxCertifications, SharedBounds.MaxCertificationLength);
         RuleFor(x => x.Description).MaximumLength(SharedBounds.MaxDescriptionLength).MultiLineText();
         RuleFor(x => x.Contact).NotNull().SetValidator(new ContactRules()!);

@@ -10,10 +10,7 @@ internal static class WebhookChecks
     {
         var role = caller.Role();
         if (req.Events!.FirstOrDefault(e => !WebhookEvents.Reaches(e, role)) is { } unreachable)
-            return ("events", LocalizedText.Pick(
-                $"'events': the {role} role never receives '{unreachable}'.",
-                $"'events': роль {role} никогда не получает '{unreachable}'.",
-                $"'events'：{role} 角色从不接收 '{unreachable}'。"));
+            return ("events", Messages.Get("Webhook.RoleNeverReceives", role, unreachable));
 
         return await guard.RefusalAsync(req.Url!.Trim(), ct) is { } refusal ? ("url", refusal) : null;
     }

@@ -18,19 +18,10 @@ internal sealed class WebhookRequestValidator : Validator<WebhookRequest>
     public WebhookRequestValidator()
     {
         RuleFor(x => x.Url).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(MaxUrlLength).IdentifierText()
-            .Must(url => IsHttpUrl(url!)).WithMessage(_ => LocalizedText.Pick(
-                "'url' must be an absolute http or https URL.",
-                "'url' должен быть абсолютным URL со схемой http или https.",
-                "'url' 必须是 http 或 https 的绝对 URL。"));
+            .Must(url => IsHttpUrl(url!)).WithMessage(_ => Messages.Get("Webhook.Url"));
         RuleFor(x => x.Events).Cascade(CascadeMode.Stop).NotEmpty()
-            .Must(events => events!.All(IsKnown)).WithMessage(x => LocalizedText.Pick(
-                $"'events' may hold only {List}; '{Unknown(x.Events!)}' is not one of them.",
-                $"'events' может содержать только {List}; '{Unknown(x.Events!)}' среди них нет.",
-                $"'events' 只能包含 {List}；'{Unknown(x.Events!)}' 不在其中。"))
-            .Must(events => events!.Distinct(StringComparer.Ordinal).Count() == events!.Count).WithMessage(_ => LocalizedText.Pick(
-                "'events' names an event twice.",
-                "'events' называет одно событие дважды.",
-                "'events' 重复列出了同一事件。"));
+            .Must(events => events!.All(IsKnown)).WithMessage(x => Messages.Get("Webhook.UnknownEvent", List, Unknown(x.Events!)))
+            .Must(events => events!.Distinct(StringComparer.Ordinal).Count() == events!.Count).WithMessage(_ => Messages.Get("Webhook.RepeatedEvent"));
         RuleFor(x => x.Description).MaximumLength(MaxDescriptionLength).LineText();
     }
 

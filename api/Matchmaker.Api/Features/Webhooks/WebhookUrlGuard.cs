@@ -20,24 +20,15 @@ internal sealed class WebhookUrlGuard(WebhookOptions options)
 
         var uri = new Uri(url);
         if (uri.Scheme != Uri.UriSchemeHttps)
-            return LocalizedText.Pick(
-                "'url' must be an https URL.",
-                "'url' должен быть URL со схемой https.",
-                "'url' 必须是 https URL。");
+            return Messages.Get("Webhook.Https");
 
         var host = uri.IdnHost;
         var addresses = IPAddress.TryParse(uri.DnsSafeHost, out var literal) ? [literal] : await ResolveAsync(host, ct);
         if (addresses is null || addresses.Length == 0)
-            return LocalizedText.Pick(
-                $"'url': the host '{host}' could not be resolved.",
-                $"'url': не удалось разрешить имя хоста '{host}'.",
-                $"'url'：无法解析主机 '{host}'。");
+            return Messages.Get("Webhook.Unresolved", host);
 
         if (addresses.FirstOrDefault(a => !PublicAddresses.IsPublic(a)) is { } blocked)
-            return LocalizedText.Pick(
-                $"'url' must point to a public address; '{host}' resolves to {blocked}.",
-                $"'url' должен указывать на публичный адрес; '{host}' разрешается в {blocked}.",
-                $"'url' 必须指向公网地址；'{host}' 解析为 {blocked}。");
+            return Messages.Get("Webhook.NotPublic", host, blocked);
 
         return null;
     }

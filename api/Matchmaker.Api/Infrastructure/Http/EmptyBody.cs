@@ -16,7 +16,7 @@ internal sealed class EmptyBody(RequestDelegate next)
         var request = context.Request;
         var bodyless = request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true);
         if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !bodyless && string.IsNullOrEmpty(request.ContentType))
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json.").ExecuteAsync(context);
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, Messages.Get("Http.Json")).ExecuteAsync(context);
         if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && bodyless && string.IsNullOrEmpty(request.ContentType))
         {
             request.ContentType = "application/json";

@@ -62,7 +62,7 @@ internal sealed class Idempotency(
 
         if (key.Length > MaxKeyLength)
         {
-            await Problems.Of(400, "Bad Request", $"{Header} may be at most {MaxKeyLength} characters.").ExecuteAsync(context);
+            await Problems.Of(400, Messages.Get("Idempotency.KeyLength", Header, MaxKeyLength)).ExecuteAsync(context);
             return;
         }
 
@@ -207,8 +207,7 @@ internal sealed class Idempotency(
     {
         if (!string.Equals(stored.RequestHash, hash, StringComparison.Ordinal))
         {
-            await Problems.Of(StatusCodes.Status422UnprocessableEntity, "Unprocessable Entity",
-                $"This {Header} was already used with a different request body.").ExecuteAsync(context);
+            await Problems.Of(StatusCodes.Status422UnprocessableEntity, Messages.Get("Idempotency.OtherBody", Header)).ExecuteAsync(context);
             return;
         }
 
@@ -226,8 +225,7 @@ internal sealed class Idempotency(
         catch (CryptographicException)
         {
             logger.LogWarning("A stored idempotent answer could not be decrypted; the request is refused rather than run twice");
-            await Problems.Of(StatusCodes.Status409Conflict, "Conflict",
-                $"The request first sent with this {Header} was completed, but its answer can no longer be replayed; read the record instead.").ExecuteAsync(context);
+            await Problems.Of(StatusCodes.Status409Conflict, Messages.Get("Idempotency.Unreplayable", Header)).ExecuteAsync(context);
             return;
         }
 
@@ -244,8 +242,7 @@ internal sealed class Idempotency(
     }
 
     private static Task Busy(HttpContext context) =>
-        Problems.Of(StatusCodes.Status409Conflict, "Conflict",
-            $"A request with this {Header} is still being processed; retry in a moment.").ExecuteAsync(context);
+        Problems.Of(StatusCodes.Status409Conflict, Messages.Get("Idempotency.Busy", Header)).ExecuteAsync(context);
 
     private sealed record KeyId(Guid UserId, string Route, string Key);
 

@@ -14,7 +14,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next, long maxBytes)
     {
         if (context.Request.ContentLength > maxBytes)
         {
-            await Problems.Of(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(maxBytes)).ExecuteAsync(context);
+            await Problems.Of(StatusCodes.Status413PayloadTooLarge, TooLarge(maxBytes)).ExecuteAsync(context);
             return;
         }
 
@@ -26,7 +26,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next, long maxBytes)
         await next(context);
     }
 
-    private static string TooLarge(long maxBytes) => $"The request body may be at most {maxBytes} bytes.";
+    private static string TooLarge(long maxBytes) => Messages.Get("Http.TooLarge", maxBytes);
 
     private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
     {

@@ -13,14 +13,12 @@ internal static class ValidationProblems
         return new HttpValidationProblemDetails(errors)
         {
             Status = status,
-            Title = status == StatusCodes.Status400BadRequest ? "One or more validation errors occurred." : ReasonPhrase(status),
-            Detail = "See 'errors' for what to fix in each field.",
+            Title = status == StatusCodes.Status400BadRequest ? Messages.Get("Validation.Title") : Messages.Title(status),
+            Detail = Messages.Get("Validation.Detail"),
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Instance = context.Request.Path,
         };
     }
-
-    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
     /// <summary>camelCases each segment so nested fields read as the client wrote them: <c>contact.email</c>, <c>sectors[0]</c>.</summary>
     internal static string FieldName(string propertyName) =>

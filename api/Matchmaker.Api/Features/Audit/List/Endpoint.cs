@@ -13,20 +13,18 @@ public sealed class Request : PagedQuery
 
 internal sealed class Validator : Validator<Request>
 {
-    private const string TimeMessage = "'{PropertyName}' must be a UTC date such as 2025-01-31 or a timestamp such as 2025-01-31T08:00:00Z.";
-
     public Validator()
     {
         Include(new PagedQueryRules());
-        RuleFor(x => x.Actor).Must(a => a is null || Guid.TryParse(a, out _)).WithMessage("'actor' must be an account id (a UUID).");
+        RuleFor(x => x.Actor).Must(a => a is null || Guid.TryParse(a, out _)).WithMessage(_ => Messages.Get("Audit.Actor"));
         RuleFor(x => x.Action).Must(a => AuditAction.All.Contains(a)).When(x => x.Action is not null)
-            .WithMessage($"'action' must be one of {string.Join(", ", AuditAction.All)}.");
+            .WithMessage(_ => Messages.Get("Value.OneOf", "action", string.Join(", ", AuditAction.All)));
         RuleFor(x => x.TargetType).Must(t => AuditTarget.All.Contains(t)).When(x => x.TargetType is not null)
-            .WithMessage($"'targetType' must be one of {string.Join(", ", AuditTarget.All)}.");
-        RuleFor(x => x.From).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(TimeMessage);
-        RuleFor(x => x.To).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(TimeMessage)
+            .WithMessage(_ => Messages.Get("Value.OneOf", "targetType", string.Join(", ", AuditTarget.All)));
+        RuleFor(x => x.From).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(_ => Messages.Get("Time.Utc"));
+        RuleFor(x => x.To).Must(t => t is null || ReportFilter.Utc(t) is not null).WithMessage(_ => Messages.Get("Time.Utc"))
             .Must((x, to) => ReportFilter.Utc(x.From) is not { } from || ReportFilter.Utc(to) is not { } end || from < end)
-            .WithMessage("'to' must be later than 'from' (from is inclusive, to exclusive).");
+            .WithMessage(_ => Messages.Get("Time.ToAfterFrom"));
     }
 }
 

@@ -40,7 +40,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Re
         var me = await connection.QuerySingleOrDefaultAsync<Response>(new CommandDefinition(Sql, new { UserId = User.PublicId() }, cancellationToken: ct));
         if (me is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 

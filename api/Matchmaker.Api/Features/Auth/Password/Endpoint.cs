@@ -35,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
 
         if (!await UserAccounts.ChangePasswordAsync(connection, user, req.NewPassword!, AuditActor.Of(User), clock.GetUtcNow().UtcDateTime, ct))
         {
-            await Send.ResultAsync(Problems.Conflict("The account changed while the password was being set: retry."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Account.ChangedDuringPassword")));
             return;
         }
 

@@ -29,7 +29,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             Languages.BestOf(HttpContext.Request) ?? UserAccounts.DefaultLanguage, clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Account.EmailTaken")));
             return;
         }
 

@@ -36,7 +36,7 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, RateLim
         var user = await UserAccounts.FindByEmailAsync(connection, req.Email!, ct);
         if (!UserAccounts.SignsIn(user, req.Password!))
         {
-            await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "The e-mail or password is wrong."));
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, Messages.Get("Auth.WrongCredentials")));
             return;
         }
 

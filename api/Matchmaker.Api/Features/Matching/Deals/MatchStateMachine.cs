@@ -53,7 +53,7 @@ internal sealed record Transition(TransitionKind Kind, string From, string To, s
     public static Transition Stay(string status) => new(TransitionKind.Unchanged, status, status);
 
     public static Transition Refuse(string from, string action, string why) =>
-        new(TransitionKind.Illegal, from, from, $"A match in status '{from}' does not allow '{action}': {why}");
+        new(TransitionKind.Illegal, from, from, Messages.Get("Match.NotAllowed", from, action, why));
 }
 
 /// <summary>
@@ -84,8 +84,8 @@ internal static class MatchStateMachine
             MatchStatus.SmeInterested or MatchStatus.PartnerInterested when status == own => Transition.Stay(status),
             MatchStatus.SmeInterested or MatchStatus.PartnerInterested => Transition.Move(status, MatchStatus.Mutual),
             MatchStatus.Mutual or MatchStatus.Meeting or MatchStatus.Negotiation or MatchStatus.Agreement => Transition.Stay(status),
-            MatchStatus.Declined => Transition.Refuse(status, MatchAction.Interest, "the match was declined."),
-            MatchStatus.Closed => Transition.Refuse(status, MatchAction.Interest, "the deal is closed."),
+            MatchStatus.Declined => Transition.Refuse(status, MatchAction.Interest, Messages.Get("Match.WasDeclined")),
+            MatchStatus.Closed => Transition.Refuse(status, MatchAction.Interest, Messages.Get("Match.DealClosed")),
             _ => throw Unknown(status),
         };
     }
@@ -94,8 +94,8 @@ internal static class MatchStateMachine
     {
         MatchStatus.Suggested or MatchStatus.SmeInterested or MatchStatus.PartnerInterested
             or MatchStatus.Mutual or MatchStatus.Meeting or MatchStatus.Negotiation => Transition.Move(status, MatchStatus.Declined),
-        MatchStatus.Agreement or MatchStatus.Closed => Transition.Refuse(status, MatchAction.Decline, "a match can be declined only before an agreement."),
-        MatchStatus.Declined => Transition.Refuse(status, MatchAction.Decline, "the match is already declined."),
+        MatchStatus.Agreement or MatchStatus.Closed => Transition.Refuse(status, MatchAction.Decline, Messages.Get("Match.DeclineBeforeAgreement")),
+        MatchStatus.Declined => Transition.Refuse(status, MatchAction.Decline, Messages.Get("Match.AlreadyDeclined")),
         _ => throw Unknown(status),
     };
 
@@ -108,18 +108,18 @@ internal static class MatchStateMachine
         {
             var why = status switch
             {
-                MatchStatus.Declined => "the match was declined.",
-                MatchStatus.Closed => "the deal is closed.",
-                _ => "stages follow only once both sides are interested (status 'mutual').",
+                MatchStatus.Declined => Messages.Get("Match.WasDeclined"),
+                MatchStatus.Closed => Messages.Get("Match.DealClosed"),
+                _ => Messages.Get("Match.StagesAfterMutual"),
             };
             return Transition.Refuse(status, MatchAction.Stage, why);
         }
 
         if (target is null || !MatchStatus.StageTargets.Contains(target))
-            return Transition.Refuse(status, MatchAction.Stage, $"'{target}' is not a stage; use one of {string.Join(", ", MatchStatus.StageTargets)}.");
+            return Transition.Refuse(status, MatchAction.Stage, Messages.Get("Match.NotAStage", target, string.Join(", ", MatchStatus.StageTargets)));
         return IndexOf(MatchStatus.Stages, target) > from
             ? Transition.Move(status, target)
-            : Transition.Refuse(status, MatchAction.Stage, $"stages move forward only, and '{target}' is not after '{status}'.");
+            : Transition.Refuse(status, MatchAction.Stage, Messages.Get("Match.StagesForward", target, status));
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

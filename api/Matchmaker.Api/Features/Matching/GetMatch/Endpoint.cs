@@ -22,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
         var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (match is null || !MatchAccess.MayRead(User, match))
         {
-            await Send.ResultAsync(Problems.NotFound("The match"));
+            await Send.ResultAsync(Problems.NotFound("Match"));
             return;
         }
 

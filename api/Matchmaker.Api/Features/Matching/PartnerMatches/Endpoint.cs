@@ -19,7 +19,7 @@ internal sealed class Validator : Validator<Request>
         var codes = Resolve<ReferenceCodes>();
         Include(new MatchListQueryRules());
         RuleFor(x => x.Sector).SectorCode(codes);
-        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, CodeKind.Region);
     }
 }
 
@@ -60,13 +60,13 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (partner is null || PartnerAccess.ViewOf(User, partner) == ProfileView.Hidden)
         {
-            await Send.ResultAsync(Problems.NotFound("The partner profile"));
+            await Send.ResultAsync(Problems.NotFound("PartnerProfile"));
             return;
         }
 
         if (!PartnerAccess.MayListMatches(User, partner))
         {
-            await Send.ResultAsync(Problems.Forbidden("Only the partner that owns this profile, agency and admin may list its matches."));
+            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Match.ListPartnerForbidden")));
             return;
         }
 

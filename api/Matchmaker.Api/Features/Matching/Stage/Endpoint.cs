@@ -17,7 +17,7 @@ internal sealed class Validator : Validator<Request>
     {
         RuleFor(x => x.Stage).NotEmpty()
             .Must(s => s is null || MatchStatus.StageTargets.Contains(s))
-            .WithMessage($"'stage' must be one of {string.Join(", ", MatchStatus.StageTargets)}.");
+            .WithMessage(_ => Messages.Get("Value.OneOf", "stage", string.Join(", ", MatchStatus.StageTargets)));
         RuleFor(x => x.Note).MaximumLength(Request.MaxNoteLength).MultiLineText();
     }
 }

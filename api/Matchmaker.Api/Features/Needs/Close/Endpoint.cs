@@ -33,7 +33,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         {
             if (!await NeedStore.CloseAsync(connection, tx, need.Id, req.Reason?.Trim(), now, ct))
             {
-                await Send.ResultAsync(Problems.Conflict("This need is already closed."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Need.AlreadyClosed")));
                 return;
             }
 

@@ -27,13 +27,13 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
         if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
         {
-            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            await Send.ResultAsync(Problems.NotFound("SmeProfile"));
             return;
         }
 
         if (!SmeAccess.MayPostNeeds(User, sme))
         {
-            await Send.ResultAsync(Problems.Forbidden("Only the SME itself may post needs on its profile."));
+            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Need.OnlyOwnerPosts")));
             return;
         }
 

@@ -22,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (need is null || !NeedAccess.MayRead(User, need))
         {
-            await Send.ResultAsync(Problems.NotFound("The need"));
+            await Send.ResultAsync(Problems.NotFound("Need"));
             return;
         }
 

@@ -36,7 +36,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
         if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
         {
-            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            await Send.ResultAsync(Problems.NotFound("SmeProfile"));
             return;
         }
 

@@ -32,7 +32,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
         {
             if (!await NeedStore.RenewAsync(connection, tx, need.Id, now + options.Validity, now, ct))
             {
-                await Send.ResultAsync(Problems.Conflict("This need is closed and cannot be renewed."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Need.ClosedNoRenew")));
                 return;
             }
 

@@ -20,15 +20,15 @@ internal sealed class Validator : Validator<Request>
         var codes = Resolve<ReferenceCodes>();
         Include(new PagedQueryRules());
         RuleFor(x => x.Sector).SectorCode(codes);
-        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
-        RuleFor(x => x.NeedType).OneOf(() => codes.NeedTypes, "need type");
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, CodeKind.Region);
+        RuleFor(x => x.NeedType).OneOf(() => codes.NeedTypes, CodeKind.NeedType);
         RuleFor(x => x.MinUsd).GreaterThanOrEqualTo(0);
         RuleFor(x => x.MaxUsd).GreaterThanOrEqualTo(0)
             .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("'maxUsd' must not be below 'minUsd'.");
+            .WithMessage(_ => Messages.Get("Money.MaxBelowMin"));
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
         RuleFor(x => x.Status).Must(s => s is null || NeedStatus.All.Contains(s))
-            .WithMessage("'status' must be 'open', 'expired' or 'closed'.");
+            .WithMessage(_ => Messages.Get("Value.OneOf", "status", "open, expired, closed"));
     }
 }
 

@@ -39,7 +39,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
 
         if (need.Status == NeedStatus.Closed)
         {
-            await Send.ResultAsync(Problems.Conflict("This need is closed and can no longer be changed."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Need.ClosedNoChange")));
             return;
         }
 

@@ -26,19 +26,19 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var owner = await PartnerStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
         if (owner is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 
         if (owner.ProfileId is not null)
         {
-            await Send.ResultAsync(Problems.Conflict("Your account already has a partner profile; update it with PUT instead."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Partner.AlreadyHas")));
             return;
         }
 
         if (await PartnerStore.UsccTakenAsync(connection, req.Uscc!, null, ct))
         {
-            await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Partner.UsccTaken")));
             return;
         }
 
@@ -53,7 +53,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
-                await Send.ResultAsync(Problems.Conflict("Your account already has a partner profile, or another partner holds this USCC."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Partner.AlreadyHasOrUscc")));
                 return;
             }
 

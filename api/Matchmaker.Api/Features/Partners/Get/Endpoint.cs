@@ -25,7 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Pa
         var view = partner is null ? ProfileView.Hidden : await PartnerAccess.ViewOfAsync(connection, User, partner, ct);
         if (partner is null || view == ProfileView.Hidden)
         {
-            await Send.ResultAsync(Problems.NotFound("The partner profile"));
+            await Send.ResultAsync(Problems.NotFound("PartnerProfile"));
             return;
         }
 

@@ -16,10 +16,10 @@ internal sealed class Validator : Validator<Request>
     {
         var codes = Resolve<ReferenceCodes>();
         Include(new PagedQueryRules());
-        RuleFor(x => x.City).OneOf(() => codes.Cities, "Shandong city");
+        RuleFor(x => x.City).OneOf(() => codes.Cities, CodeKind.ShandongCity);
         RuleFor(x => x.Sector).SectorCode(codes);
         RuleFor(x => x.Kind).Must(k => k is null || PartnerKinds.All.Contains(k))
-            .WithMessage("'kind' must be manufacturer, investor or both.");
+            .WithMessage(_ => Messages.Get("Partner.Kind"));
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
     }
 }

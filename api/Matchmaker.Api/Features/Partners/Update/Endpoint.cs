@@ -39,7 +39,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
         if (await PartnerStore.UsccTakenAsync(connection, req.Uscc!, partner.Id, ct))
         {
-            await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Partner.UsccTaken")));
             return;
         }
 
@@ -53,7 +53,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
-                await Send.ResultAsync(Problems.Conflict("Another partner profile is registered with this USCC."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Partner.UsccTaken")));
                 return;
             }
 

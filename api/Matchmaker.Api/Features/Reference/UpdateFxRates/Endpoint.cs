@@ -25,13 +25,13 @@ internal sealed class Validator : Validator<Request>
     public Validator()
     {
         var codes = Resolve<ReferenceCodes>();
-        RuleFor(x => x.Rates).NotEmpty().Must(r => r is null || r.Count <= MaxRates).WithMessage($"'rates' may hold at most {MaxRates} items.")
+        RuleFor(x => x.Rates).NotEmpty().Must(r => r is null || r.Count <= MaxRates).WithMessage(_ => Messages.Get("List.AtMost", "rates", MaxRates))
             .Must(r => r is null || r.Select(x => (x?.Currency, x?.EffectiveDate)).Distinct().Count() == r.Count)
-            .WithMessage("'rates' gives the same currency and date twice.");
+            .WithMessage(_ => Messages.Get("Fx.Duplicate"));
         RuleForEach(x => x.Rates).ChildRules(rate =>
         {
-            rate.RuleFor(x => x.Currency).NotEmpty().OneOf(() => codes.Currencies, "currency");
-            rate.RuleFor(x => x.Currency).Must(c => c != "USD").WithMessage("USD is the base currency; its rate is always 1.");
+            rate.RuleFor(x => x.Currency).NotEmpty().OneOf(() => codes.Currencies, CodeKind.Currency);
+            rate.RuleFor(x => x.Currency).Must(c => c != "USD").WithMessage(_ => Messages.Get("Fx.Usd"));
             rate.RuleFor(x => x.UsdPerUnit).NotNull().GreaterThan(0).LessThanOrEqualTo(1_000_000).PrecisionScale(19, 9, ignoreTrailingZeros: true);
             rate.RuleFor(x => x.EffectiveDate).NotNull();
         });

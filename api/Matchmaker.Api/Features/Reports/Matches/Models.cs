@@ -22,7 +22,7 @@ internal sealed class Validator : Validator<Request>
     {
         Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage("'format' must be 'json' or 'csv'.");
+        RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage(_ => Messages.Get("Value.OneOf", "format", "json, csv"));
     }
 }
 

@@ -14,7 +14,7 @@ internal sealed class Validator : Validator<Request>
     public Validator()
     {
         Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
-        RuleFor(x => x.Interval).Must(i => i is null or "month" or "quarter").WithMessage("'interval' must be 'month' or 'quarter'.");
+        RuleFor(x => x.Interval).Must(i => i is null or "month" or "quarter").WithMessage(_ => Messages.Get("Value.OneOf", "interval", "month, quarter"));
     }
 }
 

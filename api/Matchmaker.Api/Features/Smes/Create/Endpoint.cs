@@ -25,19 +25,19 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var owner = await SmeStore.OfOwnerAsync(connection, User.PublicId()!.Value, ct);
         if (owner is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 
         if (owner.ProfileId is not null)
         {
-            await Send.ResultAsync(Problems.Conflict("Your account already has an SME profile; update it with PUT instead."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Sme.AlreadyHas")));
             return;
         }
 
         if (await SmeStore.InnTakenAsync(connection, req.Inn!, null, ct))
         {
-            await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Sme.InnTaken")));
             return;
         }
 
@@ -50,7 +50,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
-                await Send.ResultAsync(Problems.Conflict("Your account already has an SME profile, or another SME holds this INN."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Sme.AlreadyHasOrInn")));
                 return;
             }
 

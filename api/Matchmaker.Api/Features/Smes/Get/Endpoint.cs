@@ -25,7 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Sm
         var view = sme is null ? ProfileView.Hidden : await SmeAccess.ViewOfAsync(connection, User, sme, ct);
         if (sme is null || view == ProfileView.Hidden)
         {
-            await Send.ResultAsync(Problems.NotFound("The SME profile"));
+            await Send.ResultAsync(Problems.NotFound("SmeProfile"));
             return;
         }
 

@@ -15,7 +15,7 @@ internal sealed class Validator : Validator<Request>
     {
         var codes = Resolve<ReferenceCodes>();
         Include(new PagedQueryRules());
-        RuleFor(x => x.Region).OneOf(() => codes.Regions, "region");
+        RuleFor(x => x.Region).OneOf(() => codes.Regions, CodeKind.Region);
         RuleFor(x => x.Sector).SectorCode(codes);
         RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
     }

@@ -39,7 +39,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
         if (await SmeStore.InnTakenAsync(connection, req.Inn!, sme.Id, ct))
         {
-            await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Sme.InnTaken")));
             return;
         }
 
@@ -53,7 +53,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
-                await Send.ResultAsync(Problems.Conflict("Another SME profile is registered with this INN."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Sme.InnTaken")));
                 return;
             }
 

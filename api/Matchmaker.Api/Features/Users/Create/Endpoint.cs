@@ -26,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             language: null, clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.Conflict("An account with this e-mail already exists."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Account.EmailTaken")));
             return;
         }
 

@@ -23,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Us
         var user = await UserAccounts.FindAsync(connection, Route<Guid>("id"), ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 

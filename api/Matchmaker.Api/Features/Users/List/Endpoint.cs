@@ -11,7 +11,7 @@ internal sealed class Validator : Validator<Request>
     {
         Include(new PagedQueryRules());
         RuleFor(x => x.Role).Must(r => AppRoles.All.Contains(r)).When(x => x.Role is not null)
-            .WithMessage("'role' must be one of sme, partner, agency, admin.");
+            .WithMessage(_ => Messages.Get("User.Role"));
     }
 }
 

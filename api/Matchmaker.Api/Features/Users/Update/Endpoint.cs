@@ -13,7 +13,7 @@ internal sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(x => x.Role).NotEmpty().Must(r => AppRoles.All.Contains(r))
-            .WithMessage("'role' must be one of sme, partner, agency, admin.");
+            .WithMessage(_ => Messages.Get("User.Role"));
         RuleFor(x => x.IsActive).NotNull();
     }
 }
@@ -44,7 +44,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
         var user = await UserAccounts.FindAsync(connection, id, ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 
@@ -56,7 +56,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
 
         if (id == User.PublicId() && (req.Role != AppRoles.Admin || req.IsActive == false))
         {
-            await Send.ResultAsync(Problems.Conflict("You cannot demote or deactivate your own account."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("User.NotSelf")));
             return;
         }
 
@@ -67,9 +67,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
             await Send.ResultAsync(refusal switch
             {
                 AccountChangeRefusal.Changed => Problems.PreconditionFailed(),
-                AccountChangeRefusal.OwnsProfile => Problems.Conflict(
-                    "This account owns an SME or partner profile, so its role cannot change: its profile would be listed under a role it no longer has."),
-                _ => Problems.Conflict("This is the last active admin: make another account an active admin first."),
+                AccountChangeRefusal.OwnsProfile => Problems.Conflict(Messages.Get("User.OwnsProfile")),
+                _ => Problems.Conflict(Messages.Get("User.LastAdmin")),
             });
             return;
         }

@@ -34,7 +34,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
         var owner = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
         if (owner is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 

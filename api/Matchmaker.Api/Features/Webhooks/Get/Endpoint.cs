@@ -23,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<We
         var webhook = await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), User.PublicId()!.Value, ct);
         if (webhook is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The webhook"));
+            await Send.ResultAsync(Problems.NotFound("Webhook"));
             return;
         }
 

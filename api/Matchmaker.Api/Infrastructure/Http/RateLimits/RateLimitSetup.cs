@@ -20,5 +20,5 @@ internal static class RateLimitSetup
     }
 
     public static IResult TooManyRequests(int retryAfterSeconds) =>
-        Problems.Of(StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Too many requests; retry in {retryAfterSeconds} seconds.");
+        Problems.Of(StatusCodes.Status429TooManyRequests, Messages.Get("Http.TooMany", retryAfterSeconds));
 }

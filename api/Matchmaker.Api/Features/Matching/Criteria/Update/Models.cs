@@ -35,16 +35,16 @@ internal sealed class Validator : Validator<Request>
         {
             RuleFor(x => x.Criteria)
                 .Must(list => CriteriaRules.Missing(Keys(list)).Count == 0)
-                .WithMessage((_, list) => $"'criteria' must list every criterion once; missing: {string.Join(", ", CriteriaRules.Missing(Keys(list)))}.")
+                .WithMessage((_, list) => Messages.Get("Criteria.Missing", string.Join(", ", CriteriaRules.Missing(Keys(list)))))
                 .Must(list => CriteriaRules.Duplicates(Keys(list)).Count == 0)
-                .WithMessage((_, list) => $"'criteria' lists {string.Join(", ", CriteriaRules.Duplicates(Keys(list)))} more than once.")
+                .WithMessage((_, list) => Messages.Get("Criteria.Duplicates", string.Join(", ", CriteriaRules.Duplicates(Keys(list)))))
                 .Must(list => list!.Any(c => c is { Enabled: true, Weight: > 0 }))
-                .WithMessage("At least one enabled criterion needs a weight above 0.");
+                .WithMessage(_ => Messages.Get("Criteria.NoWeight"));
             RuleForEach(x => x.Criteria).NotNull().ChildRules(criterion =>
             {
                 criterion.RuleFor(c => c.Key).NotEmpty()
                     .Must(k => k is null || CriterionKeys.IndexOf(k) >= 0)
-                    .WithMessage($"'{{PropertyValue}}' is not a criterion; the criteria are {string.Join(", ", CriterionKeys.All)}.");
+                    .WithMessage(_ => Messages.Get("Criteria.Unknown", string.Join(", ", CriterionKeys.All)));
                 criterion.RuleFor(c => c.Weight).NotNull().InclusiveBetween(0, MaxWeight);
                 criterion.RuleFor(c => c.Required).NotNull();
                 criterion.RuleFor(c => c.Enabled).NotNull();

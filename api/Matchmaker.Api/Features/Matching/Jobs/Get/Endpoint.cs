@@ -25,7 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Jo
         var job = await JobStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (job is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The job"));
+            await Send.ResultAsync(Problems.NotFound("Job"));
             return;
         }
 

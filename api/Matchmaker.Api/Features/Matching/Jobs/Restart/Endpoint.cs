@@ -26,13 +26,13 @@ internal sealed class Endpoint(ConnectionFactory db, JobSignal signal, TimeProvi
         var job = await JobStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (job is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The job"));
+            await Send.ResultAsync(Problems.NotFound("Job"));
             return;
         }
 
         if (job.Status != JobStatus.Failed)
         {
-            await Send.ResultAsync(Problems.Conflict($"Only a failed job can be restarted; this one is {job.Status}."));
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Job.OnlyFailedRestarts", job.Status)));
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed class Endpoint(ConnectionFactory db, JobSignal signal, TimeProvi
         {
             if (!await JobStore.RestartAsync(connection, tx, job.Id, ct))
             {
-                await Send.ResultAsync(Problems.Conflict("A newer criteria version superseded this job; its own job builds the latest version."));
+                await Send.ResultAsync(Problems.Conflict(Messages.Get("Job.Superseded")));
                 return;
             }
 

@@ -12,9 +12,9 @@ internal sealed class Validator : Validator<Request>
     {
         RuleFor(x => x).Must(r => (r.Ids is null) != (r.UpTo is null))
             .WithName("ids").OverridePropertyName("ids")
-            .WithMessage("Send either 'ids' (the items to mark read) or 'upTo' (an item: it and every older one are marked read), not both.");
+            .WithMessage(_ => Messages.Get("Inbox.IdsOrUpTo"));
         RuleFor(x => x.Ids!.Count).InclusiveBetween(1, NotificationBounds.MaxIdsPerRead).When(x => x.Ids is not null)
-            .OverridePropertyName("ids").WithMessage($"'ids' must name 1 to {NotificationBounds.MaxIdsPerRead} items.");
+            .OverridePropertyName("ids").WithMessage(_ => Messages.Get("Inbox.IdsCount", NotificationBounds.MaxIdsPerRead));
     }
 }
 

@@ -22,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Pr
         var user = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 

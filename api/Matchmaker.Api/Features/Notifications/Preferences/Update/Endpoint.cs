@@ -23,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var user = await UserAccounts.FindAsync(connection, User.PublicId()!.Value, ct);
         if (user is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The account"));
+            await Send.ResultAsync(Problems.NotFound("Account"));
             return;
         }
 

@@ -21,9 +21,6 @@ internal sealed class Validator : Validator<Request>
     private static string NotOneOf(string field, string value, IReadOnlyList<string> allowed)
     {
         var list = string.Join(", ", allowed);
-        return LocalizedText.Pick(
-            $"'{field}' cannot be '{value}'; it must be one of {list}.",
-            $"'{field}' не может быть '{value}'; допустимые значения: {list}.",
-            $"'{field}' 不能为 '{value}'；必须是以下之一：{list}。");
+        return Messages.Get("Value.NotOneOf", field, value, list);
     }
 }

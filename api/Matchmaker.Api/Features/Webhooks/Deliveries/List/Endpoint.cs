@@ -17,10 +17,7 @@ internal sealed class Validator : Validator<Request>
         Include(new PagedQueryRules());
         RuleFor(x => x.Status).MaximumLength(Request.MaxStatusLength)
             .Must(s => s is null || s.Split(',').All(WebhookDeliveries.Status.All.Contains))
-            .WithMessage(_ => LocalizedText.Pick(
-                $"'status' must be one or more of {string.Join(", ", WebhookDeliveries.Status.All)}, comma-separated.",
-                $"'status' должен содержать один или несколько из {string.Join(", ", WebhookDeliveries.Status.All)} через запятую.",
-                $"'status' 必须是以下一个或多个值，以逗号分隔：{string.Join(", ", WebhookDeliveries.Status.All)}。"));
+            .WithMessage(_ => Messages.Get("Delivery.Status", string.Join(", ", WebhookDeliveries.Status.All)));
     }
 }
 
@@ -50,7 +47,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         var webhook = await WebhookStore.FindOwnedAsync(connection, Route<Guid>("id"), User.PublicId()!.Value, ct);
         if (webhook is null)
         {
-            await Send.ResultAsync(Problems.NotFound("The webhook"));
+            await Send.ResultAsync(Problems.NotFound("Webhook"));
             return;
         }
 

@@ -25,7 +25,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Webhook
         var delivery = webhook is null ? null : await WebhookDeliveries.FindAsync(connection, webhook.Id, Route<Guid>("deliveryId"), ct);
         if (delivery is null)
         {
-            await Send.ResultAsync(Problems.NotFound(webhook is null ? "The webhook" : "The delivery"));
+            await Send.ResultAsync(Problems.NotFound(webhook is null ? "Webhook" : "Delivery"));
             return;
         }
 
