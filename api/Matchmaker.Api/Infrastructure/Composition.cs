@@ -39,7 +39,12 @@ internal static class Composition
             k.AddServerHeader = false;
         });
 
-        services.AddProblemDetails();
+        // Titles of the answers the framework writes itself (401, 403, 404 of no route, 405) in the request's language.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status is { } status)
+                c.ProblemDetails.Title = Messages.Title(status);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddMatchmakerTelemetry(configuration);
         services.AddFastEndpoints();
@@ -59,8 +64,8 @@ internal static class Composition
             StatusCodeSelector = ClientFaults.Status,
             SuppressDiagnosticsCallback = ClientFaults.SuppressDiagnostics,
         });
-        app.UseStatusCodePages();
         app.UseRequestLocalization(Languages.Options());
+        app.UseStatusCodePages();
         app.UseMiddleware<ClientAddress>();
         if (CorsSetup.AllowedOrigins(app.Configuration).Length > 0)
             app.UseCors();

@@ -17,7 +17,7 @@ internal static partial class BindingMessages
 
     /// <summary>For FastEndpoints' <c>Binding.FailureMessage</c>: a query, route or header value of the wrong kind.</summary>
     public static string ForValue(Type type, string name, StringValues _) =>
-        $"'{ValidationProblems.FieldName(name)}' must be {Describe(type)}.";
+        Messages.Get("Binding.MustBe", ValidationProblems.FieldName(name), Describe(type));
 
     /// <summary>For FastEndpoints' <c>Binding.JsonExceptionTransformer</c>: a body System.Text.Json could not read.</summary>
     public static ValidationFailure ForJson(JsonException exception)
@@ -29,18 +29,19 @@ internal static partial class BindingMessages
         // The reader's own exception comes inside when the text is not JSON at all.
         if (exception.Path is null || exception.InnerException is JsonException)
         {
-            var where = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})" : "";
-            return new ValidationFailure(BodyField, $"The body is not valid JSON{where}.");
+            return new ValidationFailure(BodyField, exception.LineNumber is { } line
+                ? Messages.Get("Binding.NotJsonAt", line + 1, exception.BytePositionInLine + 1)
+                : Messages.Get("Binding.NotJson"));
         }
 
         if (exception.Path == "$" || exception.Path.StartsWith("$[", StringComparison.Ordinal))
-            return new ValidationFailure(BodyField, "The body must be a JSON object.");
+            return new ValidationFailure(BodyField, Messages.Get("Binding.NotObject"));
 
         var field = exception.Path[2..];
-        var quoted = $"'{ValidationProblems.FieldName(field)}'";
+        var name = ValidationProblems.FieldName(field);
         if (text.Contains("could not be mapped to any", StringComparison.Ordinal))
-            return new ValidationFailure(field, $"{quoted} is not a field of this request.");
-        return new ValidationFailure(field, Expected(text) is { } kind ? $"{quoted} must be {kind}." : $"{quoted} holds a value of the wrong kind.");
+            return new ValidationFailure(field, Messages.Get("Binding.UnknownField", name));
+        return new ValidationFailure(field, Expected(text) is { } kind ? Messages.Get("Binding.MustBe", name, kind) : Messages.Get("Binding.WrongKind", name));
     }
 
     /// <summary>The kind of value a System.Text.Json message says it expected, in the client's words.</summary>
@@ -51,9 +52,9 @@ internal static partial class BindingMessages
         if (TokenAs().Match(message) is { Success: true } token)
             return token.Groups["kind"].Value switch
             {
-                "string" => "a string",
-                "boolean" => "true or false",
-                _ => "a number",
+                "string" => Messages.Get("Kind.String"),
+                "boolean" => Messages.Get("Kind.Boolean"),
+                _ => Messages.Get("Kind.Number"),
             };
         if (OutOfBounds().Match(message) is { Success: true } bounds)
             return Describe(bounds.Groups["type"].Value);
@@ -68,17 +69,17 @@ internal static partial class BindingMessages
     {
         var name = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups["type"].Value : typeName;
         if (name.Contains('`') || name.EndsWith("[]", StringComparison.Ordinal))
-            return name.Contains("Dictionary", StringComparison.Ordinal) ? "an object" : "an array";
+            return name.Contains("Dictionary", StringComparison.Ordinal) ? Messages.Get("Kind.Object") : Messages.Get("Kind.Array");
         return name[(name.LastIndexOf('.') + 1)..] switch
         {
-            "String" or "Char" => "a string",
-            "Byte" or "SByte" or "Int16" or "UInt16" or "Int32" or "UInt32" or "Int64" or "UInt64" => "a whole number within range",
-            "Decimal" or "Double" or "Single" => "a number within range",
-            "Boolean" => "true or false",
-            "Guid" => "a UUID such as 0f6c1d2e-4b7a-4e51-9c3d-2a8b5e7f1c40",
-            "DateOnly" => "a date such as 2025-01-31",
-            "DateTime" or "DateTimeOffset" => "a date and time such as 2025-01-31T08:00:00Z",
-            _ => "an object",
+            "String" or "Char" => Messages.Get("Kind.String"),
+            "Byte" or "SByte" or "Int16" or "UInt16" or "Int32" or "UInt32" or "Int64" or "UInt64" => Messages.Get("Kind.Integer"),
+            "Decimal" or "Double" or "Single" => Messages.Get("Kind.Decimal"),
+            "Boolean" => Messages.Get("Kind.Boolean"),
+            "Guid" => Messages.Get("Kind.Uuid"),
+            "DateOnly" => Messages.Get("Kind.Date"),
+            "DateTime" or "DateTimeOffset" => Messages.Get("Kind.DateTime"),
+            _ => Messages.Get("Kind.Object"),
         };
     }
 

@@ -20,7 +20,7 @@ internal sealed class SealedCursors(IDataProtectionProvider provider)
 {
     private const string Purpose = "Matchmaker.Cursors.v1";
     private const string Anonymous = "anonymous";
-    public const string Refused = "'cursor' is not a cursor this API returned for this list, these filters and this caller; start again without one.";
+    public static string Refused => Messages.Get("Cursor.Refused");
 
     private readonly IDataProtector root = provider.CreateProtector(Purpose);
 

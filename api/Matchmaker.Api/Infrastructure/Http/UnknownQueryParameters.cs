@@ -40,6 +40,6 @@ internal sealed class UnknownQueryParameters : IGlobalPreProcessor
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static string Message(string key, HashSet<string> known) => known.Count == 0
-        ? $"'{key}' is not a query parameter of this endpoint, which takes none."
-        : $"'{key}' is not a query parameter of this endpoint; it takes {string.Join(", ", known.Select(ValidationProblems.FieldName).Order(StringComparer.Ordinal))}.";
+        ? Messages.Get("Query.UnknownNone", key)
+        : Messages.Get("Query.Unknown", key, string.Join(", ", known.Select(ValidationProblems.FieldName).Order(StringComparer.Ordinal)));
 }

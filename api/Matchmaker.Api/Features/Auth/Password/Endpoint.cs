@@ -28,7 +28,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Account
         var user = await UserAccounts.FindAsync(connection, id, ct);
         if (user is null || !UserAccounts.HasPassword(user, req.CurrentPassword!))
         {
-            AddError(r => r.CurrentPassword!, "'currentPassword' is not the account's password.");
+            AddError(r => r.CurrentPassword!, Messages.Get("Auth.WrongCurrentPassword"));
             await Send.ErrorsAsync(cancellation: ct);
             return;
         }
