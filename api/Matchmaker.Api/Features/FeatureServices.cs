@@ -44,6 +44,7 @@ internal static class FeatureServices
         Auth.Token.TokenBounds.DescribeFields(fields);
         Auth.Password.PasswordBounds.DescribeFields(fields);
         Matching.MatchingBounds.DescribeFields(fields);
+        Matching.NearMisses.NearMissBounds.DescribeFields(fields);
         Matching.Criteria.Update.CriteriaBounds.DescribeFields(fields);
         Matching.Jobs.JobBounds.DescribeFields(fields);
         Reports.ReportBounds.DescribeFields(fields);
