@@ -18,6 +18,7 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.PartnerInputCache>();
         services.AddSingleton<Matching.Scoring.Rescorer>();
         services.AddSingleton<Matching.Scoring.MatchExplainer>();
+        services.AddSingleton<Matching.NearMisses.EncodedPartners>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
         services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));

@@ -36,12 +36,20 @@ internal sealed class NearMissSearch
     public IReadOnlyList<(PartnerInput Partner, NearMiss Miss)> Find(NeedInput need, IReadOnlyList<PartnerInput> partners)
     {
         var encoder = new VectorEncoder();
-        var vector = encoder.Encode(need);
+        var vectors = partners.Select(encoder.Encode).ToArray();
+        return Find(encoder.Encode(need), partners, vectors);
+    }
+
+    /// <param name="vectors"><paramref name="partners"/> in their order, encoded by the encoder that encoded <paramref name="need"/>.</param>
+    public IReadOnlyList<(PartnerInput Partner, NearMiss Miss)> Find(in NeedVector need, IReadOnlyList<PartnerInput> partners, ReadOnlySpan<PartnerVector> vectors)
+    {
+        if (vectors.Length != partners.Count)
+            throw new ArgumentException("There must be a vector for every partner.", nameof(vectors));
         var found = new List<(PartnerInput Partner, NearMiss Miss)>();
-        foreach (var partner in partners)
+        for (var i = 0; i < vectors.Length; i++)
         {
-            if (Check(vector, encoder.Encode(partner)) is { } miss)
-                found.Add((partner, miss));
+            if (Check(need, vectors[i]) is { } miss)
+                found.Add((partners[i], miss));
         }
 
         found.Sort((a, b) => a.Miss.Tenths != b.Miss.Tenths ? b.Miss.Tenths.CompareTo(a.Miss.Tenths) : a.Partner.Id.CompareTo(b.Partner.Id));

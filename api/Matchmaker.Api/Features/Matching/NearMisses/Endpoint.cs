@@ -5,7 +5,7 @@ using Matchmaker.Api.Features.Partners;
 
 namespace Matchmaker.Api.Features.Matching.NearMisses;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, PartnerInputCache partnerCache) : Endpoint<Request, Page<NearMissResponse>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, PartnerInputCache partnerCache, EncodedPartners encoded) : Endpoint<Request, Page<NearMissResponse>>
 {
     public override void Configure()
     {
@@ -44,8 +44,9 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Partner
         var input = (await ScoringInputs.NeedsAsync(connection, null, [need.Id], now, ct)).Single().Input;
         var profile = (await ProfileStore.FindAsync(connection, null, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct))!.Profile;
         var search = new NearMissSearch(profile);
+        var partners = encoded.For(await partnerCache.SnapshotAsync(connection, null, now, ct));
         var after = req.After;
-        var rows = search.Find(input, await partnerCache.SnapshotAsync(connection, null, now, ct))
+        var rows = search.Find(partners.Encoder.Encode(input), partners.Partners, partners.Vectors)
             .Where(r => after is not { } a || r.Miss.Tenths < a.Tenths || (r.Miss.Tenths == a.Tenths && r.Partner.Id > a.PartnerId))
             .Take(req.Take + 1)
             .ToList();
