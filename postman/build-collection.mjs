@@ -331,8 +331,30 @@ const explained = folder('3 SME reads its explained matches', 'SCORING.md\'s wor
         pm.expect(match.breakdown.find((b) => b.criterion === 'certification').score).to.eql(0);
       });
       pm.test('every row says why', () => match.breakdown.forEach((b) => pm.expect(b.reason).to.be.a('string').and.not.empty));
+      pm.test('rows below 1 advise, with the points', () => {
+        const certification = match.breakdown.find((b) => b.criterion === 'certification');
+        pm.expect(certification.advice).to.eql('certification: the SME holding ISO 9001 would add 2.0 points');
+        pm.expect(certification.advicePoints).to.eql(2);
+        pm.expect(match.breakdown.find((b) => b.criterion === 'sector').advice).to.eql(null);
+      });
       pm.collectionVariables.set('matchId', match.id);
       pm.collectionVariables.set('criteriaVersionBefore', match.criteriaVersion);`,
+  }),
+  request('Near misses of the need', 'GET', '/api/v1/needs/{{needId}}/near-misses?limit=20', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const items = pm.response.json().items;
+      pm.test('a page of near misses', () => pm.expect(items).to.be.an('array'));
+      pm.test('the matched partner is no near miss', () =>
+        pm.expect(items.map((i) => i.partnerId)).to.not.include(pm.collectionVariables.get('partnerId')));
+      pm.test('each names at most one missing criterion and explains itself', () => items.forEach((i) => {
+        pm.expect(i.missing.length).to.be.at.most(1);
+        pm.expect(i.breakdown.length).to.be.above(0);
+      }));`,
+  }),
+  request('A partner may not list a need\'s near misses → 403', 'GET', '/api/v1/needs/{{needId}}/near-misses', {
+    token: 'partnerToken',
+    tests: status(403),
   }),
   request('Read the match', 'GET', '/api/v1/matches/{{matchId}}', {
     token: 'smeToken',

@@ -18,6 +18,7 @@ internal static class FeatureServices
         services.AddSingleton<Matching.Scoring.PartnerInputCache>();
         services.AddSingleton<Matching.Scoring.Rescorer>();
         services.AddSingleton<Matching.Scoring.MatchExplainer>();
+        services.AddSingleton<Matching.NearMisses.EncodedPartners>();
         services.AddSingleton<Matching.Jobs.JobSignal>();
         services.AddHostedService<Matching.Jobs.JobRunner>();
         services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));
@@ -46,6 +47,7 @@ internal static class FeatureServices
         Auth.Token.TokenBounds.DescribeFields(fields);
         Auth.Password.PasswordBounds.DescribeFields(fields);
         Matching.MatchingBounds.DescribeFields(fields);
+        Matching.NearMisses.NearMissBounds.DescribeFields(fields);
         Matching.Criteria.Update.CriteriaBounds.DescribeFields(fields);
         Matching.Jobs.JobBounds.DescribeFields(fields);
         Reports.ReportBounds.DescribeFields(fields);

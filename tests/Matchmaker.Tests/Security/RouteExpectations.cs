@@ -46,6 +46,7 @@ internal static class RouteExpectations
         ["POST /api/v1/needs/{id}/close"] = (Target.FreshNeed, Body.Close,    "401 200 404 403 403 403 200"),
         ["POST /api/v1/needs/{id}/renew"] = (Target.FreshNeed, Body.None,     "401 200 404 403 403 403 200"),
         ["GET /api/v1/needs/{id}/matches"] = (Target.Need, Body.None,         "401 200 404 403 403 200 200"),
+        ["GET /api/v1/needs/{id}/near-misses"] = (Target.Need, Body.None,     "401 200 404 403 403 200 200"),
         ["GET /api/v1/partners"] = (Target.None, Body.None,                   "401 200 200 403 403 200 200"),
         ["POST /api/v1/partners"] = (Target.None, Body.Partner,               "401 403 403 409 409 403 403"),
         ["GET /api/v1/partners/{id}"] = (Target.Partner, Body.None,           "401 200 200 200 404 200 200"),

@@ -57,7 +57,7 @@ internal static class MatchActions
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct), clock.GetUtcNow().UtcDateTime, events), match.Version);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, caller, ct), clock.GetUtcNow().UtcDateTime, events), match.Version);
         }
     }
 

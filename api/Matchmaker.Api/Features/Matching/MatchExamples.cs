@@ -19,11 +19,12 @@ internal static class MatchExamples
             var sme = SmeExamples.Request;
             var need = NeedExamples.Request;
             var partner = PartnerExamples.Request;
-            var score = new Scorer(ScoringProfile.Default).Explain(
-                new NeedInput(1, sme.Sectors!, need.Amount!.Amount!.Value, need.NeedTypes!, need.JobsToCreate!.Value, sme.Region!,
-                    sme.ExportOriented!.Value, sme.Languages!, sme.Certifications!),
-                new PartnerInput(1, partner.Sectors!, partner.Offerings!, partner.Ticket!.MinUsd!.Value, partner.Ticket.MaxUsd!.Value,
-                    partner.TargetRegions!, partner.SeeksExportOriented!.Value, partner.Languages!, partner.RequiredCertifications!));
+            var scorer = new Scorer(ScoringProfile.Default);
+            var needInput = new NeedInput(1, sme.Sectors!, need.Amount!.Amount!.Value, need.NeedTypes!, need.JobsToCreate!.Value, sme.Region!,
+                sme.ExportOriented!.Value, sme.Languages!, sme.Certifications!);
+            var partnerInput = new PartnerInput(1, partner.Sectors!, partner.Offerings!, partner.Ticket!.MinUsd!.Value, partner.Ticket.MaxUsd!.Value,
+                partner.TargetRegions!, partner.SeeksExportOriented!.Value, partner.Languages!, partner.RequiredCertifications!);
+            var score = scorer.Explain(needInput, partnerInput);
             return new MatchResponse
             {
                 Id = Examples.MatchId,
@@ -31,7 +32,7 @@ internal static class MatchExamples
                 PartnerId = Examples.PartnerId,
                 Score = Math.Round((decimal)score.Score, 1, MidpointRounding.AwayFromZero),
                 CriteriaVersion = ScoringProfile.Default.Version,
-                Breakdown = score.Breakdown.Select(c => new BreakdownItem(c.Criterion, c.Weight, c.Score, c.Contribution, c.Reason)).ToList(),
+                Breakdown = BreakdownItem.From(score, scorer.Advise(needInput, partnerInput, score), Notifications.NotificationTexts.English),
                 Status = "suggested",
                 CreatedAt = Examples.PartnerJoined,
                 UpdatedAt = Examples.PartnerJoined,

@@ -66,7 +66,19 @@ public sealed record MatchResponse
 
 /// <param name="Score">0–1.</param>
 /// <param name="Contribution">Score points; a breakdown's contributions add up to the match score.</param>
-public sealed record BreakdownItem(string Criterion, double Weight, double Score, double Contribution, string Reason);
+/// <param name="Advice">
+/// Below 1 only: which side could change what, in the reader's language, and the points it would add; null where
+/// the criterion scores 1 or no single change raises the score (see <see cref="Engine.Scorer.Advise"/>).
+/// </param>
+/// <param name="AdvicePoints">The score points the advised change adds, one decimal; null with <paramref name="Advice"/>.</param>
+public sealed record BreakdownItem(string Criterion, double Weight, double Score, double Contribution, string Reason, string? Advice, double? AdvicePoints)
+{
+    internal static IReadOnlyList<BreakdownItem> From(Engine.MatchScore explained, IReadOnlyList<Engine.Advice?> advice, string language) =>
+        explained.Breakdown.Select((row, i) => new BreakdownItem(
+            row.Criterion, row.Weight, row.Score, row.Contribution, row.Reason,
+            advice[i] is { } a ? AdviceText.Render(a, language) : null,
+            advice[i]?.Points)).ToList();
+}
 
 public sealed record MatchNeedSummary
 {

@@ -18,5 +18,7 @@ internal static class MatchingBounds
         .Code("MatchingMatchResponse.status", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.from", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.to", 32, MatchStatus.All)
-        .Objects("events", MaxEvents);
+        .Objects("events", MaxEvents)
+        .String("BreakdownItem.advice", 500)
+        .Number("advicePoints", 0.1, 100);
 }

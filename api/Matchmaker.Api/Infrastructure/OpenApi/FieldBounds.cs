@@ -15,6 +15,7 @@ internal sealed class FieldBounds
 
     private readonly Dictionary<string, StringLimit> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Min, long Max)> _integers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Min, double Max)> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (StringLimit Item, int MaxItems)> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _objectLists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _closedMaps = new(StringComparer.Ordinal);
@@ -27,6 +28,8 @@ internal sealed class FieldBounds
 
     public FieldBounds Integer(string field, long min, long max) => Add(_integers, field, (min, max));
 
+    public FieldBounds Number(string field, double min, double max) => Add(_numbers, field, (min, max));
+
     public FieldBounds List(string field, StringLimit item, int maxItems) => Add(_lists, field, (item, maxItems));
 
     public FieldBounds Objects(string field, int maxItems) => Add(_objectLists, field, maxItems);
@@ -37,6 +40,8 @@ internal sealed class FieldBounds
     internal StringLimit? StringOf(string owner, string name) => TryLookup(_strings, owner, name, out var limit) ? limit : null;
 
     internal bool TryInteger(string owner, string name, out (long Min, long Max) range) => TryLookup(_integers, owner, name, out range);
+
+    internal bool TryNumber(string owner, string name, out (double Min, double Max) range) => TryLookup(_numbers, owner, name, out range);
 
     internal bool TryList(string owner, string name, out (StringLimit Item, int MaxItems) list) => TryLookup(_lists, owner, name, out list);
 

@@ -90,6 +90,11 @@ internal sealed class FieldBoundsProcessor(FieldBounds bounds) : IDocumentProces
             schema.Minimum ??= range.Min;
             schema.Maximum ??= range.Max;
         }
+        else if (schema.Type.HasFlag(JsonObjectType.Number) && bounds.TryNumber(owner, name, out var numbers))
+        {
+            schema.Minimum ??= (decimal)numbers.Min;
+            schema.Maximum ??= (decimal)numbers.Max;
+        }
         else if (schema.Type.HasFlag(JsonObjectType.Array))
         {
             if (bounds.TryList(owner, name, out var list))

@@ -28,6 +28,6 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
 
         var events = await MatchStore.EventsAsync(connection, match.Id, ct);
         ETags.Set(HttpContext.Response, match.Version);
-        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, ct), clock.GetUtcNow().UtcDateTime, events), ct);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, User, ct), clock.GetUtcNow().UtcDateTime, events), ct);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             req.AfterId,
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
-        var breakdown = await explainer.ForAsync(connection, rows, ct);
+        var breakdown = await explainer.ForAsync(connection, rows, User, ct);
         await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r), now)), ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Matchmaker.Api.Features.Matching.Engine;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
@@ -14,11 +15,12 @@ internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partn
 {
     private readonly ConcurrentDictionary<int, Scorer> scorers = new();
 
-    /// <summary>The breakdown of each of <paramref name="rows"/>, read in a few queries whatever their number.</summary>
-    public async Task<Func<MatchRow, IReadOnlyList<BreakdownItem>>> ForAsync(DbConnection c, IReadOnlyCollection<MatchRow> rows, CancellationToken ct)
+    /// <summary>The breakdown of each of <paramref name="rows"/>, with advice for <paramref name="reader"/>, read in a few queries whatever their number.</summary>
+    public async Task<Func<MatchRow, IReadOnlyList<BreakdownItem>>> ForAsync(DbConnection c, IReadOnlyCollection<MatchRow> rows, ClaimsPrincipal reader, CancellationToken ct)
     {
         if (rows.Count == 0)
             return _ => [];
+        var language = await ReaderLanguage.OfAsync(c, reader, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var needs = (await ScoringInputs.NeedsAsync(c, null, rows.Select(r => r.NeedId).ToHashSet(), now, ct))
             .ToDictionary(n => n.Input.Id, n => n.Input);
@@ -29,14 +31,18 @@ internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partn
                 scorers[version] = new Scorer((await ProfileStore.FindAsync(c, null, version, ct))!.Profile);
         }
 
-        var explained = rows.ToDictionary(r => r.Id, r => Items(scorers[r.CriteriaVersion].Explain(needs[r.NeedId], partners[r.PartnerId])));
+        var explained = rows.ToDictionary(r => r.Id, r => Items(scorers[r.CriteriaVersion], needs[r.NeedId], partners[r.PartnerId], language));
         return row => explained[row.Id];
     }
 
     /// <summary>The breakdown of one match.</summary>
-    public async Task<IReadOnlyList<BreakdownItem>> ForAsync(DbConnection c, MatchRow row, CancellationToken ct) =>
-        (await ForAsync(c, [row], ct))(row);
+    public async Task<IReadOnlyList<BreakdownItem>> ForAsync(DbConnection c, MatchRow row, ClaimsPrincipal reader, CancellationToken ct) =>
+        (await ForAsync(c, [row], reader, ct))(row);
 
-    private static IReadOnlyList<BreakdownItem> Items(MatchScore score) =>
-        score.Breakdown.Select(b => new BreakdownItem(b.Criterion, b.Weight, b.Score, b.Contribution, b.Reason)).ToList();
+    /// <summary>One pair's breakdown with its advice in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<BreakdownItem> Items(Scorer scorer, NeedInput need, PartnerInput partner, string language)
+    {
+        var explained = scorer.Explain(need, partner);
+        return BreakdownItem.From(explained, scorer.Advise(need, partner, explained), language);
+    }
 }
