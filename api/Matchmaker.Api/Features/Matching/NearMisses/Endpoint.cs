@@ -30,13 +30,13 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Partner
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
         if (need is null || !NeedAccess.MayRead(User, need))
         {
-            await Send.ResultAsync(Problems.NotFound("The need"));
+            await Send.ResultAsync(Problems.NotFound("Need"));
             return;
         }
 
         if (!NeedAccess.MayListMatches(User, need))
         {
-            await Send.ResultAsync(Problems.Forbidden("Only the SME that posted this need, agency and admin may list its near misses."));
+            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Match.NearMissesForbidden")));
             return;
         }
 
