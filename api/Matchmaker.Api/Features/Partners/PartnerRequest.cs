@@ -94,5 +94,7 @@ internal static class PartnerBounds
         .Code("kind", 16, PartnerKinds.Listed)
         .Code("partnerKind", 16, PartnerKinds.Listed)
         .List("offerings", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount)
+        .Code("offering", 32, SeedCodes.NeedTypes)
+        .String("targetRegion", SharedBounds.RegionCode.MaxLength, SharedBounds.Region)
         .List("targetRegions", SharedBounds.RegionCode, Vocabulary.RegionCount);
 }
