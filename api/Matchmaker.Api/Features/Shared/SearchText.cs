@@ -12,6 +12,8 @@ internal static class SearchText
 {
     public const int MaxQueryLength = 100;
 
+    private const int RefillBatch = 1000;
+
     /// <summary>Between the texts of one record, so a query never matches across two of them (a query holds no line break).</summary>
     private const char Separator = '\n';
 
@@ -41,8 +43,6 @@ internal static class SearchText
 
         return rows.Count;
     }
-
-    private const int RefillBatch = 1000;
 
     public static string? Pattern(string? q)
     {

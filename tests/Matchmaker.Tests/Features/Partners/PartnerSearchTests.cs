@@ -114,6 +114,8 @@ public abstract class PartnerSearchTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("ticketUsd=1000000000000000", "ticketUsd")]
     [InlineData("targetRegion=KG-X", "targetRegion")]
     [InlineData("q=a%0Ab", "q")]
+    [InlineData("ticketSize=500000", "ticketSize")]
+    [InlineData("region=KG-C", "region")]
     public async Task A_bad_filter_is_400_naming_it(string query, string field)
     {
         var sme = await api.UserAsync("sme");
