@@ -67,6 +67,7 @@ const signIn = (variable) => `${status(200)}
 // ---- bodies (SCORING.md's worked example) -------------------------------------------------
 const smeBody = {
   name: 'Ала-Тоо Машзавод {{run}}',
+  nameEn: 'Ala-Too Mashzavod {{run}}',
   inn: '{{smeInn}}',
   region: 'KG-C',
   sectors: ['C28'],
@@ -90,6 +91,7 @@ const needBody = {
 const partnerBody = {
   name: 'Qingdao Machinery {{run}}',
   nameZh: '青岛机械',
+  nameRu: 'Циндао Машинери {{run}}',
   uscc: '{{partnerUscc}}',
   city: 'qingdao',
   kind: 'manufacturer',
@@ -254,6 +256,20 @@ const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer regis
       pm.test('rate-limit headers of the search policy', () => {
         pm.expect(pm.response.headers.get('RateLimit-Policy')).to.match(/^"search";q=\\d+;w=\\d+$/);
         pm.expect(pm.response.headers.get('RateLimit')).to.match(/^"search";r=\\d+;t=\\d+$/);
+      });`,
+  }),
+  request('Search needs by the SME\'s name, in another letter case', 'GET', `/api/v1/needs?q=${encodeURIComponent('АЛА-ТОО МАШЗАВОД')}%20{{run}}`, {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('finds the SME\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
+  }),
+  request('Search partners by Russian name, offering, ticket size and target region', 'GET',
+    `/api/v1/partners?q=${encodeURIComponent('циндао машинери')}%20{{run}}&offering=equipment_supply&ticketUsd=500000&targetRegion=KG-C`, {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('finds the partner, with its Russian name', () => {
+        const partner = pm.response.json().items.find((p) => p.id === pm.collectionVariables.get('partnerId'));
+        pm.expect(partner.nameRu).to.include('Циндао Машинери');
       });`,
   }),
   request('Search one need per page: page 1', 'GET', '/api/v1/needs?sector=C28&q={{run}}&limit=1', {
@@ -759,7 +775,19 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
         pm.expect(pm.response.headers.get('Content-Type')).to.include('text/csv');
         pm.expect(pm.response.text().split('\\n')[0]).to.include(',');
       });
+      pm.test('the need columns', () => {
+        const header = pm.response.text().split('\\n')[0];
+        ['needStatus', 'needSectors', 'needAmount', 'needCurrency'].forEach((c) => pm.expect(header).to.include(c));
+      });
       pm.test('the run\\'s match is a row', () => pm.expect(pm.response.text()).to.include(pm.collectionVariables.get('matchId')));`,
+  }),
+  request('Matches in a deal only, as CSV', 'GET', '/api/v1/reports/matches?status=mutual,meeting,negotiation,agreement,closed&format=csv', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      pm.test('no row is a suggestion or a one-sided interest', () => {
+        const lines = pm.response.text().trim().split('\\n').slice(1);
+        lines.forEach((line) => pm.expect(['mutual', 'meeting', 'negotiation', 'agreement', 'closed']).to.include(line.split(',')[1]));
+      });`,
   }),
   request('Report with a bad date → 400 with field errors', 'GET', '/api/v1/reports/summary?from=2025-13-45', {
     token: 'agencyToken',

@@ -11,6 +11,7 @@ internal static class FeatureServices
         services.AddSingleton(Needs.NeedOptions.From(configuration));
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
         services.AddSingleton<IStartupSeed, Needs.Expiry.NeedExpiryBackfill>();
+        services.AddSingleton<IStartupSeed, Shared.SearchTextBackfill>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
         services.AddHostedService<Demo.SyntheticSeeder>();

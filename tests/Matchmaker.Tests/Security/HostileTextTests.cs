@@ -32,9 +32,9 @@ public abstract class HostileTextTests<TApi>(TApi api, ITestOutputHelper output)
         var (partner, partnerId) = await Create.PartnerAccountAsync(api);
         var targets = new (Actor Owner, string Url, Func<JsonObject> Body, string[] Fields, string Table)[]
         {
-            (sme, $"/api/v1/smes/{smeId}", () => Bodies.Sme(), ["name", "description", "contact.person"], "smes"),
+            (sme, $"/api/v1/smes/{smeId}", () => Bodies.Sme(), ["name", "nameEn", "description", "contact.person"], "smes"),
             (sme, $"/api/v1/needs/{needId}", () => Bodies.Need(), ["title", "description"], "needs"),
-            (partner, $"/api/v1/partners/{partnerId}", () => Bodies.Partner(), ["name", "nameZh", "description", "contact.person"], "partners"),
+            (partner, $"/api/v1/partners/{partnerId}", () => Bodies.Partner(), ["name", "nameZh", "nameRu", "description", "contact.person"], "partners"),
         };
         using var raw = api.App.Server.CreateClient();
         var document = new OpenApiOperations(JsonNode.Parse(await raw.GetStringAsync("/openapi/v1.json"))!);

@@ -36,7 +36,7 @@ internal static class DemoStore
         var userIds = await UserAccounts.InsertAsync(c, tx, users.Select(u => new NewUser(u.PublicId, u.Email, passwordHash(u), u.Role, u.CreatedAt)).ToList(), ct);
 
         var smeIds = await SmeStore.InsertAsync(c, tx, world.Smes.Select(s => new NewSme(s.PublicId, userIds[s.Owner.PublicId], new SmeFields(
-            s.Name, s.Inn, s.Region, s.Sectors, s.Employees, s.FoundedYear, s.ExportOriented, s.Languages, s.Certifications,
+            s.Name, LatinNames.Of(s.Name), s.Inn, s.Region, s.Sectors, s.Employees, s.FoundedYear, s.ExportOriented, s.Languages, s.Certifications,
             s.Description, s.ContactPerson, s.Owner.Email, s.ContactPhone), s.CreatedAt)).ToList(), ct);
 
         var rates = await UsdRates.AsOfAsync(c, tx, now, ct);
@@ -54,7 +54,7 @@ internal static class DemoStore
         }).ToList(), rates, ct);
 
         var partnerIds = await PartnerStore.InsertAsync(c, tx, world.Partners.Select(p => new NewPartner(p.PublicId, userIds[p.Owner.PublicId], new PartnerFields(
-            p.Name, p.NameZh, p.Uscc, p.City, p.Kind, p.Sectors, p.Offerings, p.TicketMinUsd, p.TicketMaxUsd, p.TargetRegions, p.Languages,
+            p.Name, p.NameZh, null, p.Uscc, p.City, p.Kind, p.Sectors, p.Offerings, p.TicketMinUsd, p.TicketMaxUsd, p.TargetRegions, p.Languages,
             p.SeeksExportOriented, p.RequiredCertifications, p.Description, p.ContactPerson, p.Owner.Email, p.ContactPhone), p.CreatedAt)).ToList(), ct);
         return (needIds, partnerIds);
     }

@@ -62,9 +62,16 @@ internal sealed class MatchListQueryRules : AbstractValidator<MatchListQuery>
     {
         RuleFor(x => x.MinScore).InclusiveBetween(0, 100);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Status).MaximumLength(MatchListQuery.MaxStatusLength)
-            .Must(s => s is null || Unknown(s).Length == 0).WithMessage(x => UnknownStatusMessage(Unknown(x.Status!)));
+        RuleFor(x => x.Status).MatchStatusList();
     }
+}
+
+internal static class MatchStatusListRule
+{
+    /// <summary>One or more match statuses, comma-separated (the <c>status</c> filter of every match list and export).</summary>
+    public static IRuleBuilderOptions<T, string?> MatchStatusList<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(MatchListQuery.MaxStatusLength)
+            .Must(s => s is null || Unknown(s).Length == 0).WithMessage((_, s) => UnknownStatusMessage(Unknown(s!)));
 
     private static string[] Unknown(string status) =>
         MatchListQuery.StatusItems(status).Where(s => !MatchStatus.All.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();

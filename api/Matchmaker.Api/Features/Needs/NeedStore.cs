@@ -142,6 +142,10 @@ internal static partial class NeedStore
         WHERE id = @Id AND status = 'open'
         """;
 
+    private const string UnfoldedSql = "SELECT id AS Id, title AS Title, description AS Description FROM needs WHERE search_text = ''";
+
+    private const string SetSearchTextSql = "UPDATE needs SET search_text = @SearchText WHERE id = @Id";
+
     private const string SetAmountUsdSql = "UPDATE needs SET amount_usd = @AmountUsd WHERE id = @Id";
 
     private const string DeleteNeedTypesSql = "DELETE FROM need_need_types WHERE need_id = @OwnerId";
@@ -229,11 +233,16 @@ internal static partial class NeedStore
         return needs.Select(n => n.Id).ToList();
     }
 
+    /// <summary>Folds the search texts of the needs stored before they were kept (emptied by migration 0029); returns how many.</summary>
+    public static Task<int> FoldSearchTextAsync(DbConnection connection, CancellationToken ct) =>
+        SearchText.RefillAsync<(long Id, string Title, string? Description)>(connection, UnfoldedSql, SetSearchTextSql,
+            n => new { n.Id, SearchText = SearchText.Of(n.Title, n.Description) }, ct);
+
     private static DynamicParameters Parameters(NeedFields f, UsdRates rates)
     {
         var p = new DynamicParameters();
         p.Add("Title", f.Title);
-        p.Add("SearchText", SearchText.Of(f.Title));
+        p.Add("SearchText", SearchText.Of(f.Title, f.Description));
         p.Add("Description", f.Description);
         p.Add("Amount", f.Amount);
         p.Add("Currency", f.Currency);

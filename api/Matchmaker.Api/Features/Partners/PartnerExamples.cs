@@ -8,6 +8,7 @@ internal static class PartnerExamples
     {
         Name = "Qingdao Machinery Co., Ltd.",
         NameZh = "青岛机械有限公司",
+        NameRu = "Циндао Машинери",
         Uscc = "91370200MA3C4QW126",
         City = "qingdao",
         Kind = "manufacturer",
@@ -28,6 +29,7 @@ internal static class PartnerExamples
         Id = Examples.PartnerId,
         Name = Request.Name!,
         NameZh = Request.NameZh,
+        NameRu = Request.NameRu,
         Uscc = Request.Uscc!,
         City = Request.City!,
         Kind = Request.Kind!,

@@ -9,6 +9,9 @@ public sealed class PartnerRequest
 {
     public string? Name { get; set; }
     public string? NameZh { get; set; }
+
+    /// <summary>The name in Russian, for Kyrgyz readers; searched like the other names.</summary>
+    public string? NameRu { get; set; }
     public string? Uscc { get; set; }
     public string? City { get; set; }
     public string? Kind { get; set; }
@@ -53,6 +56,7 @@ internal sealed class PartnerRequestValidator : Validator<PartnerRequest>
         var codes = Resolve<ReferenceCodes>();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
         RuleFor(x => x.NameZh).MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
+        RuleFor(x => x.NameRu).MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
         RuleFor(x => x.Uscc).NotEmpty()
             .Must(u => u is null || Partners.Uscc.HasValidCharacters(u))
             .WithMessage(_ => Messages.Get("Uscc.Format"))
@@ -83,10 +87,14 @@ internal static class PartnerBounds
         .String("nameZh", SharedBounds.MaxNameLength)
         .String("partnerName", SharedBounds.MaxNameLength)
         .String("partnerNameZh", SharedBounds.MaxNameLength)
+        .String("PartnersPartnerRequest.nameRu", SharedBounds.MaxNameLength)
+        .String("PartnersPartnerResponse.nameRu", SharedBounds.MaxNameLength)
         .String("uscc", Uscc.Length, "^[0-9A-HJ-NP-RTUW-Y]{18}$")
         .String("partnerCity", SharedBounds.CityCode.MaxLength, SharedBounds.City)
         .Code("kind", 16, PartnerKinds.Listed)
         .Code("partnerKind", 16, PartnerKinds.Listed)
         .List("offerings", new(32, Enum: [.. SeedCodes.NeedTypes]), Vocabulary.NeedTypeCount)
+        .Code("offering", 32, SeedCodes.NeedTypes)
+        .String("targetRegion", SharedBounds.RegionCode.MaxLength, SharedBounds.Region)
         .List("targetRegions", SharedBounds.RegionCode, Vocabulary.RegionCount);
 }

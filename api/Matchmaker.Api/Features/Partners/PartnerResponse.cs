@@ -8,6 +8,7 @@ public sealed record PartnerResponse
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
     public string? NameZh { get; init; }
+    public string? NameRu { get; init; }
     public string Uscc { get; init; } = "";
     public string City { get; init; } = "";
     public string Kind { get; init; } = "";
@@ -32,6 +33,7 @@ public sealed record PartnerResponse
         Id = row.PublicId,
         Name = row.Name,
         NameZh = row.NameZh,
+        NameRu = row.NameRu,
         Uscc = row.Uscc,
         City = row.CityCode,
         Kind = row.Kind,

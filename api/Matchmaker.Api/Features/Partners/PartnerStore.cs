@@ -9,6 +9,7 @@ internal sealed record PartnerRow
     public Guid OwnerId { get; init; }
     public string Name { get; init; } = "";
     public string? NameZh { get; init; }
+    public string? NameRu { get; init; }
     public string Uscc { get; init; } = "";
     public string CityCode { get; init; } = "";
     public string Kind { get; init; } = "";
@@ -30,16 +31,18 @@ internal sealed record PartnerLists(ILookup<long, string> Sectors, ILookup<long,
 
 /// <summary>What a client or the demo data says a partner is; the server adds the id, owner and timestamps.</summary>
 internal sealed record PartnerFields(
-    string Name, string? NameZh, string Uscc, string City, string Kind, IReadOnlyList<string> Sectors, IReadOnlyList<string> Offerings,
+    string Name, string? NameZh, string? NameRu, string Uscc, string City, string Kind, IReadOnlyList<string> Sectors, IReadOnlyList<string> Offerings,
     decimal TicketMinUsd, decimal TicketMaxUsd, IReadOnlyList<string> TargetRegions, IReadOnlyList<string> Languages,
     bool SeeksExportOriented, IReadOnlyList<string> RequiredCertifications, string? Description,
     string ContactPerson, string ContactEmail, string? ContactPhone)
 {
     public static PartnerFields From(PartnerRequest req) => new(
-        req.Name!.Trim(), string.IsNullOrWhiteSpace(req.NameZh) ? null : req.NameZh.Trim(), req.Uscc!, req.City!, req.Kind!,
+        req.Name!.Trim(), Optional(req.NameZh), Optional(req.NameRu), req.Uscc!, req.City!, req.Kind!,
         req.Sectors ?? [], req.Offerings ?? [], req.Ticket!.MinUsd!.Value, req.Ticket.MaxUsd!.Value, req.TargetRegions ?? [],
         req.Languages ?? [], req.SeeksExportOriented ?? false, req.RequiredCertifications?.Select(c => c.Trim()).ToList() ?? [],
         req.Description, req.Contact!.Person!, req.Contact.Email!, req.Contact.Phone);
+
+    private static string? Optional(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }
 
 internal sealed record NewPartner(Guid PublicId, long OwnerUserId, PartnerFields Fields, DateTime CreatedAt);
@@ -48,7 +51,7 @@ internal sealed record NewPartner(Guid PublicId, long OwnerUserId, PartnerFields
 internal static class PartnerStore
 {
     public const string SelectColumns = """
-        p.id AS Id, p.public_id AS PublicId, u.public_id AS OwnerId, p.name AS Name, p.name_zh AS NameZh, p.uscc AS Uscc,
+        p.id AS Id, p.public_id AS PublicId, u.public_id AS OwnerId, p.name AS Name, p.name_zh AS NameZh, p.name_ru AS NameRu, p.uscc AS Uscc,
         p.city_code AS CityCode, p.kind AS Kind, p.ticket_min_usd AS TicketMinUsd, p.ticket_max_usd AS TicketMaxUsd,
         p.languages AS Languages, p.seeks_export_oriented AS SeeksExportOriented,
         p.required_certifications AS RequiredCertifications, p.description AS Description,
@@ -93,10 +96,10 @@ internal static class PartnerStore
         """;
 
     private const string InsertSql = """
-        INSERT INTO partners (public_id, owner_user_id, name, name_zh, search_text, uscc, city_code, kind, ticket_min_usd,
+        INSERT INTO partners (public_id, owner_user_id, name, name_zh, name_ru, search_text, uscc, city_code, kind, ticket_min_usd,
                               ticket_max_usd, languages, seeks_export_oriented, required_certifications, description,
                               contact_person, contact_email, contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
+        VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @NameRu, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
                 @TicketMaxUsd, @Languages, @SeeksExportOriented, @RequiredCertifications, @Description,
                 @ContactPerson, @ContactEmail, @ContactPhone, @CreatedAt, @CreatedAt, 1)
         """;
@@ -105,13 +108,17 @@ internal static class PartnerStore
 
     private const string UpdateSql = """
         UPDATE partners
-        SET name = @Name, name_zh = @NameZh, search_text = @SearchText, uscc = @Uscc, city_code = @City, kind = @Kind,
+        SET name = @Name, name_zh = @NameZh, name_ru = @NameRu, search_text = @SearchText, uscc = @Uscc, city_code = @City, kind = @Kind,
             ticket_min_usd = @TicketMinUsd, ticket_max_usd = @TicketMaxUsd, languages = @Languages,
             seeks_export_oriented = @SeeksExportOriented, required_certifications = @RequiredCertifications,
             description = @Description, contact_person = @ContactPerson, contact_email = @ContactEmail,
             contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
+
+    private const string UnfoldedSql = "SELECT id AS Id, name AS Name, name_zh AS NameZh, name_ru AS NameRu, description AS Description FROM partners WHERE search_text = ''";
+
+    private const string SetSearchTextSql = "UPDATE partners SET search_text = @SearchText WHERE id = @Id";
 
     private const string DeleteSectorsSql = "DELETE FROM partner_sectors WHERE partner_id = @OwnerId";
     private const string InsertSectorSql = "INSERT INTO partner_sectors (partner_id, sector_code, position) VALUES (@OwnerId, @Code, @Position)";
@@ -184,12 +191,18 @@ internal static class PartnerStore
         await OwnedCode.InsertAsync(connection, tx, InsertRegionSql, partners.Select(p => (p.Id, p.Fields.TargetRegions)), ct);
     }
 
+    /// <summary>Folds the search texts of the profiles stored before they were kept (emptied by migration 0029); returns how many.</summary>
+    public static Task<int> FoldSearchTextAsync(DbConnection connection, CancellationToken ct) =>
+        SearchText.RefillAsync<(long Id, string Name, string? NameZh, string? NameRu, string? Description)>(connection, UnfoldedSql, SetSearchTextSql,
+            p => new { p.Id, SearchText = SearchText.Of(p.Name, p.NameZh, p.NameRu, p.Description) }, ct);
+
     private static DynamicParameters Parameters(PartnerFields f)
     {
         var p = new DynamicParameters();
         p.Add("Name", f.Name);
         p.Add("NameZh", f.NameZh);
-        p.Add("SearchText", SearchText.Of(f.Name, f.NameZh));
+        p.Add("NameRu", f.NameRu);
+        p.Add("SearchText", SearchText.Of(f.Name, f.NameZh, f.NameRu, f.Description));
         p.Add("Uscc", f.Uscc);
         p.Add("City", f.City);
         p.Add("Kind", f.Kind);

@@ -22,6 +22,10 @@ internal static class ReportBounds
             .String("period", 7, "^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$")
             .Code("PipelineStageRow.stage", 16, Pipeline.Endpoint.StageNames)
             .Code("PipelineStatusRow.status", 32, MatchStatus.All)
+            .Code("ExportRow.status", 32, MatchStatus.All)
+            .Code("needStatus", 8, Needs.NeedStatus.All)
+            .List("needSectors", SharedBounds.DivisionCode, SharedBounds.MaxSectors)
+            .Code("needCurrency", 3, SeedCodes.Currencies)
             .Objects("statuses", MatchStatus.All.Count)
             .Objects("stages", MatchStatus.All.Count)
             // Every report carries a count for every status, even a zero one.

@@ -7,6 +7,7 @@ internal static class SmeExamples
     public static SmeRequest Request => new()
     {
         Name = "Ала-Тоо Машзавод",
+        NameEn = "Ala-Too Mashzavod",
         Inn = "02103201510123",
         Region = "KG-C",
         Sectors = ["C28"],
@@ -24,6 +25,7 @@ internal static class SmeExamples
     {
         Id = Examples.SmeId,
         Name = Request.Name!,
+        NameEn = Request.NameEn,
         Inn = Request.Inn!,
         Region = Request.Region!,
         Sectors = Request.Sectors!,

@@ -7,6 +7,9 @@ namespace Matchmaker.Api.Features.Smes;
 public sealed class SmeRequest
 {
     public string? Name { get; set; }
+
+    /// <summary>The name in Latin letters, for readers who do not read Cyrillic; searched like the name.</summary>
+    public string? NameEn { get; set; }
     public string? Inn { get; set; }
     public string? Region { get; set; }
     public List<string>? Sectors { get; set; }
@@ -30,6 +33,7 @@ internal sealed class SmeRequestValidator : Validator<SmeRequest>
     {
         var codes = Resolve<ReferenceCodes>();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
+        RuleFor(x => x.NameEn).MaximumLength(SharedBounds.MaxNameLength).IdentifierText();
         RuleFor(x => x.Inn).NotEmpty().Matches(InnPattern).WithMessage(_ => Messages.Get("Sme.Inn"));
         RuleFor(x => x.Region).NotEmpty().OneOf(() => codes.Regions, CodeKind.Region);
         RuleFor(x => x.Sectors).NotNull().CodeList(() => codes.Divisions, CodeKind.IsicDivision, 1, MaxSectors);
@@ -47,6 +51,8 @@ internal static class SmeBounds
     public static void DescribeFields(FieldBounds fields) => fields
         .String("inn", 14, SmeRequestValidator.InnPattern)
         .String("smeName", SharedBounds.MaxNameLength)
+        .String("SmesSmeRequest.nameEn", SharedBounds.MaxNameLength)
+        .String("SmesSmeResponse.nameEn", SharedBounds.MaxNameLength)
         .String("smeRegion", SharedBounds.RegionCode.MaxLength, SharedBounds.Region)
         .Integer("employees", 1, SmeRequestValidator.MaxEmployees)
         // The validator caps the year at the current one; the document states a bound that never goes stale.

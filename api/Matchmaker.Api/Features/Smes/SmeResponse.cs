@@ -7,6 +7,7 @@ public sealed record SmeResponse
 {
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
+    public string? NameEn { get; init; }
     public string Inn { get; init; } = "";
     public string Region { get; init; } = "";
     public IReadOnlyList<string> Sectors { get; init; } = [];
@@ -28,6 +29,7 @@ public sealed record SmeResponse
     {
         Id = row.PublicId,
         Name = row.Name,
+        NameEn = row.NameEn,
         Inn = row.Inn,
         Region = row.RegionCode,
         Sectors = sectors,

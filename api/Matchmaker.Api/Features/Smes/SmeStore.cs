@@ -8,6 +8,7 @@ internal sealed record SmeRow
     public Guid PublicId { get; init; }
     public Guid OwnerId { get; init; }
     public string Name { get; init; } = "";
+    public string? NameEn { get; init; }
     public string Inn { get; init; } = "";
     public string RegionCode { get; init; } = "";
     public int Employees { get; init; }
@@ -26,12 +27,12 @@ internal sealed record SmeRow
 
 /// <summary>What a client or the demo data says an SME is; the server adds the id, owner and timestamps.</summary>
 internal sealed record SmeFields(
-    string Name, string Inn, string Region, IReadOnlyList<string> Sectors, int Employees, int? FoundedYear, bool ExportOriented,
+    string Name, string? NameEn, string Inn, string Region, IReadOnlyList<string> Sectors, int Employees, int? FoundedYear, bool ExportOriented,
     IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, string? Description,
     string ContactPerson, string ContactEmail, string? ContactPhone)
 {
     public static SmeFields From(SmeRequest req) => new(
-        req.Name!.Trim(), req.Inn!, req.Region!, req.Sectors!, req.Employees!.Value, req.FoundedYear, req.ExportOriented ?? false,
+        req.Name!.Trim(), string.IsNullOrWhiteSpace(req.NameEn) ? null : req.NameEn.Trim(), req.Inn!, req.Region!, req.Sectors!, req.Employees!.Value, req.FoundedYear, req.ExportOriented ?? false,
         req.Languages ?? [], req.Certifications?.Select(c => c.Trim()).ToList() ?? [], req.Description,
         req.Contact!.Person!, req.Contact.Email!, req.Contact.Phone);
 }
@@ -42,7 +43,7 @@ internal sealed record NewSme(Guid PublicId, long OwnerUserId, SmeFields Fields,
 internal static class SmeStore
 {
     public const string SelectColumns = """
-        s.id AS Id, s.public_id AS PublicId, u.public_id AS OwnerId, s.name AS Name, s.inn AS Inn,
+        s.id AS Id, s.public_id AS PublicId, u.public_id AS OwnerId, s.name AS Name, s.name_en AS NameEn, s.inn AS Inn,
         s.region_code AS RegionCode, s.employees AS Employees, s.founded_year AS FoundedYear,
         s.export_oriented AS ExportOriented, s.languages AS Languages, s.certifications AS Certifications,
         s.description AS Description, s.contact_person AS ContactPerson, s.contact_email AS ContactEmail,
@@ -64,10 +65,10 @@ internal static class SmeStore
     private const string SectorsSql = "SELECT sme_id AS OwnerId, sector_code AS Code FROM sme_sectors WHERE sme_id IN /**ids**/ ORDER BY sme_id, position";
 
     private const string InsertSql = """
-        INSERT INTO smes (public_id, owner_user_id, name, search_text, inn, region_code, employees, founded_year,
+        INSERT INTO smes (public_id, owner_user_id, name, name_en, search_text, search_names, inn, region_code, employees, founded_year,
                           export_oriented, languages, certifications, description, contact_person, contact_email,
                           contact_phone, created_at, updated_at, version)
-        VALUES (@PublicId, @OwnerUserId, @Name, @SearchText, @Inn, @Region, @Employees, @FoundedYear,
+        VALUES (@PublicId, @OwnerUserId, @Name, @NameEn, @SearchText, @SearchNames, @Inn, @Region, @Employees, @FoundedYear,
                 @ExportOriented, @Languages, @Certifications, @Description, @ContactPerson, @ContactEmail,
                 @ContactPhone, @CreatedAt, @CreatedAt, 1)
         """;
@@ -76,12 +77,16 @@ internal static class SmeStore
 
     private const string UpdateSql = """
         UPDATE smes
-        SET name = @Name, search_text = @SearchText, inn = @Inn, region_code = @Region, employees = @Employees,
+        SET name = @Name, name_en = @NameEn, search_text = @SearchText, search_names = @SearchNames, inn = @Inn, region_code = @Region, employees = @Employees,
             founded_year = @FoundedYear, export_oriented = @ExportOriented, languages = @Languages,
             certifications = @Certifications, description = @Description, contact_person = @ContactPerson,
             contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
+
+    private const string UnfoldedSql = "SELECT id AS Id, name AS Name, name_en AS NameEn, description AS Description FROM smes WHERE search_text = ''";
+
+    private const string SetSearchTextSql = "UPDATE smes SET search_text = @SearchText, search_names = @SearchNames WHERE id = @Id";
 
     private const string DeleteSectorsSql = "DELETE FROM sme_sectors WHERE sme_id = @OwnerId";
 
@@ -131,11 +136,18 @@ internal static class SmeStore
         return true;
     }
 
+    /// <summary>Folds the search texts of the profiles stored before they were kept (emptied by migration 0029); returns how many.</summary>
+    public static Task<int> FoldSearchTextAsync(DbConnection connection, CancellationToken ct) =>
+        SearchText.RefillAsync<(long Id, string Name, string? NameEn, string? Description)>(connection, UnfoldedSql, SetSearchTextSql,
+            s => new { s.Id, SearchText = SearchText.Of(s.Name, s.NameEn, s.Description), SearchNames = SearchText.Of(s.Name, s.NameEn) }, ct);
+
     private static DynamicParameters Parameters(SmeFields f)
     {
         var p = new DynamicParameters();
         p.Add("Name", f.Name);
-        p.Add("SearchText", SearchText.Of(f.Name));
+        p.Add("NameEn", f.NameEn);
+        p.Add("SearchText", SearchText.Of(f.Name, f.NameEn, f.Description));
+        p.Add("SearchNames", SearchText.Of(f.Name, f.NameEn));
         p.Add("Inn", f.Inn);
         p.Add("Region", f.Region);
         p.Add("Employees", f.Employees);

@@ -23,7 +23,10 @@ internal static class ParameterDescriptions
         ["minScore"] = "Leaves out matches scoring below this (0–100).",
         ["status"] = "`open` (the default), `expired` (open, but past `expiresAt`) or `closed`.",
         ["role"] = "Only accounts with this role: `sme`, `partner`, `agency` or `admin`.",
-        ["q"] = "Part of the name, in any letter case and script (Latin, Cyrillic, Chinese).",
+        ["q"] = "Part of the name (`name` or `nameEn`) or of the description, in any script (Latin, Cyrillic, Chinese); letter case and ё/е do not count (`ала-тоо` finds «Ала-Тоо»). No control characters.",
+        ["offering"] = "A need type code such as `equipment_supply` (see `/api/v1/reference/need-types`): only partners that offer it.",
+        ["ticketUsd"] = "An amount in USD: only partners whose ticket range holds it (`ticket.minUsd` ≤ amount ≤ `ticket.maxUsd`).",
+        ["targetRegion"] = "An ISO 3166-2:KG region code such as `KG-C`: only partners that target it, and those that target any region (empty `targetRegions`).",
         ["from"] = "Counts what was created at or after this UTC date (`2025-01-31`) or timestamp (`2025-01-31T08:00:00Z`).",
         ["to"] = "Counts what was created before this UTC date or timestamp (exclusive).",
         ["interval"] = "`month` (the default) or `quarter`.",
@@ -33,11 +36,12 @@ internal static class ParameterDescriptions
     private static readonly Dictionary<(string Path, string Name), string> ByRoute = new()
     {
         [("/api/v1/needs", "sector")] = AnySector + " Applies to the need's own sectors, or its SME's when it has none.",
-        [("/api/v1/needs", "q")] = "Part of the title, in any letter case and script.",
-        [("/api/v1/partners", "q")] = "Part of the English or Chinese name, in any letter case.",
+        [("/api/v1/needs", "q")] = "Part of the title or description, or of its SME's `name` or `nameEn`, in any script; letter case and ё/е do not count. No control characters.",
+        [("/api/v1/partners", "q")] = "Part of the name (`name`, `nameZh` or `nameRu`) or of the description, in any script; letter case and ё/е do not count. No control characters.",
         [("/api/v1/partners/{id}/matches", "sector")] = AnySector + " Applies to the need's effective sectors.",
         [("/api/v1/needs/{id}/matches", "status")] = MatchStatuses,
         [("/api/v1/partners/{id}/matches", "status")] = MatchStatuses,
+        [("/api/v1/reports/matches", "status")] = MatchStatuses,
         [("/api/v1/needs/{id}/matches", "awaitingMe")] = AwaitingMe + " For the need's SME that is `partner_interested`.",
         [("/api/v1/partners/{id}/matches", "awaitingMe")] = AwaitingMe + " For the partner that is `sme_interested`.",
     };

@@ -26,7 +26,7 @@ internal sealed class Validator : Validator<Request>
         RuleFor(x => x.MaxUsd).GreaterThanOrEqualTo(0)
             .GreaterThanOrEqualTo(x => x.MinUsd).When(x => x.MinUsd is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(_ => Messages.Get("Money.MaxBelowMin"));
-        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
+        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength).LineText();
         RuleFor(x => x.Status).Must(s => s is null || NeedStatus.All.Contains(s))
             .WithMessage(_ => Messages.Get("Value.OneOf", "status", "open, expired, closed"));
     }
@@ -41,7 +41,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@MinUsd IS NULL OR n.amount_usd >= @MinUsd)
           AND (@MaxUsd IS NULL OR n.amount_usd <= @MaxUsd)
-          AND (@Pattern IS NULL OR n.search_text LIKE @Pattern ESCAPE '\')
+          AND (@Pattern IS NULL OR n.search_text LIKE @Pattern ESCAPE '\' OR s.search_names LIKE @Pattern ESCAPE '\')
           AND (@NeedType IS NULL OR EXISTS (SELECT 1 FROM need_need_types t WHERE t.need_id = n.id AND t.need_type_code = @NeedType))
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code = @Division))
           AND (@SectionPrefix IS NULL OR EXISTS (SELECT 1 FROM need_effective_sectors es WHERE es.need_id = n.id AND es.sector_code LIKE @SectionPrefix))
@@ -52,12 +52,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     public override void Configure()
     {
         Get("/needs");
-        Description(b => b.WithName("searchNeeds"));
+        Description(b => b.WithName("searchNeeds").WithMetadata(new QueryExample("q", "машзавод")));
         Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {
             s.Summary = "Search investment needs, newest first";
-            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title), `status` (`open` unless asked otherwise; `expired` lists open needs whose `expiresAt` has passed)." + " " + NewestFirst.Description;
+            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title, the description or the SME's name or Latin name, in any script; letter case and ё/е do not count), `status` (`open` unless asked otherwise; `expired` lists open needs whose `expiresAt` has passed)." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = NeedExamples.Page;
         });
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper.Configuration;
+using Matchmaker.Api.Features.Matching;
+using Matchmaker.Api.Features.Matching.Deals;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
@@ -9,6 +11,12 @@ public sealed class Request : ReportFilter, ICursorQuery
     public int? Limit { get; set; }
     public string? Cursor { get; set; }
     public string? Format { get; set; }
+
+    /// <summary>One or more match statuses, comma-separated.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>The statuses the export keeps: those asked for, else every one.</summary>
+    internal IReadOnlyList<string> Statuses => Status is null ? [.. MatchStatus.All] : MatchListQuery.StatusItems(Status).Distinct(StringComparer.Ordinal).ToList();
 
     internal int Take => Limit ?? Paging.DefaultLimit;
 
@@ -22,6 +30,7 @@ internal sealed class Validator : Validator<Request>
     {
         Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Status).MatchStatusList();
         RuleFor(x => x.Format).Must(f => f is null or "json" or "csv").WithMessage(_ => Messages.Get("Value.OneOf", "format", "json, csv"));
     }
 }
@@ -41,7 +50,17 @@ public sealed record ExportRow
     public DateTime? MutualAt { get; init; }
     public Guid NeedId { get; init; }
     public string NeedTitle { get; init; } = "";
+
+    /// <summary>As the need reads now: open, expired or closed.</summary>
+    public string NeedStatus { get; init; } = "";
     public IReadOnlyList<string> NeedTypes { get; init; } = [];
+
+    /// <summary>The sectors matching uses: the need's own, else its SME's.</summary>
+    public IReadOnlyList<string> NeedSectors { get; init; } = [];
+
+    /// <summary>The amount in the currency the SME gave it in.</summary>
+    public decimal NeedAmount { get; init; }
+    public string NeedCurrency { get; init; } = "";
     public decimal NeedAmountUsd { get; init; }
     public int NeedJobsToCreate { get; init; }
     public Guid SmeId { get; init; }
@@ -58,13 +77,15 @@ public sealed record ExportRow
 /// <summary>The same row flattened for CSV: lists joined with ';', timestamps in ISO 8601 UTC.</summary>
 public sealed record CsvRow(
     Guid MatchId, string Status, decimal? Score, int? CriteriaVersion, string CreatedAt, string UpdatedAt, string? MutualAt,
-    Guid NeedId, string NeedTitle, string NeedTypes, decimal NeedAmountUsd, int NeedJobsToCreate,
+    Guid NeedId, string NeedTitle, string NeedStatus, string NeedTypes, string NeedSectors, decimal NeedAmount, string NeedCurrency,
+    decimal NeedAmountUsd, int NeedJobsToCreate,
     Guid SmeId, string SmeName, string SmeRegion, string SmeSectors,
     Guid PartnerId, string PartnerName, string? PartnerNameZh, string PartnerCity, string PartnerKind)
 {
     internal static CsvRow From(ExportRow r) => new(
         r.MatchId, r.Status, r.Score, r.CriteriaVersion, Iso(r.CreatedAt), Iso(r.UpdatedAt), r.MutualAt is { } m ? Iso(m) : null,
-        r.NeedId, r.NeedTitle, string.Join(';', r.NeedTypes), r.NeedAmountUsd, r.NeedJobsToCreate,
+        r.NeedId, r.NeedTitle, r.NeedStatus, string.Join(';', r.NeedTypes), string.Join(';', r.NeedSectors), r.NeedAmount, r.NeedCurrency,
+        r.NeedAmountUsd, r.NeedJobsToCreate,
         r.SmeId, r.SmeName, r.SmeRegion, string.Join(';', r.SmeSectors),
         r.PartnerId, r.PartnerName, r.PartnerNameZh, r.PartnerCity, r.PartnerKind);
 

@@ -17,7 +17,7 @@ internal sealed class Validator : Validator<Request>
         Include(new PagedQueryRules());
         RuleFor(x => x.Region).OneOf(() => codes.Regions, CodeKind.Region);
         RuleFor(x => x.Sector).SectorCode(codes);
-        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength);
+        RuleFor(x => x.Q).MaximumLength(SearchText.MaxQueryLength).LineText();
     }
 }
 
@@ -37,12 +37,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
     public override void Configure()
     {
         Get("/smes");
-        Description(b => b.WithName("listSmes"));
+        Description(b => b.WithName("listSmes").WithMetadata(new QueryExample("q", "ала-тоо")));
         Roles(AppRoles.Partner, AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {
             s.Summary = "Search SME profiles (public view), newest first";
-            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, any letter case, Cyrillic included). Keyset-paged: pass `nextCursor` back as `cursor`." + " " + NewestFirst.Description;
+            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, the Latin name or the description, in any script; letter case and ё/е do not count). Keyset-paged: pass `nextCursor` back as `cursor`." + " " + NewestFirst.Description;
             s.ResponseExamples[200] = SmeExamples.Page;
         });
     }
