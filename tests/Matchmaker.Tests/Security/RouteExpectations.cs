@@ -57,6 +57,7 @@ internal static class RouteExpectations
         ["GET /api/v1/reports/by-city"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/by-region"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/by-sector"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
+        ["GET /api/v1/reports/decline-reasons"] = (Target.None, Body.None,    "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/matches"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/pipeline"] = (Target.None, Body.None,           "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/summary"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),

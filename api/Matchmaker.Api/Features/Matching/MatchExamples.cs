@@ -96,7 +96,7 @@ internal static class MatchExamples
         UpdatedAt = Examples.Updated,
         Events =
         [
-            new MatchEventResponse { ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", At = Examples.Updated },
+            new MatchEventResponse { ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", ReasonCode = "amount_too_large", At = Examples.Updated },
         ],
     };
 

@@ -103,6 +103,10 @@ public sealed record MatchEventResponse
     public string From { get; init; } = "";
     public string To { get; init; } = "";
     public string? Note { get; init; }
+
+    /// <summary>On a decline: why, as one of the decline reason codes; null when the side gave none, and on every other step.</summary>
+    public string? ReasonCode { get; init; }
+
     public DateTime At { get; init; }
 
     internal static MatchEventResponse Of(MatchEventRow row) => new()
@@ -112,6 +116,7 @@ public sealed record MatchEventResponse
         From = row.FromStatus,
         To = row.ToStatus,
         Note = row.Note,
+        ReasonCode = row.ReasonCode,
         At = row.At,
     };
 }

@@ -10,6 +10,7 @@ internal static class MatchingBounds
 
     public static void DescribeFields(FieldBounds fields) => fields
         .String("reason", Decline.Request.MaxReasonLength)
+        .Code("reasonCode", Decline.DeclineReasons.MaxLength, Decline.DeclineReasons.All)
         .String("note", Stage.Request.MaxNoteLength)
         .String("status", 32, Word)
         .String("action", 32, Word)

@@ -2,6 +2,7 @@ using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Reports.ByCity;
+using Matchmaker.Api.Features.Reports.DeclineReasons;
 using Matchmaker.Api.Features.Reports.ByRegion;
 using Matchmaker.Api.Features.Reports.BySector;
 using Matchmaker.Api.Features.Reports.Matches;
@@ -54,6 +55,13 @@ internal static class ReportExamples
     public static ReportRows<CityRow> ByCity => new([new CityRow("qingdao", Chuy with { Smes = 64, Partners = 9 })]);
 
     public static ReportRows<SectorRow> BySector => new([new SectorRow("C", Summary with { Smes = 73, Partners = 51 })]);
+
+    public static ReportRows<DeclineReasonRow> DeclineReasons => new(
+        Matching.Decline.DeclineReasons.Reported.SelectMany(code => Reports.DeclineReasons.Endpoint.Sides.Select(side => new DeclineReasonRow(code, side, code switch
+        {
+            Matching.Decline.DeclineReasons.Unspecified => side == "sme" ? 11 : 9,
+            _ => 0,
+        }))).ToList());
 
     public static PipelineResponse Pipeline => new(
         MatchStatus.All.Zip(StatusCounts).Select(p => new StatusRow(p.First, p.Second)).ToList(),
