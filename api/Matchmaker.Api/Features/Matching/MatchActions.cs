@@ -58,7 +58,9 @@ internal static class MatchActions
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct), clock.GetUtcNow().UtcDateTime, events), match.Version);
+            var outcomes = await Outcomes.OutcomeStore.ForMatchAsync(connection, match.Id, ct);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, ct),
+                clock.GetUtcNow().UtcDateTime, events, outcomes), match.Version);
         }
     }
 

@@ -27,7 +27,12 @@ public sealed record MatchResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MatchEventResponse>? Events { get; init; }
 
-    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, DateTime now, IReadOnlyList<MatchEventRow>? events = null) => new()
+    /// <summary>What the deal produced, oldest record first (the last one counts); present on single-match answers, absent in lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Outcomes.OutcomeResponse>? Outcomes { get; init; }
+
+    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, DateTime now,
+        IReadOnlyList<MatchEventRow>? events = null, IReadOnlyList<Outcomes.OutcomeRow>? outcomes = null) => new()
     {
         Id = row.PublicId,
         NeedId = row.NeedPublicId,
@@ -61,6 +66,7 @@ public sealed record MatchResponse
             Contact = withContacts ? new Contact { Person = row.PartnerContactPerson, Email = row.PartnerContactEmail, Phone = row.PartnerContactPhone } : null,
         },
         Events = events?.Select(MatchEventResponse.Of).ToList(),
+        Outcomes = outcomes?.Select(Matching.Outcomes.OutcomeResponse.From).ToList(),
     };
 }
 

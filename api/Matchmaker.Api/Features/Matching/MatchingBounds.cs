@@ -19,5 +19,8 @@ internal static class MatchingBounds
         .Code("MatchingMatchResponse.status", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.from", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.to", 32, MatchStatus.All)
-        .Objects("events", MaxEvents);
+        .Objects("events", MaxEvents)
+        .Integer("jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
+        .Integer("youthJobs", 0, Outcomes.Record.Request.MaxJobs)
+        .Code("recordedByRole", 16, AppRoles.All);
 }
