@@ -20,7 +20,8 @@ internal static class MatchingBounds
         .Code("MatchingMatchEventResponse.from", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.to", 32, MatchStatus.All)
         .Objects("events", MaxEvents)
-        .Integer("jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
+        .Integer("RecordRequest.jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
+        .Integer("OutcomeResponse.jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
         .Integer("youthJobs", 0, Outcomes.Record.Request.MaxJobs)
         .Code("recordedByRole", 16, AppRoles.All);
 }

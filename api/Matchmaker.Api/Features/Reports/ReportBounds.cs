@@ -9,7 +9,7 @@ internal static class ReportBounds
     private static readonly string[] Counts =
     [
         "smes", "openNeeds", "expiredNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
-        "jobsInMutualOrLater", "declined", "count", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
+        "jobsInMutualOrLater", "declined", "count", "agreements", "jobsCreated", "youthJobsCreated", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
     ];
 
     public static void DescribeFields(FieldBounds fields)

@@ -27,11 +27,16 @@ internal static class ReportExamples
         Partners = 60,
         MatchesTotal = StatusCounts.Sum(),
         Matches = MatchStatus.All.Zip(StatusCounts).ToDictionary(p => p.First, p => p.Second),
-        InvestmentInMutualOrLaterUsd = 49_742_547.5m,
-        JobsInMutualOrLater = 3116,
+        InvestmentInMutualOrLaterUsd = 44_258_525m,
+        JobsInMutualOrLater = 2733,
         MatchedNeeds = 188,
         ExportOrientedMatchedNeeds = 56,
         ExportOrientedShareOfMatchedNeeds = 0.2979,
+        Agreements = 15,
+        MedianDaysToAgreement = 36.9,
+        RealisedInvestmentUsd = 0m,
+        JobsCreated = 0,
+        YouthJobsCreated = 0,
     };
 
     /// <summary>One region's row: the summary filtered by that region.</summary>
@@ -43,11 +48,16 @@ internal static class ReportExamples
         Partners = 48,
         MatchesTotal = 702,
         Matches = MatchStatus.All.Zip(new long[] { 671, 8, 7, 5, 3, 2, 3, 0, 3 }).ToDictionary(p => p.First, p => p.Second),
-        InvestmentInMutualOrLaterUsd = 8_120_000m,
-        JobsInMutualOrLater = 530,
+        InvestmentInMutualOrLaterUsd = 5_694_872.5m,
+        JobsInMutualOrLater = 333,
         MatchedNeeds = 34,
         ExportOrientedMatchedNeeds = 11,
         ExportOrientedShareOfMatchedNeeds = 0.3235,
+        Agreements = 2,
+        MedianDaysToAgreement = 36.7,
+        RealisedInvestmentUsd = 0m,
+        JobsCreated = 0,
+        YouthJobsCreated = 0,
     };
 
     public static ReportRows<RegionRow> ByRegion => new([new RegionRow("KG-C", Chuy)]);
@@ -59,7 +69,7 @@ internal static class ReportExamples
     public static ReportRows<DeclineReasonRow> DeclineReasons => new(
         Matching.Decline.DeclineReasons.Reported.SelectMany(code => Reports.DeclineReasons.Endpoint.Sides.Select(side => new DeclineReasonRow(code, side, code switch
         {
-            Matching.Decline.DeclineReasons.Unspecified => side == "sme" ? 11 : 9,
+            Matching.Decline.DeclineReasons.Unspecified => side == "sme" ? 6 : 14,
             _ => 0,
         }))).ToList());
 
