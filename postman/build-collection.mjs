@@ -465,6 +465,44 @@ const stages = folder('5 Deal stages', 'meeting → agreement (skipping ahead is
         pm.expect(events.map((e) => e.to)).to.eql(['partner_interested', 'mutual', 'meeting', 'agreement']));
       pm.test('notes kept', () => pm.expect(events[3].note).to.eql('Signed the supply contract'));`,
   }),
+  request('Partner records what the deal produced', 'POST', '/api/v1/matches/{{matchId}}/outcomes', {
+    token: 'partnerToken',
+    body: { investment: { amount: 3200000, currency: 'CNY' }, jobsCreated: 35, youthJobs: 21, productionStartedOn: '2026-09-01', exportMarkets: ['KZ', 'UZ'], note: 'Line installed' },
+    tests: `${status(201)}
+      const outcome = pm.response.json();
+      pm.test('Location points at the outcome', () =>
+        pm.expect(pm.response.headers.get('Location')).to.match(new RegExp('/api/v1/matches/' + pm.collectionVariables.get('matchId') + '/outcomes/' + outcome.id + '$')));
+      pm.test('converted to USD, recorded by the partner', () => {
+        pm.expect(outcome.investmentUsd).to.be.above(0);
+        pm.expect(outcome.recordedByRole).to.eql('partner');
+      });
+      pm.collectionVariables.set('outcomeId', outcome.id);`,
+  }),
+  request('More youth jobs than jobs → 400', 'POST', '/api/v1/matches/{{matchId}}/outcomes', {
+    token: 'smeToken',
+    body: { investment: { amount: 500000, currency: 'USD' }, jobsCreated: 2, youthJobs: 3 },
+    tests: `${problem(400)}
+      pm.test('names youthJobs', () => pm.expect(pm.response.json().errors).to.have.property('youthJobs'));`,
+  }),
+  request('SME records a follow-up', 'POST', '/api/v1/matches/{{matchId}}/outcomes', {
+    token: 'smeToken',
+    body: { investment: { amount: 500000, currency: 'USD' }, jobsCreated: 48, youthJobs: 30 },
+    tests: status(201),
+  }),
+  request('The outcomes, oldest first', 'GET', '/api/v1/matches/{{matchId}}/outcomes', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      const items = pm.response.json().items;
+      pm.test('the record and its follow-up', () => {
+        pm.expect(items.map((o) => o.jobsCreated)).to.eql([35, 48]);
+        pm.expect(items[0].id).to.eql(pm.collectionVariables.get('outcomeId'));
+      });`,
+  }),
+  request('One outcome at its Location', 'GET', '/api/v1/matches/{{matchId}}/outcomes/{{outcomeId}}', {
+    token: 'partnerToken',
+    tests: `${status(200)}
+      pm.test('the CNY record', () => pm.expect(pm.response.json().investment.currency).to.eql('CNY'));`,
+  }),
 ]);
 
 const agency = folder('6 Agency changes the criteria', 'Admin creates an agency account; the agency changes the scoring profile and follows the re-score job.', [
@@ -698,6 +736,13 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
         pm.expect(summary.investmentInMutualOrLaterUsd).to.be.at.least(500000);
         pm.expect(summary.jobsInMutualOrLater).to.be.at.least(40);
       });
+      pm.test('the deal\'s agreement and its latest outcome are counted', () => {
+        pm.expect(summary.agreements).to.be.at.least(1);
+        pm.expect(summary.medianDaysToAgreement).to.be.at.least(0);
+        pm.expect(summary.realisedInvestmentUsd).to.be.at.least(500000);
+        pm.expect(summary.jobsCreated).to.be.at.least(48);
+        pm.expect(summary.youthJobsCreated).to.be.at.least(30);
+      });
       pm.collectionVariables.set('summarySmes', summary.smes);
       pm.collectionVariables.set('summaryMatches', summary.matchesTotal);`,
   }),
@@ -730,6 +775,16 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
         pm.expect(rows[0].smes).to.be.at.least(1);
         pm.expect(rows[0].partners).to.be.at.least(1);
         pm.expect(rows[0].matches.agreement).to.be.at.least(1);
+      });`,
+  }),
+  request('Decline reasons', 'GET', '/api/v1/reports/decline-reasons', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      const rows = pm.response.json().items;
+      pm.test('every code and side, unspecified included', () => {
+        pm.expect(rows.length).to.eql(20);
+        pm.expect(rows.map((r) => r.side)).to.include.members(['sme', 'partner']);
+        pm.expect(rows.map((r) => r.reasonCode)).to.include('unspecified');
       });`,
   }),
   request('Pipeline', 'GET', '/api/v1/reports/pipeline', {
@@ -915,7 +970,7 @@ const variables = ['run', 'limitedIp', 'password', 'smeEmail', 'partnerEmail', '
   'partnerUscc', 'badUscc', 'idempotencyKey', 'missingId', 'adminToken', 'smeToken', 'partnerToken', 'agencyToken', 'smeUserId',
   'partnerUserId', 'agencyUserId', 'smeId', 'needId', 'secondNeedId', 'searchCursor', 'matchCursor', 'firstPageMatchId', 'firstPageScore', 'needETag', 'partnerId', 'matchId', 'matchETag', 'criteriaVersionBefore',
   'criteriaETag', 'criteriaBody', 'criteriaVersion', 'newCriteriaVersion', 'jobId', 'jobPolls', 'summarySmes', 'summaryMatches',
-  'quarterStart', 'quarterPeriod', 'inboxNewestId', 'webhookId', 'webhookSecret'];
+  'quarterStart', 'quarterPeriod', 'inboxNewestId', 'webhookId', 'webhookSecret', 'outcomeId'];
 
 const collection = {
   info: {

@@ -81,10 +81,7 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
 
     private async Task<HttpResponseMessage> SendAsync(SecurityCast cast, ApiRoute route, string caller, string? id, Body body)
     {
-        var ids = id?.Split(' ');
-        var slot = 0;
-        var path = ids is null ? route.Template
-            : System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{\w+\}", _ => ids[Math.Min(slot++, ids.Length - 1)]);
+        var path = id is null ? route.Template : SecurityCast.Fill(route.Template, id);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         if (await BodyAsync(cast, body) is { } json)
             request.Content = JsonContent.Create(json);
@@ -119,6 +116,7 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         Body.Preferences => new JsonObject { ["email"] = "daily", ["language"] = "ru", ["minScore"] = 75 },
         Body.InboxRead => new JsonObject { ["upTo"] = Guid.NewGuid().ToString() },
         Body.Webhook => SecurityCast.WebhookBody(),
+        Body.Outcome => new JsonObject { ["investment"] = new JsonObject { ["amount"] = 250_000, ["currency"] = "USD" }, ["jobsCreated"] = 12, ["youthJobs"] = 5 },
         _ => throw new ArgumentOutOfRangeException(nameof(body)),
     };
 

@@ -74,7 +74,7 @@ public abstract partial class BadInputTests<TApi>(TApi api, ITestOutputHelper ou
             var t => t,
         };
         var id = await cast.IdForAsync(target);
-        var path = id is null ? op.Template : System.Text.RegularExpressions.Regex.Replace(op.Template, @"\{\w+\}", id);
+        var path = id is null ? op.Template : SecurityCast.Fill(op.Template, id);
         return (SecurityCast.Callers[Math.Max(0, index)], path);
     }
 

@@ -1,13 +1,13 @@
 namespace Matchmaker.Tests.Security;
 
 /// <summary>What a route's parameter is filled with: a record of the cast, or one made for each probe when probes change it.</summary>
-internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, SpareUser, Job, ReferenceList, Webhook, FreshWebhook, WebhookDelivery }
+internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match, FreshMatch, MutualMatch, AgreedMatch, Outcome, SpareUser, Job, ReferenceList, Webhook, FreshWebhook, WebhookDelivery }
 
 /// <summary>
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
 /// refuses (400), so that no probe ends the tokens of the callers the later probes use.
 /// </summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook }
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook, Outcome }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
@@ -39,6 +39,9 @@ internal static class RouteExpectations
         ["GET /api/v1/matches/{id}"] = (Target.Match, Body.None,              "401 200 404 200 404 200 200"),
         ["POST /api/v1/matches/{id}/decline"] = (Target.FreshMatch, Body.Decline, "401 200 404 200 404 403 403"),
         ["POST /api/v1/matches/{id}/interest"] = (Target.FreshMatch, Body.None, "401 200 404 200 404 403 403"),
+        ["GET /api/v1/matches/{id}/outcomes"] = (Target.AgreedMatch, Body.None, "401 200 404 200 404 200 200"),
+        ["POST /api/v1/matches/{id}/outcomes"] = (Target.AgreedMatch, Body.Outcome, "401 201 404 201 404 201 201"),
+        ["GET /api/v1/matches/{id}/outcomes/{outcomeId}"] = (Target.Outcome, Body.None, "401 200 404 200 404 200 200"),
         ["POST /api/v1/matches/{id}/stage"] = (Target.MutualMatch, Body.Stage, "401 200 404 200 404 403 403"),
         ["GET /api/v1/needs"] = (Target.None, Body.None,                      "401 403 403 200 200 200 200"),
         ["GET /api/v1/needs/{id}"] = (Target.Need, Body.None,                 "401 200 404 200 200 200 200"),
@@ -58,6 +61,7 @@ internal static class RouteExpectations
         ["GET /api/v1/reports/by-city"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/by-region"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/by-sector"] = (Target.None, Body.None,          "401 403 403 403 403 200 200"),
+        ["GET /api/v1/reports/decline-reasons"] = (Target.None, Body.None,    "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/matches"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/pipeline"] = (Target.None, Body.None,           "401 403 403 403 403 200 200"),
         ["GET /api/v1/reports/summary"] = (Target.None, Body.None,            "401 403 403 403 403 200 200"),

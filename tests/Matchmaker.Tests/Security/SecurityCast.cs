@@ -9,9 +9,10 @@ namespace Matchmaker.Tests.Security;
 /// <summary>
 /// The <see cref="DealCast"/> (an SME and a partner with a match, another SME, an uninvolved partner, agency,
 /// admin) plus what the route probes need besides: a second need of the SME that probes may rewrite, a spare
-/// account the admin may rewrite, a finished re-score job, and a webhook subscription of the SME with one delivery.
+/// account the admin may rewrite, a finished re-score job, a webhook subscription of the SME with one delivery, and a match at agreement
+/// with an outcome.
 /// </summary>
-internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId, Guid WebhookId, Guid DeliveryId)
+internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Spare, Guid JobId, Guid WebhookId, Guid DeliveryId, Guid AgreedMatchId, Guid OutcomeId)
 {
     public static readonly string[] Callers = ["anonymous", "owner", "other-sme", "partner", "other-partner", "agency", "admin"];
 
@@ -30,13 +31,13 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         await Expect.StatusAsync(await Matches.PostActionAsync(deal.Owner.Client, await deal.FreshMatchAsync(), "interest"), 200);
         var deliveries = await Expect.StatusAsync(await deal.Owner.Client.GetAsync($"/api/v1/webhooks/{webhook}/deliveries"), 200);
         var delivery = Guid.Parse(deliveries["items"]![0]!["id"]!.GetValue<string>());
-        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()), webhook, delivery);
+        var agreed = await deal.FreshMatchAsync("agreement");
+        var outcome = await Expect.StatusAsync(await deal.Owner.Client.PostAsJsonAsync($"/api/v1/matches/{agreed}/outcomes",
+            new JsonObject { ["investment"] = new JsonObject { ["amount"] = 100_000, ["currency"] = "KGS" }, ["jobsCreated"] = 3, ["youthJobs"] = 1 }), 201);
+        return new SecurityCast(deal, writable, spare, Guid.Parse(job["id"]!.GetValue<string>()), webhook, delivery, agreed, Guid.Parse(outcome["id"]!.GetValue<string>()));
     }
 
-    /// <summary>
-    /// The id a probe of a route puts in its path (space-separated ids for a path with several, in order); fresh
-    /// records are made for probes that change them.
-    /// </summary>
+    /// <summary>The id a probe of a route puts in its path; fresh records are made for probes that change them.</summary>
     public async Task<string?> IdForAsync(Target target) => target switch
     {
         Target.None => null,
@@ -48,14 +49,26 @@ internal sealed record SecurityCast(DealCast Deal, Guid WritableNeedId, Actor Sp
         Target.Match => Deal.MatchId.ToString(),
         Target.FreshMatch => (await Deal.FreshMatchAsync()).ToString(),
         Target.MutualMatch => (await Deal.FreshMatchAsync("mutual")).ToString(),
+        Target.AgreedMatch => AgreedMatchId.ToString(),
+        Target.Outcome => $"{AgreedMatchId}/{OutcomeId}",
         Target.SpareUser => Spare.UserId.ToString(),
         Target.Job => JobId.ToString(),
         Target.ReferenceList => "regions",
         Target.Webhook => WebhookId.ToString(),
         Target.FreshWebhook => (await WebhookAsync(Deal.Owner)).ToString(),
-        Target.WebhookDelivery => $"{WebhookId} {DeliveryId}",
+        Target.WebhookDelivery => $"{WebhookId}/{DeliveryId}",
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
+
+    /// <summary>
+    /// The route with its ids filled in: a target of a route with two ids (a match's outcome) holds both,
+    /// separated by '/'; a single id (an unknown one) fills every place.
+    /// </summary>
+    public static string Fill(string template, string id)
+    {
+        var ids = new Queue<string>(id.Split('/'));
+        return System.Text.RegularExpressions.Regex.Replace(template, @"\{\w+\}", _ => ids.Count > 1 ? ids.Dequeue() : ids.Peek());
+    }
 
     public static JsonObject WebhookBody() => new()
     {

@@ -16,7 +16,7 @@ internal static class MatchActions
     private const int Attempts = 2;
 
     public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, Notifier notifier, HttpContext http, Guid matchId,
-        string action, Func<string, string, Transition> decide, string? note, CancellationToken ct)
+        string action, Func<string, string, Transition> decide, string? note, string? reasonCode, CancellationToken ct)
     {
         var caller = http.User;
         await using var connection = await db.OpenAsync(ct);
@@ -46,6 +46,7 @@ internal static class MatchActions
                 FromStatus = transition.From,
                 ToStatus = transition.To,
                 Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                ReasonCode = reasonCode,
                 At = now,
             };
             if (await MatchStore.TransitionAsync(connection, match, Changed(match, transition, action, side, now), change, notifier, ct))
@@ -57,7 +58,9 @@ internal static class MatchActions
         async Task<ActionOutcome> AnswerAsync(MatchRow match)
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, caller, ct), clock.GetUtcNow().UtcDateTime, events), match.Version);
+            var outcomes = await Outcomes.OutcomeStore.ForMatchAsync(connection, match.Id, ct);
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, caller, ct),
+                clock.GetUtcNow().UtcDateTime, events, outcomes), match.Version);
         }
     }
 

@@ -70,6 +70,7 @@ internal static class MatchExamples
             new MatchEventResponse { ActorRole = "sme", Action = "interest", From = "suggested", To = "sme_interested", At = SmeInterested },
             new MatchEventResponse { ActorRole = "partner", Action = "interest", From = "sme_interested", To = "mutual", At = PartnerInterested },
         ],
+        Outcomes = [],
     };
 
     public static MatchResponse Meeting => AtMeeting(Mutual);
@@ -97,8 +98,9 @@ internal static class MatchExamples
         UpdatedAt = Examples.Updated,
         Events =
         [
-            new MatchEventResponse { ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", At = Examples.Updated },
+            new MatchEventResponse { ActorRole = "partner", Action = "decline", From = "suggested", To = "declined", Note = "Outside our ticket size this year.", ReasonCode = "amount_too_large", At = Examples.Updated },
         ],
+        Outcomes = [],
     };
 
     public static Page<MatchResponse> Page => new([Suggested], Examples.Cursor);

@@ -27,7 +27,12 @@ public sealed record MatchResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MatchEventResponse>? Events { get; init; }
 
-    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, DateTime now, IReadOnlyList<MatchEventRow>? events = null) => new()
+    /// <summary>What the deal produced, oldest record first (the last one counts); present on single-match answers, absent in lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Outcomes.OutcomeResponse>? Outcomes { get; init; }
+
+    internal static MatchResponse From(MatchRow row, bool withContacts, IReadOnlyList<BreakdownItem> breakdown, DateTime now,
+        IReadOnlyList<MatchEventRow>? events = null, IReadOnlyList<Outcomes.OutcomeRow>? outcomes = null) => new()
     {
         Id = row.PublicId,
         NeedId = row.NeedPublicId,
@@ -61,6 +66,7 @@ public sealed record MatchResponse
             Contact = withContacts ? new Contact { Person = row.PartnerContactPerson, Email = row.PartnerContactEmail, Phone = row.PartnerContactPhone } : null,
         },
         Events = events?.Select(MatchEventResponse.Of).ToList(),
+        Outcomes = outcomes?.Select(Matching.Outcomes.OutcomeResponse.From).ToList(),
     };
 }
 
@@ -115,6 +121,10 @@ public sealed record MatchEventResponse
     public string From { get; init; } = "";
     public string To { get; init; } = "";
     public string? Note { get; init; }
+
+    /// <summary>On a decline: why, as one of the decline reason codes; null when the side gave none, and on every other step.</summary>
+    public string? ReasonCode { get; init; }
+
     public DateTime At { get; init; }
 
     internal static MatchEventResponse Of(MatchEventRow row) => new()
@@ -124,6 +134,7 @@ public sealed record MatchEventResponse
         From = row.FromStatus,
         To = row.ToStatus,
         Note = row.Note,
+        ReasonCode = row.ReasonCode,
         At = row.At,
     };
 }

@@ -57,6 +57,7 @@ internal sealed record MatchEventRow
     public string FromStatus { get; init; } = "";
     public string ToStatus { get; init; } = "";
     public string? Note { get; init; }
+    public string? ReasonCode { get; init; }
     public DateTime At { get; init; }
 }
 
@@ -127,7 +128,7 @@ internal static partial class MatchStore
 
     private const string EventsSql = """
         SELECT actor_id AS ActorId, actor_role AS ActorRole, action AS Action, from_status AS FromStatus,
-               to_status AS ToStatus, note AS Note, created_at AS At
+               to_status AS ToStatus, note AS Note, reason_code AS ReasonCode, created_at AS At
         FROM match_events WHERE match_id = @MatchId ORDER BY id
         """;
 
@@ -144,8 +145,8 @@ internal static partial class MatchStore
         """;
 
     private const string InsertEventSql = """
-        INSERT INTO match_events (match_id, actor_id, actor_role, action, from_status, to_status, note, created_at)
-        VALUES (@MatchId, @ActorId, @ActorRole, @Action, @FromStatus, @ToStatus, @Note, @Now)
+        INSERT INTO match_events (match_id, actor_id, actor_role, action, from_status, to_status, note, reason_code, created_at)
+        VALUES (@MatchId, @ActorId, @ActorRole, @Action, @FromStatus, @ToStatus, @Note, @ReasonCode, @Now)
         """;
 
     private const string ScoredSql = """
@@ -209,6 +210,7 @@ internal static partial class MatchStore
             e.Event.FromStatus,
             e.Event.ToStatus,
             e.Event.Note,
+            e.Event.ReasonCode,
             Now = e.Event.At,
         }).ToList(), tx, cancellationToken: ct));
 

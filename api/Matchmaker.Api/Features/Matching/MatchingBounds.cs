@@ -10,6 +10,7 @@ internal static class MatchingBounds
 
     public static void DescribeFields(FieldBounds fields) => fields
         .String("reason", Decline.Request.MaxReasonLength)
+        .Code("reasonCode", Decline.DeclineReasons.MaxLength, Decline.DeclineReasons.All)
         .String("note", Stage.Request.MaxNoteLength)
         .String("status", 32, Word)
         .String("action", 32, Word)
@@ -20,5 +21,9 @@ internal static class MatchingBounds
         .Code("MatchingMatchEventResponse.to", 32, MatchStatus.All)
         .Objects("events", MaxEvents)
         .String("BreakdownItem.advice", 500)
-        .Number("advicePoints", 0.1, 100);
+        .Number("advicePoints", 0.1, 100)
+        .Integer("RecordRequest.jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
+        .Integer("OutcomeResponse.jobsCreated", 0, Outcomes.Record.Request.MaxJobs)
+        .Integer("youthJobs", 0, Outcomes.Record.Request.MaxJobs)
+        .Code("recordedByRole", 16, AppRoles.All);
 }

@@ -9,7 +9,7 @@ internal static class ReportBounds
     private static readonly string[] Counts =
     [
         "smes", "openNeeds", "expiredNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
-        "jobsInMutualOrLater", "declined", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
+        "jobsInMutualOrLater", "declined", "count", "agreements", "jobsCreated", "youthJobsCreated", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
     ];
 
     public static void DescribeFields(FieldBounds fields)
@@ -29,7 +29,9 @@ internal static class ReportBounds
             .Objects("statuses", MatchStatus.All.Count)
             .Objects("stages", MatchStatus.All.Count)
             // Every report carries a count for every status, even a zero one.
-            .ClosedMap("matches", MatchStatus.All);
+            .ClosedMap("matches", MatchStatus.All)
+            .Code("DeclineReasonRow.reasonCode", Matching.Decline.DeclineReasons.MaxLength, Matching.Decline.DeclineReasons.Reported)
+            .Code("DeclineReasonRow.side", 8, DeclineReasons.Endpoint.Sides);
         foreach (var count in Counts)
             fields.Integer(count, 0, long.MaxValue);
     }

@@ -106,11 +106,43 @@ internal static class ReportConditions
         """;
 
     /// <summary>
+    /// Closes <see cref="Relations"/> and <see cref="CityRelations"/> with the deals' results, each on its own time:
+    /// <c>key_agreements (code, match_id, created_at, agreed_at)</c>, the key's matches that reached agreement (the first
+    /// step to <c>agreement</c> or <c>closed</c>) in the period, and <c>key_outcomes (code, need_id, usd, jobs, youth)</c>,
+    /// per key and need the latest outcome recorded in the period across the need's matches of the key, so each need
+    /// counts once. Where a key has a city, only the matches with a partner of the city count.
+    /// </summary>
+    private const string Results = """
+        ,
+        agreed AS (
+          SELECT e.match_id AS match_id, MIN(e.created_at) AS agreed_at
+          FROM match_events e
+          WHERE e.to_status IN ('agreement', 'closed')
+          GROUP BY e.match_id
+        ),
+        key_agreements AS (
+          SELECT x.code AS code, m.id AS match_id, m.created_at AS created_at, a.agreed_at AS agreed_at
+          FROM key_needs x JOIN matches m ON m.need_id = x.need_id JOIN agreed a ON a.match_id = m.id JOIN partners p ON p.id = m.partner_id
+          WHERE (x.city IS NULL OR p.city_code = x.city)
+            AND (@From IS NULL OR a.agreed_at >= @From) AND (@To IS NULL OR a.agreed_at < @To)
+        ),
+        key_outcome_records AS (
+          SELECT x.code AS code, o.need_id AS need_id, o.investment_usd AS usd, o.jobs_created AS jobs, o.youth_jobs AS youth,
+                 ROW_NUMBER() OVER (PARTITION BY x.code, o.need_id ORDER BY o.recorded_at DESC, o.id DESC) AS recency
+          FROM key_needs x JOIN match_outcomes o ON o.need_id = x.need_id JOIN matches m ON m.id = o.match_id JOIN partners p ON p.id = m.partner_id
+          WHERE (x.city IS NULL OR p.city_code = x.city)
+            AND (@From IS NULL OR o.recorded_at >= @From) AND (@To IS NULL OR o.recorded_at < @To)
+        ),
+        key_outcomes AS (SELECT x.code AS code, x.need_id AS need_id, x.usd AS usd, x.jobs AS jobs, x.youth AS youth FROM key_outcome_records x WHERE x.recency = 1)
+
+        """;
+
+    /// <summary>
     /// Closes the keys and defines <c>key_smes (code, sme_id)</c>, <c>key_needs (code, city, need_id)</c>,
     /// <c>key_partners (code, partner_id)</c>, and of the matches created in the period
     /// <c>key_matches (code, need_id, status, matches)</c>, <c>key_status (code, status, matches)</c>,
     /// <c>key_matched_needs (code, need_id)</c> and <c>key_deals (code, need_id, status, matches)</c> (those at
-    /// mutual or later). Where a key has a city, its matches are counted per city, need and status.
+    /// mutual or later), then <see cref="Results"/>. Where a key has a city, its matches are counted per city, need and status.
     /// </summary>
     public const string Relations = Keyed + """
         ,
@@ -141,8 +173,7 @@ internal static class ReportConditions
         key_deals AS (SELECT x.code AS code, x.need_id AS need_id, x.status AS status, x.matches AS matches FROM key_matches x WHERE x.status
         """ + MutualOrLater + """
         )
-
-        """;
+        """ + Results;
 
     /// <summary>
     /// <see cref="Relations"/> for keys that are the cities, all with the request's region and sector: a match
@@ -184,6 +215,5 @@ internal static class ReportConditions
         """ + InPeriod + """
           GROUP BY p.city_code, m.need_id, m.status
         )
-
-        """;
+        """ + Results;
 }

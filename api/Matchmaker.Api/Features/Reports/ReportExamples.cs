@@ -2,6 +2,7 @@ using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Reports.ByCity;
+using Matchmaker.Api.Features.Reports.DeclineReasons;
 using Matchmaker.Api.Features.Reports.ByRegion;
 using Matchmaker.Api.Features.Reports.BySector;
 using Matchmaker.Api.Features.Reports.Matches;
@@ -26,11 +27,16 @@ internal static class ReportExamples
         Partners = 60,
         MatchesTotal = StatusCounts.Sum(),
         Matches = MatchStatus.All.Zip(StatusCounts).ToDictionary(p => p.First, p => p.Second),
-        InvestmentInMutualOrLaterUsd = 49_742_547.5m,
-        JobsInMutualOrLater = 3116,
+        InvestmentInMutualOrLaterUsd = 44_258_525m,
+        JobsInMutualOrLater = 2733,
         MatchedNeeds = 188,
         ExportOrientedMatchedNeeds = 56,
         ExportOrientedShareOfMatchedNeeds = 0.2979,
+        Agreements = 15,
+        MedianDaysToAgreement = 36.9,
+        RealisedInvestmentUsd = 0m,
+        JobsCreated = 0,
+        YouthJobsCreated = 0,
     };
 
     /// <summary>One region's row: the summary filtered by that region.</summary>
@@ -42,11 +48,16 @@ internal static class ReportExamples
         Partners = 48,
         MatchesTotal = 702,
         Matches = MatchStatus.All.Zip(new long[] { 671, 8, 7, 5, 3, 2, 3, 0, 3 }).ToDictionary(p => p.First, p => p.Second),
-        InvestmentInMutualOrLaterUsd = 8_120_000m,
-        JobsInMutualOrLater = 530,
+        InvestmentInMutualOrLaterUsd = 5_694_872.5m,
+        JobsInMutualOrLater = 333,
         MatchedNeeds = 34,
         ExportOrientedMatchedNeeds = 11,
         ExportOrientedShareOfMatchedNeeds = 0.3235,
+        Agreements = 2,
+        MedianDaysToAgreement = 36.7,
+        RealisedInvestmentUsd = 0m,
+        JobsCreated = 0,
+        YouthJobsCreated = 0,
     };
 
     public static ReportRows<RegionRow> ByRegion => new([new RegionRow("KG-C", Chuy)]);
@@ -54,6 +65,13 @@ internal static class ReportExamples
     public static ReportRows<CityRow> ByCity => new([new CityRow("qingdao", Chuy with { Smes = 64, Partners = 9 })]);
 
     public static ReportRows<SectorRow> BySector => new([new SectorRow("C", Summary with { Smes = 73, Partners = 51 })]);
+
+    public static ReportRows<DeclineReasonRow> DeclineReasons => new(
+        Matching.Decline.DeclineReasons.Reported.SelectMany(code => Reports.DeclineReasons.Endpoint.Sides.Select(side => new DeclineReasonRow(code, side, code switch
+        {
+            Matching.Decline.DeclineReasons.Unspecified => side == "sme" ? 6 : 14,
+            _ => 0,
+        }))).ToList());
 
     public static PipelineResponse Pipeline => new(
         MatchStatus.All.Zip(StatusCounts).Select(p => new StatusRow(p.First, p.Second)).ToList(),

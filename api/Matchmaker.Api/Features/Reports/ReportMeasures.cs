@@ -6,7 +6,7 @@ namespace Matchmaker.Api.Features.Reports;
 public record ReportMeasures
 {
     public const string Description = """
-        Measures: `smes` SME profiles; `openNeeds` needs currently open (not closed, and not past their `expiresAt`); `expiredNeeds` needs open but past their `expiresAt` (not renewed); `requestedInvestmentUsd` sum of the USD amounts of the open needs; `partners` partner profiles; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the need's USD amount over matches at mutual, meeting, negotiation, agreement or closed (a need with two such matches counts twice); `jobsInMutualOrLater` sum of the need's jobsToCreate over the same matches; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs).
+        Measures: `smes` SME profiles; `openNeeds` needs currently open (not closed, and not past their `expiresAt`); `expiredNeeds` needs open but past their `expiresAt` (not renewed); `requestedInvestmentUsd` sum of the USD amounts of the open needs; `partners` partner profiles; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the USD amounts of the needs with a match at mutual, meeting, negotiation, agreement or closed, each need once however many such matches it has; `jobsInMutualOrLater` sum of those needs' jobsToCreate, each need once; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs); `agreements` matches that reached agreement (or went straight to closed), counted in the period of the agreement; `medianDaysToAgreement` the median of those matches' days from creation to agreement (one decimal, null without any); `realisedInvestmentUsd`, `jobsCreated` and `youthJobsCreated` the investment (in USD at the rate of the recording date), jobs and jobs for people under 30 of the recorded outcomes, per need only the latest outcome recorded in the period across its matches (a follow-up replaces the earlier record, and a need with two deals counts once).
         """;
 
     public long Smes { get; init; }
@@ -21,8 +21,13 @@ public record ReportMeasures
     public long MatchedNeeds { get; init; }
     public long ExportOrientedMatchedNeeds { get; init; }
     public double? ExportOrientedShareOfMatchedNeeds { get; init; }
+    public long Agreements { get; init; }
+    public double? MedianDaysToAgreement { get; init; }
+    public decimal RealisedInvestmentUsd { get; init; }
+    public long JobsCreated { get; init; }
+    public long YouthJobsCreated { get; init; }
 
-    internal static ReportMeasures From(MeasureStatusRow row, IEnumerable<StatusCount> statuses)
+    internal static ReportMeasures From(MeasureStatusRow row, IEnumerable<StatusCount> statuses, IReadOnlyList<AgreementTimes> agreements)
     {
         var counts = statuses.ToDictionary(s => s.Status, s => s.Matches, StringComparer.Ordinal);
         var byStatus = MatchStatus.All.ToDictionary(s => s, s => counts.GetValueOrDefault(s), StringComparer.Ordinal);
@@ -40,7 +45,22 @@ public record ReportMeasures
             MatchedNeeds = row.MatchedNeeds,
             ExportOrientedMatchedNeeds = row.ExportOrientedMatchedNeeds,
             ExportOrientedShareOfMatchedNeeds = row.MatchedNeeds == 0 ? null : Math.Round((double)row.ExportOrientedMatchedNeeds / row.MatchedNeeds, 4),
+            Agreements = agreements.Count,
+            MedianDaysToAgreement = MedianDays(agreements),
+            RealisedInvestmentUsd = Usd(row.RealisedInvestmentUsd),
+            JobsCreated = row.JobsCreated,
+            YouthJobsCreated = row.YouthJobsCreated,
         };
+    }
+
+    internal static double? MedianDays(IReadOnlyList<AgreementTimes> agreements)
+    {
+        if (agreements.Count == 0)
+            return null;
+        var days = agreements.Select(a => (a.AgreedAt - a.CreatedAt).TotalDays).Order().ToList();
+        var middle = days.Count / 2;
+        var median = days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2;
+        return Math.Round(median, 1, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>SQLite sums NUMERIC cents as floating point; money leaves the API in whole cents.</summary>
@@ -62,8 +82,19 @@ internal sealed record MeasureStatusRow
     public long JobsInMutualOrLater { get; init; }
     public long MatchedNeeds { get; init; }
     public long ExportOrientedMatchedNeeds { get; init; }
+    public decimal RealisedInvestmentUsd { get; init; }
+    public long JobsCreated { get; init; }
+    public long YouthJobsCreated { get; init; }
     public string? Status { get; init; }
     public long Matches { get; init; }
+}
+
+/// <summary>One match of a key that reached agreement: when it was created and when it reached agreement.</summary>
+internal sealed record AgreementTimes
+{
+    public string Code { get; init; } = "";
+    public DateTime CreatedAt { get; init; }
+    public DateTime AgreedAt { get; init; }
 }
 
 internal sealed record StatusCount
@@ -84,6 +115,7 @@ internal static class ReportQueries
                COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
                COALESCE(pt.partners, 0) AS Partners, COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
                COALESCE(mn.needs, 0) AS MatchedNeeds, COALESCE(mn.export_needs, 0) AS ExportOrientedMatchedNeeds,
+               COALESCE(oc.usd, 0) AS RealisedInvestmentUsd, COALESCE(oc.jobs, 0) AS JobsCreated, COALESCE(oc.youth, 0) AS YouthJobsCreated,
                st.status AS Status, COALESCE(st.matches, 0) AS Matches
         FROM k
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
@@ -103,8 +135,8 @@ internal static class ReportQueries
         ) nd ON nd.code = k.code
         LEFT JOIN (SELECT x.code AS code, COUNT(*) AS partners FROM key_partners x GROUP BY x.code) pt ON pt.code = k.code
         LEFT JOIN (
-          SELECT x.code AS code, SUM(x.matches * n.amount_usd) AS usd, SUM(x.matches * n.jobs_to_create) AS jobs
-          FROM key_deals x JOIN needs n ON n.id = x.need_id
+          SELECT x.code AS code, SUM(n.amount_usd) AS usd, SUM(n.jobs_to_create) AS jobs
+          FROM (SELECT DISTINCT d.code AS code, d.need_id AS need_id FROM key_deals d) x JOIN needs n ON n.id = x.need_id
           GROUP BY x.code
         ) dl ON dl.code = k.code
         LEFT JOIN (
@@ -112,16 +144,27 @@ internal static class ReportQueries
           FROM key_matched_needs x JOIN needs n ON n.id = x.need_id JOIN smes s ON s.id = n.sme_id
           GROUP BY x.code
         ) mn ON mn.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, SUM(x.usd) AS usd, SUM(x.jobs) AS jobs, SUM(x.youth) AS youth FROM key_outcomes x GROUP BY x.code
+        ) oc ON oc.code = k.code
         LEFT JOIN key_status st ON st.code = k.code
         ORDER BY k.code
         """;
 
+    /// <summary>The matches behind <c>agreements</c> and <c>medianDaysToAgreement</c>, after the same keys and relations.</summary>
+    public const string Agreements = "SELECT x.code AS Code, x.created_at AS CreatedAt, x.agreed_at AS AgreedAt FROM key_agreements x";
+
+    /// <param name="sql">The report's keys and relations followed by <see cref="Measures"/>.</param>
+    /// <param name="agreementsSql">The same keys and relations followed by <see cref="Agreements"/>.</param>
     public static async Task<IReadOnlyList<(string Code, ReportMeasures Measures)>> ReadAsync(
-        DbConnection connection, string sql, ReportParameters parameters, CancellationToken ct)
+        DbConnection connection, string sql, string agreementsSql, ReportParameters parameters, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<MeasureStatusRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        var agreements = (await connection.QueryAsync<AgreementTimes>(new CommandDefinition(agreementsSql, parameters, cancellationToken: ct)))
+            .ToLookup(a => a.Code, StringComparer.Ordinal);
         return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
-            .Select(g => (g.Key, ReportMeasures.From(g.First(), g.Where(r => r.Status is not null).Select(r => new StatusCount { Status = r.Status!, Matches = r.Matches }))))
+            .Select(g => (g.Key, ReportMeasures.From(g.First(), g.Where(r => r.Status is not null).Select(r => new StatusCount { Status = r.Status!, Matches = r.Matches }),
+                agreements[g.Key].ToList())))
             .ToList();
     }
 }

@@ -59,9 +59,9 @@ public abstract class ReportTests<TApi>(TApi api) where TApi : ApiFixture
         var summary = await GetAsync(world, "/api/v1/reports/summary" + query);
         var rows = (await GetAsync(world, "/api/v1/reports/by-region" + query))["items"]!.AsArray().Select(r => r!).ToList();
 
-        foreach (var field in new[] { "smes", "openNeeds", "matchesTotal", "jobsInMutualOrLater", "matchedNeeds", "exportOrientedMatchedNeeds" })
+        foreach (var field in new[] { "smes", "openNeeds", "matchesTotal", "jobsInMutualOrLater", "matchedNeeds", "exportOrientedMatchedNeeds", "agreements", "jobsCreated", "youthJobsCreated" })
             Assert.True(summary[field]!.GetValue<long>() == rows.Sum(r => r[field]!.GetValue<long>()), $"{field} of the rows must add up to the summary's");
-        foreach (var field in new[] { "requestedInvestmentUsd", "investmentInMutualOrLaterUsd" })
+        foreach (var field in new[] { "requestedInvestmentUsd", "investmentInMutualOrLaterUsd", "realisedInvestmentUsd" })
             Assert.Equal(summary[field]!.GetValue<decimal>(), rows.Sum(r => r[field]!.GetValue<decimal>()));
         foreach (var status in Statuses)
             Assert.Equal(summary["matches"]![status]!.GetValue<long>(), rows.Sum(r => r["matches"]![status]!.GetValue<long>()));

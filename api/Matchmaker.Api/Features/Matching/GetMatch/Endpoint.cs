@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Matching.Outcomes;
 using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Matching.GetMatch;
@@ -11,7 +12,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
         Summary(s =>
         {
             s.Summary = "Read a match with its score breakdown and deal history";
-            s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note), oldest first. Each side's `contact` appears once the match has been mutual, and stays after a later decline.";
+            s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note, and a decline's `reasonCode`), oldest first; `outcomes` lists the deal's outcome records, oldest first (see `GET /matches/{id}/outcomes`). Each side's `contact` appears once the match has been mutual, and stays after a later decline.";
             s.ResponseExamples[200] = MatchExamples.Mutual;
         });
     }
@@ -27,7 +28,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
         }
 
         var events = await MatchStore.EventsAsync(connection, match.Id, ct);
+        var outcomes = await OutcomeStore.ForMatchAsync(connection, match.Id, ct);
         ETags.Set(HttpContext.Response, match.Version);
-        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, User, ct), clock.GetUtcNow().UtcDateTime, events), ct);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, User, ct), clock.GetUtcNow().UtcDateTime, events, outcomes), ct);
     }
 }

@@ -21,6 +21,6 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
     public override async Task HandleAsync(CancellationToken ct)
     {
         await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Interest,
-            MatchStateMachine.Interest, note: null, ct), ct);
+            MatchStateMachine.Interest, note: null, reasonCode: null, ct), ct);
     }
 }

@@ -42,6 +42,6 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Stage,
-            (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, ct), ct);
+            (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, null, ct), ct);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
 
     private const string Sql = ReportConditions.Open + Keys + ReportConditions.Relations + ReportQueries.Measures;
 
+    private const string AgreementsSql = ReportConditions.Open + Keys + ReportConditions.Relations + ReportQueries.Agreements;
+
     public override void Configure()
     {
         Get("/reports/by-sector");
@@ -27,7 +29,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         Summary(s =>
         {
             s.Summary = "The summary's measures per ISIC section that appears";
-            s.Description = "Agency and admin. One row per ISIC section letter with at least one SME, need, partner or match in it; with `sector` set, one row for that section or division. Each row is the summary filtered by that sector: SMEs and partners by their own sectors, needs and matches by the need's effective sectors. Rows do not add up to the summary: an SME, partner or need with sectors in several sections appears in each. " + ReportMeasures.Description + " " + ReportFilter.Description;
+            s.Description = "Agency and admin. One row per ISIC section letter with at least one SME, need, partner, match, agreement or outcome in it; with `sector` set, one row for that section or division. Each row is the summary filtered by that sector: SMEs and partners by their own sectors, needs and matches by the need's effective sectors. Rows do not add up to the summary: an SME, partner or need with sectors in several sections appears in each. " + ReportMeasures.Description + " " + ReportFilter.Description;
             s.ResponseExamples[200] = ReportExamples.BySector;
         });
     }
@@ -35,9 +37,10 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         var items = rows
-            .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.ExpiredNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds > 0)
+            .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.ExpiredNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds
+                + r.Measures.Agreements + r.Measures.JobsCreated > 0 || r.Measures.RealisedInvestmentUsd > 0)
             .Select(r => new SectorRow(r.Code, r.Measures))
             .ToList();
         await Send.OkAsync(new ReportRows<SectorRow>(items), ct);

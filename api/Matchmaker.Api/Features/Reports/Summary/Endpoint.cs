@@ -4,6 +4,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
 {
     private const string Sql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + ReportQueries.Measures;
 
+    private const string AgreementsSql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + ReportQueries.Agreements;
+
     public override void Configure()
     {
         Get("/reports/summary");
@@ -20,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
         await Send.OkAsync(rows.Single().Measures, ct);
     }
 }

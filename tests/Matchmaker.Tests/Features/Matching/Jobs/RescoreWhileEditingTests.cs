@@ -87,6 +87,27 @@ public abstract class RescoreWhileEditingTests<TApi>(TApi api) where TApi : ApiF
         await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, await ChangeCriteriaAsync(), "succeeded");
     }
 
+    [Fact]
+    public async Task A_declined_pair_stays_declined_with_its_reason_through_criteria_rescores()
+    {
+        var (partner, partnerId) = await Create.PartnerAccountAsync(api, RescoreOnWriteTests<TApi>.WorkedExamplePartnerBody());
+        var (owner, smeId) = await Create.SmeAccountAsync(api, RescoreOnWriteTests<TApi>.WorkedExampleSmeBody());
+        var needId = await Create.NeedAsync(owner, smeId, RescoreOnWriteTests<TApi>.WorkedExampleNeedBody());
+        var declined = await Matches.IdAsync(owner.Client, needId, partnerId);
+        await Matches.ActAsync(partner.Client, declined, "decline", new JsonObject { ["reasonCode"] = "region" });
+
+        // Below the minimum first (a suggestion would be dropped and, once back above, suggested anew), then back.
+        await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, await ChangeCriteriaAsync(CriteriaBodies.Valid(minScore: 100)), "succeeded");
+        await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, await ChangeCriteriaAsync(), "succeeded");
+
+        var list = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}/matches"), 200);
+        Assert.Equal([declined.ToString()], JsonLists.Ids(list));
+        var match = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/matches/{declined}"), 200);
+        Assert.Equal("declined", match["status"]!.GetValue<string>());
+        Assert.Equal("region", match["events"]!.AsArray().Single()!["reasonCode"]!.GetValue<string>());
+        await Invariants.AssertHoldAsync(api);
+    }
+
     private async Task<string> ChangeCriteriaAsync(JsonObject? criteria = null)
     {
         var admin = await api.AdminAsync();
