@@ -32,6 +32,9 @@ internal static class FeatureServices
         services.AddHostedService<Needs.Expiry.NeedExpirySweep>();
         services.AddSingleton(Webhooks.WebhookOptions.From(configuration));
         services.AddSingleton<Webhooks.WebhookUrlGuard>();
+        services.AddSingleton(Matching.Outcomes.Reminders.OutcomeOptions.From(configuration));
+        services.AddSingleton<Matching.Outcomes.Reminders.OutcomeReminders>();
+        services.AddHostedService<Matching.Outcomes.Reminders.OutcomeReminderSweep>();
         services.AddSingleton<Webhooks.Deliveries.WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Webhooks.Deliveries.WebhookDispatcher>());
     }

@@ -32,12 +32,24 @@ internal static class EventsOf
     public static WebhookEvent JobCompleted(Guid jobId, string kind, int? criteriaVersion, string status, DateTime at) =>
         new(WebhookEvents.JobCompleted, at, [], new JobData(jobId, kind, criteriaVersion, status));
 
+    /// <summary>A follow-up of a deal's outcome fell due (<paramref name="step"/> of <c>Outcomes:FollowUpMonths</c>).</summary>
+    public static WebhookEvent OutcomeDue(Guid matchId, Guid needId, Guid partnerId, Guid smeId, string status, decimal score, int step, Guid[] parties, DateTime at) =>
+        new(WebhookEvents.OutcomeDue, at, parties, new OutcomeData(null, matchId, needId, partnerId, smeId, status, score, step, null, null, null));
+
+    /// <summary>An outcome was recorded: its figures (never the note, which may name people).</summary>
+    public static WebhookEvent OutcomeRecorded(MatchRow match, Guid outcomeId, decimal investmentUsd, int jobsCreated, int youthJobs, DateTime at) =>
+        new(WebhookEvents.OutcomeRecorded, at, [match.SmeOwnerId, match.PartnerOwnerId], new OutcomeData(outcomeId, match.PublicId, match.NeedPublicId,
+            match.PartnerPublicId, match.SmePublicId, match.Status, match.Score, null, investmentUsd, jobsCreated, youthJobs));
+
     private static WebhookEvent Match(string type, Guid matchId, Guid needId, Guid partnerId, Guid smeId, string status, decimal score, Guid[] parties, DateTime at) =>
         new(type, at, parties, new MatchData(matchId, needId, partnerId, smeId, status, score, null));
 
     private sealed record MatchData(Guid MatchId, Guid NeedId, Guid PartnerId, Guid SmeId, string Status, decimal Score, int? NewMatches);
 
     private sealed record NeedData(Guid NeedId, Guid SmeId, string Status, DateTime? ExpiresAt);
+
+    private sealed record OutcomeData(Guid? OutcomeId, Guid MatchId, Guid NeedId, Guid PartnerId, Guid SmeId, string Status, decimal Score, int? FollowUp,
+        decimal? InvestmentUsd, int? JobsCreated, int? YouthJobs);
 
     private sealed record JobData(Guid JobId, string Kind, int? CriteriaVersion, string Status);
 }

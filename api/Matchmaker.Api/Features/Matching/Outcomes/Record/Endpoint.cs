@@ -4,7 +4,7 @@ using Matchmaker.Api.Features.Reference.FxRates;
 
 namespace Matchmaker.Api.Features.Matching.Outcomes.Record;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, OutcomeResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notifications.Notifier notifier) : Endpoint<Request, OutcomeResponse>
 {
     public override void Configure()
     {
@@ -49,6 +49,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         await OutcomeStore.RecordAsync(connection, tx, outcome, ct);
         await AuditLog.AppendAsync(connection, tx, new AuditEntry(actor, AuditAction.OutcomeRecorded, AuditTarget.Match, match.PublicId.ToString(),
             new { outcomeId = outcome.PublicId, outcome.InvestmentUsd, outcome.JobsCreated, outcome.YouthJobs }), now, ct);
+        await notifier.PublishAsync(connection, tx, [Webhooks.EventsOf.OutcomeRecorded(match, outcome.PublicId, outcome.InvestmentUsd, outcome.JobsCreated, outcome.YouthJobs, now)], now, ct);
         await tx.CommitAsync(ct);
 
         var recorded = (await OutcomeStore.FindAsync(connection, match.Id, outcome.PublicId, ct))!;
