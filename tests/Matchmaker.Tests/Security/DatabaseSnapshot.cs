@@ -8,6 +8,13 @@ namespace Matchmaker.Tests.Security;
 /// <summary>Every table's row count and a checksum of its content, to show that a batch of requests changed nothing.</summary>
 internal sealed record DatabaseSnapshot(IReadOnlyDictionary<string, (long Rows, string Checksum)> Tables)
 {
+    // Background work moves these rows on by itself (a delivery's attempts, status and claim), whatever requests do:
+    // only the columns a request writes are compared.
+    private static readonly Dictionary<string, string> RequestColumns = new(StringComparer.Ordinal)
+    {
+        ["webhook_deliveries"] = "id, public_id, webhook_id, event_type, body, created_at",
+    };
+
     public static async Task<DatabaseSnapshot> TakeAsync(ApiFixture api)
     {
         await using var connection = await api.OpenDatabaseAsync();
@@ -25,7 +32,7 @@ internal sealed record DatabaseSnapshot(IReadOnlyDictionary<string, (long Rows, 
             var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long rows = 0;
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {name}";
+            command.CommandText = $"SELECT {RequestColumns.GetValueOrDefault(name, "*")} FROM {name}";
             await using var reader = await command.ExecuteReaderAsync();
             var lines = new List<string>();
             while (await reader.ReadAsync())

