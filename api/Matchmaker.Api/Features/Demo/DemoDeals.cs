@@ -35,8 +35,14 @@ internal static class DemoDeals
         [MatchStatus.Closed] = ["Оборудование поставлено и смонтировано", "Deal completed"],
     };
 
-    private static readonly string[] DeclineReasons =
-        ["Сумма вне нашего диапазона", "Ticket size outside our range", "Выбрали другого поставщика", "Not a fit for our current strategy"];
+    // Most declines carry a reason code; some, as users leave them, only a note.
+    private static readonly (string Note, string? Code)[] DeclineReasons =
+    [
+        ("Сумма вне нашего диапазона", "amount_too_large"), ("Ticket size outside our range", "amount_too_small"),
+        ("Выбрали другого поставщика", "found_partner"), ("Not a fit for our current strategy", "other"),
+        ("Другая отрасль, не наш профиль", "sector_mismatch"), ("We do not offer this kind of financing", "need_type"),
+        ("Сроки не подходят", "timing"), ("Prefer partners closer to Bishkek", "region"), ("Not a fit for our current strategy", null),
+    ];
 
     public static IReadOnlyList<DealState> Play(IReadOnlyList<DealCandidate> matches, int seed = DemoWorld.Seed)
     {
@@ -124,12 +130,8 @@ internal static class DemoDeals
             if (transition.Kind != TransitionKind.Moved)
                 throw new InvalidOperationException($"The demo deal script does not follow the match life cycle: {transition.Refusal ?? transition.Kind.ToString()}");
 
-            var note = step.Action switch
-            {
-                MatchAction.Stage => Pick(rng, StageNotes[step.Target!]),
-                MatchAction.Decline => Pick(rng, DeclineReasons),
-                _ => null,
-            };
+            var decline = step.Action == MatchAction.Decline ? Pick(rng, DeclineReasons) : default;
+            var note = step.Action == MatchAction.Stage ? Pick(rng, StageNotes[step.Target!]) : decline.Note;
             var interest = step.Action == MatchAction.Interest;
             state = state with
             {
@@ -149,6 +151,7 @@ internal static class DemoDeals
                 FromStatus = transition.From,
                 ToStatus = transition.To,
                 Note = note,
+                ReasonCode = decline.Code,
                 At = at,
             });
         }

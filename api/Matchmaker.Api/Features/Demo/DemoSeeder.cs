@@ -43,16 +43,20 @@ internal sealed class DemoSeeder(
 
         await WorldRescore.RunAsync(connection, fullRescore, logger, ct);
 
-        var deals = DemoDeals.Play(Candidates(world, ids, await MatchStore.ScoredAsync(connection, ct)));
+        var candidates = Candidates(world, ids, await MatchStore.ScoredAsync(connection, ct));
+        var deals = DemoDeals.Play(candidates);
+        var outcomes = DemoOutcomes.For(deals, candidates);
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             await DemoStore.WriteDealsAsync(connection, tx, deals, ct);
+            foreach (var outcome in outcomes)
+                await Matching.Outcomes.OutcomeStore.RecordAsync(connection, tx, outcome, ct);
             await tx.CommitAsync(ct);
         }
 
         logger.LogInformation(
-            "Loaded the demo data set in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners, {Matches} matches, {Deals} with deal activity. Development sign-ins: {Accounts}",
-            clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count, deals.Count, deals.Count(d => d.Events.Count > 0),
+            "Loaded the demo data set in {Elapsed} ms: {Smes} SMEs, {Needs} needs, {Partners} partners, {Matches} matches, {Deals} with deal activity, {Outcomes} outcomes. Development sign-ins: {Accounts}",
+            clock.ElapsedMilliseconds, world.Smes.Count, world.Needs.Count, world.Partners.Count, deals.Count, deals.Count(d => d.Events.Count > 0), outcomes.Count,
             string.Join(", ", DemoAccounts.All.Select(a => a.Email)));
     }
 

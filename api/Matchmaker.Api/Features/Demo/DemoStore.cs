@@ -43,8 +43,7 @@ internal static class DemoStore
         var smeByIndex = world.Smes.ToDictionary(s => s.Index);
         var needIds = await NeedStore.InsertAsync(c, tx, world.Needs.Select(n => new NewNeed(n.PublicId, smeIds[smeByIndex[n.SmeIndex].PublicId], new NeedFields(
             n.Title, n.Description, n.Amount, n.Currency, n.JobsToCreate, n.ExportMarkets, n.HorizonMonths, n.NeedTypes, n.OwnSectors), n.CreatedAt,
-            // Loaded as if every need were renewed at loading: the world's dates lie in the past, and it must not start out expired.
-            now + validity)
+            ExpiresAt(n, now, validity))
         {
             Status = n.ClosedAt is null ? NeedStatus.Open : NeedStatus.Closed,
             CloseReason = n.CloseReason,
@@ -57,6 +56,22 @@ internal static class DemoStore
             p.Name, p.NameZh, null, p.Uscc, p.City, p.Kind, p.Sectors, p.Offerings, p.TicketMinUsd, p.TicketMaxUsd, p.TargetRegions, p.Languages,
             p.SeeksExportOriented, p.RequiredCertifications, p.Description, p.ContactPerson, p.Owner.Email, p.ContactPhone), p.CreatedAt)).ToList(), ct);
         return (needIds, partnerIds);
+    }
+
+    /// <summary>
+    /// A need is loaded as if renewed at loading (the world's dates lie in the past, and it must not start out
+    /// expired), except a few that run out within days, so the reminders show, and a few that already did.
+    /// </summary>
+    private static DateTime ExpiresAt(DemoNeed need, DateTime now, TimeSpan validity)
+    {
+        var slot = BitConverter.ToInt32(need.PublicId.ToByteArray(), 0) & 0x7fffffff;
+        return need.SmeIndex == 0 || need.ClosedAt is not null ? now + validity
+            : (slot % 19) switch
+            {
+                0 => now + TimeSpan.FromDays(2 + slot % 10),
+                1 => now - TimeSpan.FromDays(1 + slot % 20),
+                _ => now + validity,
+            };
     }
 
     public static async Task WriteDealsAsync(DbConnection c, DbTransaction tx, IReadOnlyList<DealState> deals, CancellationToken ct)

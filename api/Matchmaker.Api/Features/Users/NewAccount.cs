@@ -10,10 +10,11 @@ public abstract class NewAccount
 
 internal sealed class NewAccountRules : AbstractValidator<NewAccount>
 {
+    /// <param name="roleMessage">The key of the message that refuses a role not in <paramref name="roles"/>.</param>
     public NewAccountRules(IReadOnlyCollection<string> roles, string roleMessage)
     {
         RuleFor(x => x.Email).ValidEmail();
         RuleFor(x => x.Password).ValidNewPassword();
-        RuleFor(x => x.Role).NotEmpty().Must(r => roles.Contains(r)).WithMessage(roleMessage);
+        RuleFor(x => x.Role).NotEmpty().Must(r => roles.Contains(r)).WithMessage(_ => Messages.Get(roleMessage));
     }
 }

@@ -32,6 +32,38 @@ public abstract class DemoDataTests<TApi>(TApi api) where TApi : ApiFixture
     }
 
     [Fact]
+    public async Task The_demo_world_shows_outcomes_decline_reasons_and_needs_about_to_expire_and_the_reports_count_them()
+    {
+        await using var db = await Api.OpenDatabaseAsync();
+        var outcomes = (await db.QueryAsync<(long Match, long Need, decimal Usd, int Jobs, int Youth)>(
+            "SELECT match_id, need_id, investment_usd, jobs_created, youth_jobs FROM match_outcomes ORDER BY recorded_at, id")).ToList();
+        Assert.True(outcomes.Count >= 5, $"only {outcomes.Count} outcomes");
+        Assert.All(outcomes, o => Assert.InRange(o.Youth, 1, o.Jobs));
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM match_outcomes o JOIN matches m ON m.id = o.match_id WHERE m.status NOT IN ('agreement', 'closed')
+            """));
+        var codes = (await db.QueryAsync<string?>("SELECT reason_code FROM match_events WHERE action = 'decline'")).ToList();
+        Assert.Contains(codes, c => c is null);
+        Assert.True(codes.Count(c => c is not null) >= 5, "most declines carry a reason code");
+        var now = DateTime.UtcNow;
+        var expiries = (await db.QueryAsync<DateTime>("SELECT expires_at FROM needs WHERE status = 'open'")).ToList();
+        Assert.Contains(expiries, e => e < now);
+        Assert.Contains(expiries, e => e > now && e < now.AddDays(14));
+
+        var agency = await Api.SignInAsync(DemoAccounts.Agency.Email, DemoAccounts.Agency.Password, "agency");
+        var summary = await Expect.StatusAsync(await agency.Client.GetAsync("/api/v1/reports/summary"), 200);
+        var latestPerNeed = outcomes.GroupBy(o => o.Need).Select(g => g.Last()).ToList();
+        Assert.Equal(latestPerNeed.Sum(o => o.Usd), summary["realisedInvestmentUsd"]!.GetValue<decimal>());
+        Assert.Equal(latestPerNeed.Sum(o => o.Jobs), summary["jobsCreated"]!.GetValue<int>());
+        Assert.Equal(latestPerNeed.Sum(o => o.Youth), summary["youthJobsCreated"]!.GetValue<int>());
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"demo outcomes: {outcomes.Count} records on {latestPerNeed.Count} needs, realised {summary["realisedInvestmentUsd"]} USD, "
+            + $"{summary["jobsCreated"]} jobs of which {summary["youthJobsCreated"]} for young people, {summary["agreements"]} agreements, "
+            + $"median {summary["medianDaysToAgreement"]} days to agreement, {codes.Count} declines ({codes.Count(c => c is null)} without a code), "
+            + $"{summary["expiredNeeds"]} expired needs");
+    }
+
+    [Fact]
     public async Task Machine_building_and_engineering_is_the_largest_partner_sector_group()
     {
         await using var db = await Api.OpenDatabaseAsync();

@@ -6,6 +6,5 @@ public sealed class Request : NewAccount;
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator() => Include(new NewAccountRules(AppRoles.SelfRegistering,
-        "'role' must be 'sme' or 'partner'; agency and admin accounts are created by an admin."));
+    public Validator() => Include(new NewAccountRules(AppRoles.SelfRegistering, "User.SelfRegisterRole"));
 }

@@ -4,5 +4,5 @@ public sealed class Request : NewAccount;
 
 internal sealed class Validator : Validator<Request>
 {
-    public Validator() => Include(new NewAccountRules(AppRoles.All, "'role' must be one of sme, partner, agency, admin."));
+    public Validator() => Include(new NewAccountRules(AppRoles.All, "User.Role"));
 }
