@@ -261,7 +261,7 @@ const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer regis
   request('Search needs by the SME\'s name, in another letter case', 'GET', `/api/v1/needs?q=${encodeURIComponent('АЛА-ТОО МАШЗАВОД')}%20{{run}}`, {
     token: 'partnerToken',
     tests: `${status(200)}
-      pm.test('finds the SME\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
+      pm.test('finds the SME\\'s need', () => pm.expect(pm.response.json().items.map((n) => n.id)).to.include(pm.collectionVariables.get('needId')));`,
   }),
   request('Search partners by Russian name, offering, ticket size and target region', 'GET',
     `/api/v1/partners?q=${encodeURIComponent('циндао машинери')}%20{{run}}&offering=equipment_supply&ticketUsd=500000&targetRegion=KG-C`, {
@@ -347,9 +347,9 @@ const explained = folder('3 SME reads its explained matches', 'SCORING.md\'s wor
         pm.expect(match.breakdown.find((b) => b.criterion === 'certification').score).to.eql(0);
       });
       pm.test('every row says why', () => match.breakdown.forEach((b) => pm.expect(b.reason).to.be.a('string').and.not.empty));
-      pm.test('rows below 1 advise, with the points', () => {
+      pm.test('rows below 1 advise, with the points, in the reader\\'s language (the SME chose zh)', () => {
         const certification = match.breakdown.find((b) => b.criterion === 'certification');
-        pm.expect(certification.advice).to.eql('certification: the SME holding ISO 9001 would add 2.0 points');
+        pm.expect(certification.advice).to.eql('certification: 若中小企业持有 ISO 9001 认证，得分将增加 2.0 分');
         pm.expect(certification.advicePoints).to.eql(2);
         pm.expect(match.breakdown.find((b) => b.criterion === 'sector').advice).to.eql(null);
       });
@@ -736,7 +736,7 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
         pm.expect(summary.investmentInMutualOrLaterUsd).to.be.at.least(500000);
         pm.expect(summary.jobsInMutualOrLater).to.be.at.least(40);
       });
-      pm.test('the deal\'s agreement and its latest outcome are counted', () => {
+      pm.test('the deal\\'s agreement and its latest outcome are counted', () => {
         pm.expect(summary.agreements).to.be.at.least(1);
         pm.expect(summary.medianDaysToAgreement).to.be.at.least(0);
         pm.expect(summary.realisedInvestmentUsd).to.be.at.least(500000);
@@ -982,6 +982,25 @@ const collection = {
   item: [setup, sme, partner, explained, optIn, stages, agency, reports, errors, accounts, inbox, webhooks],
   variable: variables.map((key) => ({ key, value: '' })),
 };
+
+// A script that does not compile fails only when Newman reaches it; refuse to write such a collection.
+const broken = [];
+(function compile(items) {
+  for (const item of items) {
+    if (item.item) compile(item.item);
+    for (const event of item.event ?? []) {
+      try {
+        new Function(event.script.exec.join('\n'));
+      } catch (e) {
+        broken.push(`${item.name}: ${e.message}`);
+      }
+    }
+  }
+})(collection.item);
+if (broken.length > 0) {
+  console.error(`scripts that do not compile:\n${broken.join('\n')}`);
+  process.exit(1);
+}
 
 const out = new URL('./Matchmaker.postman_collection.json', import.meta.url);
 writeFileSync(out, JSON.stringify(collection, null, 2) + '\n');

@@ -20,6 +20,7 @@ internal static class MatchingBounds
         .Code("MatchingMatchEventResponse.from", 32, MatchStatus.All)
         .Code("MatchingMatchEventResponse.to", 32, MatchStatus.All)
         .Objects("events", MaxEvents)
+        .Objects("outcomes", Outcomes.OutcomeStore.MaxPerMatch)
         .String("BreakdownItem.advice", 500)
         .Number("advicePoints", 0.1, 100)
         .Integer("RecordRequest.jobsCreated", 0, Outcomes.Record.Request.MaxJobs)

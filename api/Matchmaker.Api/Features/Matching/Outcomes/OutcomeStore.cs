@@ -28,6 +28,11 @@ internal sealed record NewOutcome(
 /// <summary>The home of outcome records: the one insert, and the reads of a match's outcomes, oldest first.</summary>
 internal static class OutcomeStore
 {
+    /// <summary>Records one match may hold: its outcomes are listed whole, in one page.</summary>
+    public const int MaxPerMatch = Paging.MaxLimit;
+
+    private const string CountSql = "SELECT COUNT(*) FROM match_outcomes WHERE match_id = @MatchId";
+
     private const string Columns = """
         o.id AS Id, o.public_id AS PublicId, m.public_id AS MatchPublicId, o.investment_amount AS InvestmentAmount,
         o.investment_currency AS InvestmentCurrency, o.investment_usd AS InvestmentUsd, o.jobs_created AS JobsCreated,
@@ -66,6 +71,9 @@ internal static class OutcomeStore
             outcome.RecordedRole,
             outcome.RecordedAt,
         }, tx, cancellationToken: ct));
+
+    public static Task<int> CountAsync(DbConnection connection, DbTransaction tx, long matchId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, new { MatchId = matchId }, tx, cancellationToken: ct));
 
     public static async Task<IReadOnlyList<OutcomeRow>> ForMatchAsync(DbConnection connection, long matchId, CancellationToken ct) =>
         (await connection.QueryAsync<OutcomeRow>(new CommandDefinition(ForMatchSql, new { MatchId = matchId }, cancellationToken: ct))).ToList();

@@ -34,6 +34,7 @@ public abstract partial class OutcomeTests<TApi>(TApi api) where TApi : ApiFixtu
         var outcome = await Expect.StatusAsync(response, 201);
         var id = outcome["id"]!.GetValue<string>();
         Assert.Equal($"/api/v1/matches/{matchId}/outcomes/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         Assert.Equal(matchId.ToString(), outcome["matchId"]!.GetValue<string>());
         Assert.Equal(3_200_000m, outcome["investment"]!["amount"]!.GetValue<decimal>());
         Assert.Equal("CNY", outcome["investment"]!["currency"]!.GetValue<string>());

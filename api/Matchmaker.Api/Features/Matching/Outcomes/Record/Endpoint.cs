@@ -16,7 +16,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notific
             s.Summary = "Record what a deal produced";
             s.Description = "Either party, agency or admin, once the match reached `agreement` (or `closed`); anyone who may not read the match gets 404. `investment` is Money (USD, CNY or KGS; converted to `investmentUsd` at the rate effective on the recording date), `jobsCreated` ≥ 0, `youthJobs` (jobs held by people under 30) between 0 and `jobsCreated`, `productionStartedOn` an optional date, `exportMarkets` ISO 3166-1 alpha-2 codes (default none), `note` ≤ 2000 characters. Every record is kept; a later one is a follow-up, and per need the latest record across its matches is what the reports count. Written in one transaction with its `outcome.recorded` audit entry.";
             s.Responses[201] = "Recorded; Location points at the outcome.";
-            s.Responses[409] = "The match has not reached agreement.";
+            s.Responses[409] = "The match has not reached agreement, or already holds the most outcome records one match may (100).";
             s.ExampleRequest = OutcomeExamples.Request;
             s.ResponseExamples[201] = OutcomeExamples.Recorded;
         });
@@ -41,6 +41,12 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notific
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = AuditActor.Of(User);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await OutcomeStore.CountAsync(connection, tx, match.Id, ct) >= OutcomeStore.MaxPerMatch)
+        {
+            await Send.ResultAsync(Problems.Conflict(Messages.Get("Outcome.TooMany", OutcomeStore.MaxPerMatch)));
+            return;
+        }
+
         var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
         var outcome = new NewOutcome(Guid.NewGuid(), match.Id, match.NeedId, req.Investment!.Amount!.Value, req.Investment.Currency!,
             rates.Convert(req.Investment.Amount.Value, req.Investment.Currency!), req.JobsCreated!.Value, req.YouthJobs!.Value,
@@ -53,6 +59,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notific
         await tx.CommitAsync(ct);
 
         var recorded = (await OutcomeStore.FindAsync(connection, match.Id, outcome.PublicId, ct))!;
+        // An outcome is never changed (a correction is a later record), so it stays at its first version.
+        ETags.Set(HttpContext.Response, 1);
         await Send.CreatedAtAsync(Outcomes.Get.Endpoint.Name, new { id = match.PublicId, outcomeId = outcome.PublicId }, OutcomeResponse.From(recorded), cancellation: ct);
     }
 }
