@@ -122,7 +122,8 @@ public sealed record MatchEventResponse
     public string To { get; init; } = "";
     public string? Note { get; init; }
 
-    /// <summary>On a decline: why, as one of the decline reason codes; null when the side gave none, and on every other step.</summary>
+    /// <summary>On a decline: why, as one of the decline reason codes; absent when the side gave none, and on every other step.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ReasonCode { get; init; }
 
     public DateTime At { get; init; }

@@ -134,11 +134,9 @@ internal sealed class FieldBoundsProcessor(FieldBounds bounds) : IDocumentProces
         schema.MaxLength = schema.MaxLength is { } existing ? Math.Min(existing, limit.MaxLength) : limit.MaxLength;
         if (limit.Enum is { } values && schema.Enumeration.Count == 0)
         {
+            // NSwag adds the null of a nullable enum itself when it writes the document.
             foreach (var value in values)
                 schema.Enumeration.Add(value);
-            // OpenAPI 3.0 reads a nullable enum's null as one of its values only when the list names it.
-            if (schema is JsonSchemaProperty { IsNullableRaw: true })
-                schema.Enumeration.Add(null);
         }
         else if (limit.Pattern is { } pattern)
             schema.Pattern ??= pattern;
