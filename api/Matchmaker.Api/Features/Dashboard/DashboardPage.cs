@@ -15,6 +15,8 @@ internal static class DashboardPage
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
     private const string ResourcePrefix = "dashboard/";
 
     private static readonly Assembly Assembly = typeof(DashboardPage).Assembly;
@@ -26,8 +28,8 @@ internal static class DashboardPage
 
     public static void MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Route, (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription();
-        app.MapGet(Route + "/{**file}", (HttpContext context, string file) => Serve(context, file.Length == 0 ? "index.html" : file))
+        app.MapMethods(Route, Methods, (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription();
+        app.MapMethods(Route + "/{**file}", Methods, (HttpContext context, string file) => Serve(context, file.Length == 0 ? "index.html" : file))
             .ExcludeFromDescription();
     }
 
