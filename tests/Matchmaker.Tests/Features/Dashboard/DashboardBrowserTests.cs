@@ -40,6 +40,7 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowser>
         Assert.DoesNotContain("token", browser.Driver.Url, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0L, page.Script("return document.querySelectorAll('script:not([src]), [onclick], [onload], [onsubmit], [onchange]').length"));
         page.Screenshot("summary");
+        page.Screenshot("summary-window", fullPage: false);
     }
 
     [Fact]

@@ -73,9 +73,16 @@ internal sealed class DashboardPage(DashboardBrowser browser)
 
     public object? Script(string script, params object[] args) => ((IJavaScriptExecutor)Driver).ExecuteScript(script, args);
 
-    public void Screenshot(string name)
+    /// <summary>Saves the whole page, or with <paramref name="fullPage"/> false only the window (small enough for the README).</summary>
+    public void Screenshot(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(DashboardBrowser.Screenshots);
+        if (!fullPage)
+        {
+            ((ITakesScreenshot)Driver).GetScreenshot().SaveAsFile(Path.Combine(DashboardBrowser.Screenshots, name + ".png"));
+            return;
+        }
+
         var height = Convert.ToInt32(Script("return document.documentElement.scrollHeight"), System.Globalization.CultureInfo.InvariantCulture);
         var window = Driver.Manage().Window;
         var size = window.Size;
