@@ -119,6 +119,28 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowser>
         Assert.NotEqual(unfiltered.Length, downloaded.Length);
     }
 
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(820, 1180)]
+    [InlineData(1180, 820)]
+    public void The_page_fits_a_laptop_and_a_tablet_without_sideways_scrolling(int width, int height)
+    {
+        var window = browser.Driver.Manage().Window;
+        var size = window.Size;
+        try
+        {
+            window.Size = new System.Drawing.Size(width, height);
+            page.SignInAndWait(DemoAccounts.Agency.Email, DemoAccounts.Agency.Password);
+
+            Assert.Equal(true, page.Script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+            Assert.Equal(true, page.Script("return [...document.querySelectorAll('canvas')].every(c => c.getBoundingClientRect().right <= document.documentElement.clientWidth)"));
+        }
+        finally
+        {
+            window.Size = size;
+        }
+    }
+
     [Fact]
     public async Task An_sme_is_refused_with_a_clear_message_and_sees_no_figures()
     {
