@@ -21,6 +21,8 @@ internal static class DashboardPage
 
     private static readonly Assembly Assembly = typeof(DashboardPage).Assembly;
 
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
     /// <summary>Served path (after <c>/dashboard/</c>) → embedded resource name.</summary>
     private static readonly IReadOnlyDictionary<string, string> Files = Assembly.GetManifestResourceNames()
         .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
@@ -43,8 +45,8 @@ internal static class DashboardPage
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-cache";
-        var contentType = new FileExtensionContentTypeProvider().TryGetContentType(file, out var type) ? type : "application/octet-stream";
-        if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType is "application/json" or "text/javascript")
+        var contentType = ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
+        if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType == "application/json")
             contentType += "; charset=utf-8";
         return Results.Stream(Assembly.GetManifestResourceStream(resource)!, contentType);
     }
