@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features;
+using Matchmaker.Api.Features.Dashboard;
 using Matchmaker.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.Services.AddFeatures(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseMatchmaker();
+app.MapDashboard();
 await app.RunAsync();
 
 public partial class Program;

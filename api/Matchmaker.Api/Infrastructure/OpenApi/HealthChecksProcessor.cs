@@ -5,7 +5,7 @@ using NSwag.Generation.Processors.Contexts;
 
 namespace Matchmaker.Api.Infrastructure.OpenApi;
 
-/// <summary>Describes the health-check routes, which are mapped outside FastEndpoints.</summary>
+/// <summary>Describes the routes mapped outside FastEndpoints: the health checks, the metrics and the dashboard page.</summary>
 internal sealed class HealthChecksProcessor : IDocumentProcessor
 {
     public void Process(DocumentProcessorContext context)
@@ -19,6 +19,28 @@ internal sealed class HealthChecksProcessor : IDocumentProcessor
             + "`backlog` has `emailEnabled`, `emailPending`, `emailOldestPendingSeconds`, `emailFailed`, `webhookDeliveriesPending`, "
             + "`webhookOldestPendingSeconds`, `webhookDeliveriesFailed`, `jobsWaiting`, `jobProcessed`, `jobTotal`, `needsExpiredUnswept` and `oldestUnsweptExpirySeconds`.", readiness: true);
         document.Paths["/metrics"] = Metrics();
+        document.Paths["/dashboard"] = Dashboard();
+    }
+
+    private static OpenApiPathItem Dashboard()
+    {
+        var operation = new OpenApiOperation
+        {
+            OperationId = "getDashboard",
+            Summary = "Agency dashboard (a web page)",
+            Description = "The HTML page of the agency dashboard; its script, styles, i18n files (en, ru, zh) and the vendored Chart.js are served "
+                + "under `/dashboard/`. No token to load it: agency and admin sign in on the page, which then calls `/api/v1/reports/*` with the "
+                + "same filters for every chart and keeps the token in memory. Every answer carries `Content-Security-Policy` "
+                + "(`default-src 'self'`, no inline script), `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY` and `Referrer-Policy: no-referrer`.",
+            Tags = { "Operations" },
+        };
+        var schema = new JsonSchema { Type = JsonObjectType.String, MaxLength = 100_000 };
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The page.",
+            Content = { ["text/html"] = new OpenApiMediaType { Schema = schema, Example = "<!DOCTYPE html><html lang=\"en\">…</html>" } },
+        };
+        return new OpenApiPathItem { [OpenApiOperationMethod.Get] = operation };
     }
 
     private static OpenApiPathItem Metrics()
