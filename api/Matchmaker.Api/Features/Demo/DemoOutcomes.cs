@@ -17,7 +17,6 @@ internal static class DemoOutcomes
         var rng = new Random(seed + 2);
         var byMatch = candidates.ToDictionary(c => c.MatchId);
         var outcomes = new List<NewOutcome>();
-        NewOutcome Record(DealCandidate match, decimal usd, int jobs, DateTime at) => DemoOutcomes.Record(rng, match, usd, jobs, at, outcomes.Count);
         foreach (var deal in deals.OrderBy(d => d.MatchId))
         {
             if (deal.Events.FirstOrDefault(e => e.ToStatus == MatchStatus.Agreement) is not { } agreement)
@@ -29,10 +28,10 @@ internal static class DemoOutcomes
             if (at > DemoCatalog.End)
                 continue;
             var jobs = rng.Next(4, 60);
-            outcomes.Add(Record(match, rng.Next(40, 1500) * 1000m, jobs, at));
+            outcomes.Add(Record(rng, match, rng.Next(40, 1500) * 1000m, jobs, at, outcomes.Count));
             var followUp = at.AddDays(rng.Next(80, 120));
             if (deal.Status == MatchStatus.Closed && followUp <= DemoCatalog.End)
-                outcomes.Add(Record(match, outcomes[^1].InvestmentAmount + rng.Next(10, 400) * 1000m, jobs + rng.Next(2, 30), followUp));
+                outcomes.Add(Record(rng, match, outcomes[^1].InvestmentAmount + rng.Next(10, 400) * 1000m, jobs + rng.Next(2, 30), followUp, outcomes.Count));
         }
 
         return outcomes;

@@ -21,7 +21,15 @@ internal static class NeedAccess
     private static bool MayEdit(ClaimsPrincipal caller, NeedRow need) =>
         need.SmeOwnerId == caller.PublicId() || caller.IsInRole(AppRoles.Admin);
 
-    /// <summary>The SME that posted the need, agency and admin; partners read the need but not who else it matched.</summary>
-    public static bool MayListMatches(ClaimsPrincipal caller, NeedRow need) =>
-        need.SmeOwnerId == caller.PublicId() || caller.IsOversight();
+    /// <summary>
+    /// Whether the caller may list who the need matches (the SME that posted it, agency, admin); if not, the answer:
+    /// 404 when it may not know the need exists, else 403 saying <paramref name="forbiddenKey"/>.
+    /// </summary>
+    public static bool MayListMatches(ClaimsPrincipal caller, [NotNullWhen(true)] NeedRow? need, string forbiddenKey, [NotNullWhen(false)] out IResult? refusal)
+    {
+        refusal = need is null || !MayRead(caller, need) ? Problems.NotFound("Need")
+            : need.SmeOwnerId != caller.PublicId() && !caller.IsOversight() ? Problems.Forbidden(Messages.Get(forbiddenKey))
+            : null;
+        return refusal is null;
+    }
 }

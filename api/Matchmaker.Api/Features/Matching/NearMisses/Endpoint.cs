@@ -28,15 +28,9 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Partner
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (need is null || !NeedAccess.MayRead(User, need))
+        if (!NeedAccess.MayListMatches(User, need, "Match.NearMissesForbidden", out var refusal))
         {
-            await Send.ResultAsync(Problems.NotFound("Need"));
-            return;
-        }
-
-        if (!NeedAccess.MayListMatches(User, need))
-        {
-            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Match.NearMissesForbidden")));
+            await Send.ResultAsync(refusal);
             return;
         }
 

@@ -37,15 +37,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (need is null || !NeedAccess.MayRead(User, need))
+        if (!NeedAccess.MayListMatches(User, need, "Match.ListNeedForbidden", out var refusal))
         {
-            await Send.ResultAsync(Problems.NotFound("Need"));
-            return;
-        }
-
-        if (!NeedAccess.MayListMatches(User, need))
-        {
-            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Match.ListNeedForbidden")));
+            await Send.ResultAsync(refusal);
             return;
         }
 

@@ -33,7 +33,7 @@ internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, 
 
     private static readonly string CandidatesSql = """
         SELECT m.id AS MatchId, m.public_id AS MatchPublicId, m.status AS Status, COALESCE(s.score, 0) AS Score, a.agreed_at AS AgreedAt,
-               COALESCE((SELECT MAX(r.step) FROM outcome_reminders r WHERE r.match_id = m.id), 0) AS Handled,
+               COALESCE(h.handled, 0) AS Handled,
                (SELECT MAX(o.recorded_at) FROM match_outcomes o WHERE o.match_id = m.id) AS LastOutcomeAt,
                n.public_id AS NeedPublicId, n.title AS NeedTitle, sm.public_id AS SmePublicId, sm.name AS SmeName, su.public_id AS SmeOwnerId,
                p.public_id AS PartnerPublicId, p.name AS PartnerName, pu.public_id AS PartnerOwnerId
@@ -45,11 +45,12 @@ internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, 
         JOIN users su ON su.id = sm.owner_user_id
         JOIN partners p ON p.id = m.partner_id
         JOIN users pu ON pu.id = p.owner_user_id
+        LEFT JOIN (SELECT r.match_id AS match_id, MAX(r.step) AS handled FROM outcome_reminders r GROUP BY r.match_id) h ON h.match_id = m.id
         LEFT JOIN match_scores s ON s.match_id = m.id AND s.criteria_version = (
         """ + Scoring.ProfileStore.ActiveVersionSql + """
         )
         WHERE m.status IN ('agreement', 'closed') AND a.agreed_at <= @DueBy
-          AND COALESCE((SELECT MAX(r.step) FROM outcome_reminders r WHERE r.match_id = m.id), 0) < @Steps
+          AND COALESCE(h.handled, 0) < @Steps
         """;
 
     private const string HandleSql = """
