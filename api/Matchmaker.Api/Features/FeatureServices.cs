@@ -9,6 +9,7 @@ internal static class FeatureServices
         Demo.DemoSettings.EnsureAllowed(configuration, environment);
         Demo.SyntheticSettings.EnsureValid(configuration);
         services.AddSingleton(Needs.NeedOptions.From(configuration));
+        services.AddSingleton(Verification.Vetting.From(configuration));
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
         services.AddSingleton<IStartupSeed, Needs.Expiry.NeedExpiryBackfill>();
         services.AddSingleton<IStartupSeed, Shared.SearchTextBackfill>();

@@ -4,6 +4,7 @@ using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Features.Users;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Demo;
 
@@ -37,7 +38,7 @@ internal static class DemoStore
 
         var smeIds = await SmeStore.InsertAsync(c, tx, world.Smes.Select(s => new NewSme(s.PublicId, userIds[s.Owner.PublicId], new SmeFields(
             s.Name, LatinNames.Of(s.Name), s.Inn, s.Region, s.Sectors, s.Employees, s.FoundedYear, s.ExportOriented, s.Languages, s.Certifications,
-            s.Description, s.ContactPerson, s.Owner.Email, s.ContactPhone), s.CreatedAt)).ToList(), ct);
+            s.Description, s.ContactPerson, s.Owner.Email, s.ContactPhone), s.CreatedAt, VerificationStatus.Verified)).ToList(), ct);
 
         var rates = await UsdRates.AsOfAsync(c, tx, now, ct);
         var smeByIndex = world.Smes.ToDictionary(s => s.Index);
@@ -54,7 +55,7 @@ internal static class DemoStore
 
         var partnerIds = await PartnerStore.InsertAsync(c, tx, world.Partners.Select(p => new NewPartner(p.PublicId, userIds[p.Owner.PublicId], new PartnerFields(
             p.Name, p.NameZh, null, p.Uscc, p.City, p.Kind, p.Sectors, p.Offerings, p.TicketMinUsd, p.TicketMaxUsd, p.TargetRegions, p.Languages,
-            p.SeeksExportOriented, p.RequiredCertifications, p.Description, p.ContactPerson, p.Owner.Email, p.ContactPhone), p.CreatedAt)).ToList(), ct);
+            p.SeeksExportOriented, p.RequiredCertifications, p.Description, p.ContactPerson, p.Owner.Email, p.ContactPhone), p.CreatedAt, VerificationStatus.Verified)).ToList(), ct);
         return (needIds, partnerIds);
     }
 

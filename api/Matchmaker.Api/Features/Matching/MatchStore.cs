@@ -39,6 +39,8 @@ internal sealed record MatchRow
     public string PartnerContactPerson { get; init; } = "";
     public string PartnerContactEmail { get; init; } = "";
     public string? PartnerContactPhone { get; init; }
+    public string SmeVerification { get; init; } = "";
+    public string PartnerVerification { get; init; } = "";
 }
 
 internal sealed record ScoredMatch
@@ -73,7 +75,8 @@ internal static partial class MatchStore
         s.region_code AS Region, s.contact_person AS SmeContactPerson, s.contact_email AS SmeContactEmail,
         s.contact_phone AS SmeContactPhone, p.public_id AS PartnerPublicId, pu.public_id AS PartnerOwnerId,
         p.name AS PartnerName, p.name_zh AS PartnerNameZh, p.city_code AS PartnerCity,
-        p.contact_person AS PartnerContactPerson, p.contact_email AS PartnerContactEmail, p.contact_phone AS PartnerContactPhone
+        p.contact_person AS PartnerContactPerson, p.contact_email AS PartnerContactEmail, p.contact_phone AS PartnerContactPhone,
+        s.verification AS SmeVerification, p.verification AS PartnerVerification
         """;
 
     /// <summary>The score of the active criteria version; a match without one is in no list.</summary>

@@ -34,6 +34,9 @@ internal sealed record NeedRow
     /// <summary>Null only between the migration that added it and the start-up that fills it in.</summary>
     public DateTime? ExpiresAt { get; init; }
 
+    /// <summary>Where the need's SME stands with the agencies: its needs are seen and matched as the SME is.</summary>
+    public string SmeVerification { get; init; } = "";
+
     /// <summary>The status a reader sees at <paramref name="now"/>: an open need whose time ran out is expired.</summary>
     public string StatusAt(DateTime now) => NeedStatus.At(Status, ExpiresAt, now);
 }
@@ -89,7 +92,7 @@ internal static partial class NeedStore
         n.currency AS Currency, n.amount_usd AS AmountUsd, n.jobs_to_create AS JobsToCreate, n.export_markets AS ExportMarkets,
         n.horizon_months AS HorizonMonths, n.has_own_sectors AS HasOwnSectors, n.status AS Status,
         n.close_reason AS CloseReason, n.closed_at AS ClosedAt, n.created_at AS CreatedAt, n.updated_at AS UpdatedAt,
-        n.version AS Version, n.expires_at AS ExpiresAt
+        n.version AS Version, n.expires_at AS ExpiresAt, s.verification AS SmeVerification
         """;
 
     public const string From = " FROM needs n JOIN smes s ON s.id = n.sme_id JOIN users u ON u.id = s.owner_user_id ";

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners;
 
@@ -25,6 +26,9 @@ internal sealed record PartnerRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
+    public string Verification { get; init; } = VerificationStatus.Pending;
+    public string? VerificationNote { get; init; }
+    public DateTime? VerificationSince { get; init; }
 }
 
 internal sealed record PartnerLists(ILookup<long, string> Sectors, ILookup<long, string> Offerings, ILookup<long, string> TargetRegions);
@@ -45,7 +49,8 @@ internal sealed record PartnerFields(
     private static string? Optional(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 }
 
-internal sealed record NewPartner(Guid PublicId, long OwnerUserId, PartnerFields Fields, DateTime CreatedAt);
+/// <param name="Verification">Pending for a profile a user creates; the demo world is seeded verified.</param>
+internal sealed record NewPartner(Guid PublicId, long OwnerUserId, PartnerFields Fields, DateTime CreatedAt, string Verification = VerificationStatus.Pending);
 
 /// <summary>The home of partner profiles: their columns, the row they read into, and every read and write of the partner tables.</summary>
 internal static class PartnerStore
@@ -56,7 +61,8 @@ internal static class PartnerStore
         p.languages AS Languages, p.seeks_export_oriented AS SeeksExportOriented,
         p.required_certifications AS RequiredCertifications, p.description AS Description,
         p.contact_person AS ContactPerson, p.contact_email AS ContactEmail, p.contact_phone AS ContactPhone,
-        p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version
+        p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version,
+        p.verification AS Verification, p.verification_note AS VerificationNote, p.verification_since AS VerificationSince
         """;
 
     public const string From = " FROM partners p JOIN users u ON u.id = p.owner_user_id ";
@@ -98,10 +104,10 @@ internal static class PartnerStore
     private const string InsertSql = """
         INSERT INTO partners (public_id, owner_user_id, name, name_zh, name_ru, search_text, uscc, city_code, kind, ticket_min_usd,
                               ticket_max_usd, languages, seeks_export_oriented, required_certifications, description,
-                              contact_person, contact_email, contact_phone, created_at, updated_at, version)
+                              contact_person, contact_email, contact_phone, created_at, updated_at, version, verification, verification_since)
         VALUES (@PublicId, @OwnerUserId, @Name, @NameZh, @NameRu, @SearchText, @Uscc, @City, @Kind, @TicketMinUsd,
                 @TicketMaxUsd, @Languages, @SeeksExportOriented, @RequiredCertifications, @Description,
-                @ContactPerson, @ContactEmail, @ContactPhone, @CreatedAt, @CreatedAt, 1)
+                @ContactPerson, @ContactEmail, @ContactPhone, @CreatedAt, @CreatedAt, 1, @Verification, @CreatedAt)
         """;
 
     private const string IdSql = "SELECT id FROM partners WHERE public_id = @PublicId";
@@ -163,7 +169,7 @@ internal static class PartnerStore
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, partners.Select(p =>
         {
             var args = Parameters(p.Fields);
-            args.AddDynamicParams(new { p.PublicId, p.OwnerUserId, p.CreatedAt });
+            args.AddDynamicParams(new { p.PublicId, p.OwnerUserId, p.CreatedAt, p.Verification });
             return args;
         }).ToList(), tx, cancellationToken: ct));
         var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, partners.Select(p => p.PublicId), ct);

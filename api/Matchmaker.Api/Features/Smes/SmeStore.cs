@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Smes;
 
@@ -23,6 +24,9 @@ internal sealed record SmeRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
+    public string Verification { get; init; } = VerificationStatus.Pending;
+    public string? VerificationNote { get; init; }
+    public DateTime? VerificationSince { get; init; }
 }
 
 /// <summary>What a client or the demo data says an SME is; the server adds the id, owner and timestamps.</summary>
@@ -37,7 +41,8 @@ internal sealed record SmeFields(
         req.Contact!.Person!, req.Contact.Email!, req.Contact.Phone);
 }
 
-internal sealed record NewSme(Guid PublicId, long OwnerUserId, SmeFields Fields, DateTime CreatedAt);
+/// <param name="Verification">Pending for a profile a user creates; the demo world is seeded verified.</param>
+internal sealed record NewSme(Guid PublicId, long OwnerUserId, SmeFields Fields, DateTime CreatedAt, string Verification = VerificationStatus.Pending);
 
 /// <summary>The home of SME profiles: their columns, the row they read into, and every read and write of the SME tables.</summary>
 internal static class SmeStore
@@ -47,7 +52,8 @@ internal static class SmeStore
         s.region_code AS RegionCode, s.employees AS Employees, s.founded_year AS FoundedYear,
         s.export_oriented AS ExportOriented, s.languages AS Languages, s.certifications AS Certifications,
         s.description AS Description, s.contact_person AS ContactPerson, s.contact_email AS ContactEmail,
-        s.contact_phone AS ContactPhone, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt, s.version AS Version
+        s.contact_phone AS ContactPhone, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt, s.version AS Version,
+        s.verification AS Verification, s.verification_note AS VerificationNote, s.verification_since AS VerificationSince
         """;
 
     public const string From = " FROM smes s JOIN users u ON u.id = s.owner_user_id ";
@@ -67,10 +73,10 @@ internal static class SmeStore
     private const string InsertSql = """
         INSERT INTO smes (public_id, owner_user_id, name, name_en, search_text, search_names, inn, region_code, employees, founded_year,
                           export_oriented, languages, certifications, description, contact_person, contact_email,
-                          contact_phone, created_at, updated_at, version)
+                          contact_phone, created_at, updated_at, version, verification, verification_since)
         VALUES (@PublicId, @OwnerUserId, @Name, @NameEn, @SearchText, @SearchNames, @Inn, @Region, @Employees, @FoundedYear,
                 @ExportOriented, @Languages, @Certifications, @Description, @ContactPerson, @ContactEmail,
-                @ContactPhone, @CreatedAt, @CreatedAt, 1)
+                @ContactPhone, @CreatedAt, @CreatedAt, 1, @Verification, @CreatedAt)
         """;
 
     private const string IdSql = "SELECT id FROM smes WHERE public_id = @PublicId";
@@ -116,7 +122,7 @@ internal static class SmeStore
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, smes.Select(s =>
         {
             var p = Parameters(s.Fields);
-            p.AddDynamicParams(new { s.PublicId, s.OwnerUserId, s.CreatedAt });
+            p.AddDynamicParams(new { s.PublicId, s.OwnerUserId, s.CreatedAt, s.Verification });
             return p;
         }).ToList(), tx, cancellationToken: ct));
         var ids = await PublicIds.InternalIdsAsync(connection, tx, IdSql, smes.Select(s => s.PublicId), ct);

@@ -3,8 +3,11 @@ using System.Security.Claims;
 
 namespace Matchmaker.Api.Infrastructure.Auth;
 
-/// <summary>An account as a token must still find it: its role, whether it is active, and its security stamp.</summary>
-internal sealed record AccountState(string Role, bool IsActive, string SecurityStamp);
+/// <summary>
+/// An account as a token must still find it: its role, whether it is active, its security stamp; and the
+/// verification status of the profile it owns, if any, which each request carries as a claim.
+/// </summary>
+internal sealed record AccountState(string Role, bool IsActive, string SecurityStamp, string? ProfileVerification = null);
 
 /// <summary>Reads an account's <see cref="AccountState"/>; the accounts' own area provides it.</summary>
 internal interface IAccountStates
@@ -21,10 +24,11 @@ internal sealed class AccountRevocation(IAccountStates states, AuthOptions optio
 {
     private readonly ConcurrentDictionary<Guid, (AccountState? State, DateTime Until)> cache = new();
 
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal token, CancellationToken ct)
+    /// <summary>The account's state when the token still speaks for it, else null.</summary>
+    public async Task<AccountState?> CurrentStateAsync(ClaimsPrincipal token, CancellationToken ct)
     {
         if (token.PublicId() is not { } id)
-            return false;
+            return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (!cache.TryGetValue(id, out var entry) || entry.Until <= now)
         {
@@ -36,7 +40,9 @@ internal sealed class AccountRevocation(IAccountStates states, AuthOptions optio
         var stamp = token.FindFirst(CallerClaims.SecurityStamp)?.Value;
         return entry.State is { IsActive: true } state
             && state.Role == token.Role()
-            && (stamp is null ? options.Authority is not null : stamp == state.SecurityStamp);
+            && (stamp is null ? options.Authority is not null : stamp == state.SecurityStamp)
+            ? state
+            : null;
     }
 
     public void Forget(Guid publicId) => cache.TryRemove(publicId, out _);

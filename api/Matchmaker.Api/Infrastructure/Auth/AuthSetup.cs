@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -36,8 +37,18 @@ internal static class AuthSetup
                     OnTokenValidated = async context =>
                     {
                         var revocation = context.HttpContext.RequestServices.GetRequiredService<AccountRevocation>();
-                        if (!await revocation.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+                        // Only this server says where a profile stands, whatever an external issuer's token carries.
+                        foreach (var identity in context.Principal!.Identities)
+                        {
+                            foreach (var claim in identity.FindAll(CallerClaims.ProfileVerificationType).ToList())
+                                identity.TryRemoveClaim(claim);
+                        }
+
+                        var state = await revocation.CurrentStateAsync(context.Principal, context.HttpContext.RequestAborted);
+                        if (state is null)
                             context.Fail("The token's account was deactivated or changed since it was issued.");
+                        else if (state.ProfileVerification is { } verification)
+                            context.Principal.AddIdentity(new ClaimsIdentity([new Claim(CallerClaims.ProfileVerificationType, verification)]));
                     },
                 };
             });

@@ -9,4 +9,5 @@ internal sealed record PartnerInput(
     IReadOnlyList<string> TargetRegions,
     bool SeeksExportOriented,
     IReadOnlyList<string> Languages,
-    IReadOnlyList<string> RequiredCertifications);
+    IReadOnlyList<string> RequiredCertifications,
+    bool Listed = true);
