@@ -18,3 +18,11 @@ UPDATE partners SET verification_since = created_at;
 -- The agencies' queue: pending profiles, oldest first.
 CREATE INDEX IX_smes_verification ON smes (verification, verification_since, id);
 CREATE INDEX IX_partners_verification ON partners (verification, verification_since, id);
+
+-- The Profiles:RequireVerification value the stored matches follow; when a start finds another value, it
+-- re-scores the profiles that are not verified, so their matches follow the new one.
+CREATE TABLE vetting_state (
+    id        INTEGER NOT NULL CONSTRAINT PK_vetting_state PRIMARY KEY CONSTRAINT CK_vetting_state_single CHECK (id = 1),
+    required  INTEGER NOT NULL
+);
+INSERT INTO vetting_state (id, required) VALUES (1, 1);

@@ -24,3 +24,12 @@ GO
 -- The agencies' queue: pending profiles, oldest first.
 CREATE INDEX IX_smes_verification ON smes (verification, verification_since, id);
 CREATE INDEX IX_partners_verification ON partners (verification, verification_since, id);
+GO
+
+-- The Profiles:RequireVerification value the stored matches follow; when a start finds another value, it
+-- re-scores the profiles that are not verified, so their matches follow the new one.
+CREATE TABLE vetting_state (
+    id        int NOT NULL CONSTRAINT PK_vetting_state PRIMARY KEY CONSTRAINT CK_vetting_state_single CHECK (id = 1),
+    required  bit NOT NULL
+);
+INSERT INTO vetting_state (id, required) VALUES (1, 1);

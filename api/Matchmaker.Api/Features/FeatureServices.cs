@@ -10,9 +10,11 @@ internal static class FeatureServices
         Demo.SyntheticSettings.EnsureValid(configuration);
         services.AddSingleton(Needs.NeedOptions.From(configuration));
         services.AddSingleton(Verification.Vetting.From(configuration));
+        services.AddSingleton<Verification.VerificationDecisions>();
         services.AddSingleton<IStartupSeed, Users.BootstrapAdmin>();
         services.AddSingleton<IStartupSeed, Needs.Expiry.NeedExpiryBackfill>();
         services.AddSingleton<IStartupSeed, Shared.SearchTextBackfill>();
+        services.AddSingleton<IStartupSeed, Verification.VettingReconcile>();
         services.AddSingleton<IAccountStates, Users.AccountStates>();
         services.AddHostedService<Demo.DemoSeeder>();
         services.AddHostedService<Demo.SyntheticSeeder>();
@@ -59,5 +61,6 @@ internal static class FeatureServices
         Reference.ReferenceBounds.DescribeFields(fields);
         Notifications.Preferences.PreferenceBounds.DescribeFields(fields);
         Webhooks.WebhookBounds.DescribeFields(fields);
+        Verification.VerificationBounds.DescribeFields(fields);
     }
 }

@@ -144,6 +144,8 @@ public abstract class ApiFixture : IAsyncLifetime
             ["RateLimits:SignIn:PermitLimit"] = "0",
             ["RateLimits:Search:PermitLimit"] = "0",
             ["RateLimits:Write:PermitLimit"] = "0",
+            // Profiles take part without an agency's verification, unless a test is about vetting (Features/Verification).
+            ["Profiles:RequireVerification"] = "false",
             // As in production: webhook URLs must be https and public; the tests use public IP literals, which need no DNS.
             ["Webhooks:AllowPrivateNetworks"] = "false",
         };

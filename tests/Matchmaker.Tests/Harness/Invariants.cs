@@ -2,6 +2,8 @@ using Dapper;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchmaker.Tests.Harness;
 
@@ -18,9 +20,10 @@ internal static class Invariants
     private const string MatchesSql = """
         SELECT m.id AS Id, m.need_id AS NeedId, m.partner_id AS PartnerId, m.status AS Status, m.mutual_at AS MutualAt,
                n.id AS NeedRowId, n.status AS NeedStatus, n.expiry_swept_at AS NeedSweptAt, p.id AS PartnerRowId,
-               ms.score AS Score
+               ms.score AS Score, s.verification AS SmeVerification, p.verification AS PartnerVerification
         FROM matches m
         LEFT JOIN needs n ON n.id = m.need_id
+        LEFT JOIN smes s ON s.id = n.sme_id
         LEFT JOIN partners p ON p.id = m.partner_id
         LEFT JOIN match_scores ms ON ms.match_id = m.id AND ms.criteria_version = @Version
         """;
@@ -30,22 +33,24 @@ internal static class Invariants
     public static async Task AssertHoldAsync(ApiFixture api)
     {
         await using var connection = await api.OpenDatabaseAsync();
-        await AssertHoldAsync(connection, api.Clock.UtcNow);
+        await AssertHoldAsync(connection, api.Clock.UtcNow, api.App.Services.GetRequiredService<Vetting>());
     }
 
     /// <summary>
     /// The same check on any open connection to a Matchmaker database, for a process the tests started themselves;
-    /// <paramref name="now"/> is the app's time (the system's when null), which says which needs have expired.
+    /// <paramref name="now"/> is the app's time (the system's when null), which says which needs have expired;
+    /// <paramref name="vetting"/> the app's vetting rule (the default, on, when null).
     /// </summary>
-    public static async Task AssertHoldAsync(System.Data.Common.DbConnection connection, DateTime? now = null)
+    public static async Task AssertHoldAsync(System.Data.Common.DbConnection connection, DateTime? now = null, Vetting? vetting = null)
     {
         // The API registers these when it first connects; a test that only started it as another process has not.
         Matchmaker.Api.Infrastructure.Data.DapperTypeHandlers.Register();
         var asOf = now ?? DateTime.UtcNow;
+        vetting ??= Vetting.On;
         var version = await ProfileStore.ActiveVersionAsync(connection, null, default);
         var profile = (await ProfileStore.FindAsync(connection, null, version, default))!.Profile;
-        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, asOf, default)).ToDictionary(n => n.Input.Id);
-        var partners = await ScoringInputs.PartnersAsync(connection, null, default);
+        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, vetting, asOf, default)).ToDictionary(n => n.Input.Id);
+        var partners = await ScoringInputs.PartnersAsync(connection, null, vetting, default);
         var partnerById = partners.ToDictionary(p => p.Id);
         var stored = (await connection.QueryAsync<StoredMatch>(MatchesSql, new { Version = version })).ToList();
         var events = (await connection.QueryAsync<EventRow>(EventsSql)).ToLookup(e => e.MatchId);
@@ -65,6 +70,8 @@ internal static class Invariants
                 broken.Add($"{pair} is a suggestion on a closed need");
             if (m.Status == MatchStatus.Suggested && m.NeedSweptAt is not null)
                 broken.Add($"{pair} is a suggestion on an expired need the expiry sweep handled");
+            if (m.Status == MatchStatus.Suggested && !(vetting.Lists(m.SmeVerification ?? "") && vetting.Lists(m.PartnerVerification ?? "")))
+                broken.Add($"{pair} is a suggestion of a profile that is not verified (SME {m.SmeVerification}, partner {m.PartnerVerification})");
             CheckHistory(m, events[m.Id].ToList(), pair, broken);
             if (m.Score is null)
             {
@@ -116,7 +123,7 @@ internal static class Invariants
         var context = new ScoringContext(profile, partners);
         var selection = MatchSelection.For(profile);
         var buffer = new List<(int Index, PairScore Score)>();
-        foreach (var (need, _) in needs.Where(n => n.IsOpen).OrderBy(n => n.Input.Id))
+        foreach (var need in needs.Where(n => n.IsRanked).Select(n => n.Input).OrderBy(n => n.Id))
         {
             var acted = actedOn.Where(a => a.NeedId == need.Id).Select(a => a.PartnerId).ToHashSet();
             context.ScoreNeed(need, buffer, acted);
@@ -125,8 +132,9 @@ internal static class Invariants
         }
 
         var expected = selection.Select().Select(p => (p.NeedId, p.PartnerId)).ToHashSet();
+        var unranked = needs.Where(n => !n.IsRanked).Select(n => n.Input.Id).ToHashSet();
+        expected.UnionWith(actedOn.Where(a => unranked.Contains(a.NeedId)));
         var closed = needs.Where(n => !n.IsOpen).Select(n => n.Input.Id).ToHashSet();
-        expected.UnionWith(actedOn.Where(a => closed.Contains(a.NeedId)));
         // An expired need's suggestions are out of every list from the instant it expires, and stored until the
         // expiry sweep (or a write to either side) drops them: until then they are neither kept nor missing.
         var awaitingSweep = stored.Where(m => m.Status == MatchStatus.Suggested && m.NeedSweptAt is null && closed.Contains(m.NeedId) && m.NeedStatus == "open")
@@ -150,6 +158,8 @@ internal static class Invariants
         public DateTime? NeedSweptAt { get; init; }
         public long? PartnerRowId { get; init; }
         public decimal? Score { get; init; }
+        public string? SmeVerification { get; init; }
+        public string? PartnerVerification { get; init; }
     }
 
     private sealed record EventRow

@@ -116,6 +116,7 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         Body.Preferences => new JsonObject { ["email"] = "daily", ["language"] = "ru", ["minScore"] = 75 },
         Body.InboxRead => new JsonObject { ["upTo"] = Guid.NewGuid().ToString() },
         Body.Webhook => SecurityCast.WebhookBody(),
+        Body.Verification => new JsonObject { ["decision"] = "verified" },
         Body.Outcome => new JsonObject { ["investment"] = new JsonObject { ["amount"] = 250_000, ["currency"] = "USD" }, ["jobsCreated"] = 12, ["youthJobs"] = 5 },
         _ => throw new ArgumentOutOfRangeException(nameof(body)),
     };

@@ -7,7 +7,7 @@ internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match,
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
 /// refuses (400), so that no probe ends the tokens of the callers the later probes use.
 /// </summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook, Outcome }
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook, Outcome, Verification }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
@@ -54,6 +54,7 @@ internal static class RouteExpectations
         ["POST /api/v1/partners"] = (Target.None, Body.Partner,               "401 403 403 409 409 403 403"),
         ["GET /api/v1/partners/{id}"] = (Target.Partner, Body.None,           "401 200 200 200 404 200 200"),
         ["PUT /api/v1/partners/{id}"] = (Target.Partner, Body.Partner,        "401 403 403 200 404 403 200"),
+        ["POST /api/v1/partners/{id}/verification"] = (Target.Partner, Body.Verification, "401 403 403 403 403 200 200"),
         ["GET /api/v1/partners/{id}/matches"] = (Target.Partner, Body.None,   "401 403 403 200 404 200 200"),
         ["GET /api/v1/reference/fx-rates"] = (Target.None, Body.None,         "200 200 200 200 200 200 200"),
         ["PUT /api/v1/reference/fx-rates"] = (Target.None, Body.FxRates,      "401 403 403 403 403 403 200"),
@@ -70,6 +71,8 @@ internal static class RouteExpectations
         ["POST /api/v1/smes"] = (Target.None, Body.Sme,                       "401 409 409 403 403 403 403"),
         ["GET /api/v1/smes/{id}"] = (Target.Sme, Body.None,                   "401 200 404 200 200 200 200"),
         ["PUT /api/v1/smes/{id}"] = (Target.Sme, Body.Sme,                    "401 200 404 403 403 403 200"),
+        ["POST /api/v1/smes/{id}/verification"] = (Target.Sme, Body.Verification, "401 403 403 403 403 200 200"),
+        ["GET /api/v1/verification-queue"] = (Target.None, Body.None,         "401 403 403 403 403 200 200"),
         ["GET /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.None,          "401 200 404 200 200 200 200"),
         ["POST /api/v1/smes/{smeId}/needs"] = (Target.Sme, Body.Need,         "401 201 404 403 403 403 403"),
         ["GET /api/v1/webhooks"] = (Target.None, Body.None,                   "401 200 200 200 200 200 200"),

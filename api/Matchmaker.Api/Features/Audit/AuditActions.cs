@@ -20,11 +20,14 @@ internal static class AuditAction
     public const string WebhookSecretRotated = "webhook.secret_rotated";
     public const string MatchTransition = "match.transition";
     public const string OutcomeRecorded = "outcome.recorded";
+    public const string ProfileVerified = "profile.verified";
+    public const string ProfileRejected = "profile.rejected";
 
     public static readonly string[] All =
     [
         UserCreated, UserRoleChanged, UserDeactivated, UserReactivated, UserPasswordChanged, CriteriaChanged, JobRestarted,
         FxChanged, WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRotated, MatchTransition, OutcomeRecorded,
+        ProfileVerified, ProfileRejected,
     ];
 }
 
@@ -36,6 +39,8 @@ internal static class AuditTarget
     public const string FxRates = "fx_rates";
     public const string Webhook = "webhook";
     public const string Match = "match";
+    public const string Sme = "sme";
+    public const string Partner = "partner";
 
-    public static readonly string[] All = [User, Criteria, Job, FxRates, Webhook, Match];
+    public static readonly string[] All = [User, Criteria, Job, FxRates, Webhook, Match, Sme, Partner];
 }

@@ -2,6 +2,7 @@ using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching;
 
@@ -15,7 +16,7 @@ internal static class MatchActions
 {
     private const int Attempts = 2;
 
-    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, Notifier notifier, HttpContext http, Guid matchId,
+    public static async Task<ActionOutcome> RunAsync(ConnectionFactory db, TimeProvider clock, Vetting vetting, MatchExplainer explainer, Notifier notifier, HttpContext http, Guid matchId,
         string action, Func<string, string, Transition> decide, string? note, string? reasonCode, CancellationToken ct)
     {
         var caller = http.User;
@@ -23,9 +24,9 @@ internal static class MatchActions
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var match = await MatchStore.FindAsync(connection, matchId, ct);
-            if (match is null || !MatchAccess.MayRead(caller, match))
+            if (match is null || !MatchAccess.MayRead(caller, match, vetting))
                 return Refused(Problems.NotFound("Match"));
-            if (MatchAccess.SideOf(caller, match) is not { } side)
+            if (MatchAccess.SideOf(caller, match, vetting) is not { } side)
                 return Refused(Problems.Forbidden(Messages.Get("Match.OversightCannotAct")));
 
             var transition = decide(match.Status, side);
@@ -59,7 +60,7 @@ internal static class MatchActions
         {
             var events = await MatchStore.EventsAsync(connection, match.Id, ct);
             var outcomes = await Outcomes.OutcomeStore.ForMatchAsync(connection, match.Id, ct);
-            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match), await explainer.ForAsync(connection, match, caller, ct),
+            return new ActionOutcome(null, MatchResponse.From(match, MatchAccess.SeesContacts(caller, match, vetting), await explainer.ForAsync(connection, match, caller, ct),
                 clock.GetUtcNow().UtcDateTime, events, outcomes), match.Version);
         }
     }

@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Verification;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Partners;
@@ -44,9 +45,10 @@ internal static class PartnerExamples
         Contact = Examples.PartnerContact,
         CreatedAt = Examples.PartnerJoined,
         UpdatedAt = Examples.PartnerJoined,
+        Verification = VerificationStatus.Verified,
     };
 
-    public static PartnerResponse Public => Full with { Contact = null };
+    public static PartnerResponse Public => Full with { Contact = null, VerificationNote = null };
 
     public static Page<PartnerResponse> Page => new([Public], Examples.Cursor);
 }

@@ -28,6 +28,13 @@ public sealed record PartnerResponse
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>Where the profile stands with the agencies: pending, verified or rejected.</summary>
+    public string Verification { get; init; } = "";
+
+    /// <summary>The agency's last note (a rejection's reason); owner, agency and admin only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VerificationNote { get; init; }
+
     internal static PartnerResponse From(PartnerRow row, PartnerLists lists, bool withContact) => new()
     {
         Id = row.PublicId,
@@ -48,6 +55,8 @@ public sealed record PartnerResponse
         Contact = withContact ? new Contact { Person = row.ContactPerson, Email = row.ContactEmail, Phone = row.ContactPhone } : null,
         CreatedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
+        Verification = row.Verification,
+        VerificationNote = withContact ? row.VerificationNote : null,
     };
 }
 

@@ -5,6 +5,8 @@ namespace Matchmaker.Api.Features.Partners;
 
 internal sealed record PartnerRow
 {
+    public VerificationState VerificationState => new(Verification, VerificationNote, VerificationSince);
+
     public long Id { get; init; }
     public Guid PublicId { get; init; }
     public Guid OwnerId { get; init; }
@@ -40,6 +42,9 @@ internal sealed record PartnerFields(
     bool SeeksExportOriented, IReadOnlyList<string> RequiredCertifications, string? Description,
     string ContactPerson, string ContactEmail, string? ContactPhone)
 {
+    /// <summary>Whether these fields name another company than <paramref name="row"/>: what the agencies checked.</summary>
+    public bool ChangesIdentityOf(PartnerRow row) => Name != row.Name || NameZh != row.NameZh || NameRu != row.NameRu || Uscc != row.Uscc || City != row.CityCode;
+
     public static PartnerFields From(PartnerRequest req) => new(
         req.Name!.Trim(), Optional(req.NameZh), Optional(req.NameRu), req.Uscc!, req.City!, req.Kind!,
         req.Sectors ?? [], req.Offerings ?? [], req.Ticket!.MinUsd!.Value, req.Ticket.MaxUsd!.Value, req.TargetRegions ?? [],
@@ -118,7 +123,8 @@ internal static class PartnerStore
             ticket_min_usd = @TicketMinUsd, ticket_max_usd = @TicketMaxUsd, languages = @Languages,
             seeks_export_oriented = @SeeksExportOriented, required_certifications = @RequiredCertifications,
             description = @Description, contact_person = @ContactPerson, contact_email = @ContactEmail,
-            contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
+            contact_phone = @ContactPhone, updated_at = @Now, version = version + 1,
+            verification = @Verification, verification_note = @VerificationNote, verification_since = @VerificationSince
         WHERE id = @Id AND version = @Version
         """;
 
@@ -178,10 +184,10 @@ internal static class PartnerStore
     }
 
     /// <summary>Replaces a profile read at <paramref name="version"/>; false when it changed since.</summary>
-    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, PartnerFields fields, DateTime now, CancellationToken ct)
+    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, PartnerFields fields, VerificationState verification, DateTime now, CancellationToken ct)
     {
         var args = Parameters(fields);
-        args.AddDynamicParams(new { Id = id, Version = version, Now = now });
+        args.AddDynamicParams(new { Id = id, Version = version, Now = now, Verification = verification.Status, VerificationNote = verification.Note, VerificationSince = verification.Since });
         if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, tx, cancellationToken: ct)) == 0)
             return false;
         foreach (var deleteSql in (string[])[DeleteSectorsSql, DeleteOfferingsSql, DeleteRegionsSql])

@@ -1,3 +1,4 @@
+using Matchmaker.Api.Features.Verification;
 using Matchmaker.Api.Features.Shared;
 
 namespace Matchmaker.Api.Features.Smes;
@@ -38,9 +39,10 @@ internal static class SmeExamples
         Contact = Examples.SmeContact,
         CreatedAt = Examples.Registered,
         UpdatedAt = Examples.Registered,
+        Verification = VerificationStatus.Verified,
     };
 
-    public static SmeResponse Public => Full with { Contact = null };
+    public static SmeResponse Public => Full with { Contact = null, VerificationNote = null };
 
     public static Page<SmeResponse> Page => new([Public], Examples.Cursor);
 }

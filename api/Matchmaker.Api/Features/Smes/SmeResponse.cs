@@ -25,6 +25,13 @@ public sealed record SmeResponse
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>Where the profile stands with the agencies: pending, verified or rejected.</summary>
+    public string Verification { get; init; } = "";
+
+    /// <summary>The agency's last note (a rejection's reason); owner, agency and admin only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VerificationNote { get; init; }
+
     internal static SmeResponse From(SmeRow row, IReadOnlyList<string> sectors, bool withContact) => new()
     {
         Id = row.PublicId,
@@ -42,5 +49,7 @@ public sealed record SmeResponse
         Contact = withContact ? new Contact { Person = row.ContactPerson, Email = row.ContactEmail, Phone = row.ContactPhone } : null,
         CreatedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
+        Verification = row.Verification,
+        VerificationNote = withContact ? row.VerificationNote : null,
     };
 }

@@ -5,6 +5,8 @@ namespace Matchmaker.Api.Features.Smes;
 
 internal sealed record SmeRow
 {
+    public VerificationState VerificationState => new(Verification, VerificationNote, VerificationSince);
+
     public long Id { get; init; }
     public Guid PublicId { get; init; }
     public Guid OwnerId { get; init; }
@@ -35,6 +37,9 @@ internal sealed record SmeFields(
     IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, string? Description,
     string ContactPerson, string ContactEmail, string? ContactPhone)
 {
+    /// <summary>Whether these fields name another company than <paramref name="row"/>: what the agencies checked.</summary>
+    public bool ChangesIdentityOf(SmeRow row) => Name != row.Name || NameEn != row.NameEn || Inn != row.Inn || Region != row.RegionCode;
+
     public static SmeFields From(SmeRequest req) => new(
         req.Name!.Trim(), string.IsNullOrWhiteSpace(req.NameEn) ? null : req.NameEn.Trim(), req.Inn!, req.Region!, req.Sectors!, req.Employees!.Value, req.FoundedYear, req.ExportOriented ?? false,
         req.Languages ?? [], req.Certifications?.Select(c => c.Trim()).ToList() ?? [], req.Description,
@@ -86,7 +91,8 @@ internal static class SmeStore
         SET name = @Name, name_en = @NameEn, search_text = @SearchText, search_names = @SearchNames, inn = @Inn, region_code = @Region, employees = @Employees,
             founded_year = @FoundedYear, export_oriented = @ExportOriented, languages = @Languages,
             certifications = @Certifications, description = @Description, contact_person = @ContactPerson,
-            contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1
+            contact_email = @ContactEmail, contact_phone = @ContactPhone, updated_at = @Now, version = version + 1,
+            verification = @Verification, verification_note = @VerificationNote, verification_since = @VerificationSince
         WHERE id = @Id AND version = @Version
         """;
 
@@ -131,10 +137,10 @@ internal static class SmeStore
     }
 
     /// <summary>Replaces a profile read at <paramref name="version"/>; false when it changed since.</summary>
-    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, SmeFields fields, DateTime now, CancellationToken ct)
+    public static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, long id, int version, SmeFields fields, VerificationState verification, DateTime now, CancellationToken ct)
     {
         var p = Parameters(fields);
-        p.AddDynamicParams(new { Id = id, Version = version, Now = now });
+        p.AddDynamicParams(new { Id = id, Version = version, Now = now, Verification = verification.Status, VerificationNote = verification.Note, VerificationSince = verification.Since });
         if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, p, tx, cancellationToken: ct)) == 0)
             return false;
         await connection.ExecuteAsync(new CommandDefinition(DeleteSectorsSql, new { OwnerId = id }, tx, cancellationToken: ct));

@@ -20,6 +20,9 @@ internal sealed record Vetting(bool Required)
     /// <summary>Whether a profile in this state (of an SME or partner, or of a need's SME) is listed and matched.</summary>
     public bool Lists(string verification) => !Required || verification == VerificationStatus.Verified;
 
+    /// <summary>Whether a list the caller reads leaves out the profiles, needs and matches this rule does not list: for everyone but agency and admin.</summary>
+    public bool ListedOnlyFor(ClaimsPrincipal caller) => Required && !caller.IsOversight();
+
     /// <summary>Whether the caller may see the other side at all: agency, admin, or an account whose own profile is listed.</summary>
     public bool MayBrowse(ClaimsPrincipal caller) =>
         caller.IsOversight() || !Required || caller.ProfileVerification() == VerificationStatus.Verified;

@@ -19,6 +19,10 @@ internal static class ETags
         _ => null,
     };
 
+    /// <summary>For an action that takes If-Match when given: 412 on a stale one, else null.</summary>
+    public static IResult? OptionalPrecondition(HttpRequest request, int currentVersion) =>
+        ReadIfMatch(request) is { } ifMatch && !ifMatch.Matches(currentVersion) ? Problems.PreconditionFailed() : null;
+
     /// <summary>Reads If-Match: null when absent; <see cref="IfMatch.Any"/> for <c>*</c>; otherwise the versions it names.</summary>
     public static IfMatch? ReadIfMatch(HttpRequest request)
     {

@@ -28,7 +28,7 @@ internal sealed class FieldBoundsProcessor(FieldBounds bounds) : IDocumentProces
             var schema = parameter.Schema ?? parameter;
             if (schema.Format == "guid")
                 schema.Format = "uuid";
-            Bound(schema, "param", parameter.Name);
+            Bound(schema, $"{path} param", parameter.Name);
             if (string.IsNullOrWhiteSpace(parameter.Description) && parameter.Kind == OpenApiParameterKind.Query)
                 parameter.Description = ParameterDescriptions.For(path, parameter.Name);
         }

@@ -39,6 +39,7 @@ internal static class ParameterDescriptions
         [("/api/v1/needs", "q")] = "Part of the title or description, or of its SME's `name` or `nameEn`, in any script; letter case and ё/е do not count. No control characters.",
         [("/api/v1/partners", "q")] = "Part of the name (`name`, `nameZh` or `nameRu`) or of the description, in any script; letter case and ё/е do not count. No control characters.",
         [("/api/v1/partners/{id}/matches", "sector")] = AnySector + " Applies to the need's effective sectors.",
+        [("/api/v1/verification-queue", "kind")] = "`sme` or `partner`: only profiles of that kind; both when absent.",
         [("/api/v1/needs/{id}/matches", "status")] = MatchStatuses,
         [("/api/v1/partners/{id}/matches", "status")] = MatchStatuses,
         [("/api/v1/reports/matches", "status")] = MatchStatuses,

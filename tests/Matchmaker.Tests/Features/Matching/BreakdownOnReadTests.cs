@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Tests.Features.Matching;
 
@@ -42,8 +43,8 @@ public abstract class BreakdownOnReadTests<TApi>(TApi api) where TApi : ApiFixtu
         await using var db = await api.OpenDatabaseAsync();
         var needIds = (await db.QueryAsync<(long Id, Guid PublicId)>("SELECT id, public_id FROM needs WHERE status = 'open'")).ToList();
         var partnerIds = (await db.QueryAsync<(long Id, Guid PublicId)>("SELECT id, public_id FROM partners")).ToDictionary(p => p.PublicId, p => p.Id);
-        var needs = (await ScoringInputs.NeedsAsync(db, null, needIds.Select(n => n.Id).ToList(), DateTime.UtcNow, default)).ToDictionary(n => n.Input.Id, n => n.Input);
-        var partners = (await ScoringInputs.PartnersAsync(db, null, default)).ToDictionary(p => p.Id);
+        var needs = (await ScoringInputs.NeedsAsync(db, null, Vetting.Off, needIds.Select(n => n.Id).ToList(), DateTime.UtcNow, default)).ToDictionary(n => n.Input.Id, n => n.Input);
+        var partners = (await ScoringInputs.PartnersAsync(db, null, Vetting.Off, default)).ToDictionary(p => p.Id);
         var scorer = new Scorer((await ProfileStore.FindAsync(db, null, await ProfileStore.ActiveVersionAsync(db, null, default), default))!.Profile);
 
         var compared = 0;

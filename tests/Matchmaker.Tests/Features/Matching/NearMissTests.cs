@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Tests.Features.Matching;
 
@@ -102,12 +103,12 @@ public abstract class NearMissTests<TApi>(TApi api) where TApi : ApiFixture
         await using var db = await api.OpenDatabaseAsync();
         var needId = await db.ExecuteScalarAsync<long>("SELECT id FROM needs WHERE public_id = @Id", new { Id = needPublicId });
         var publicIds = (await db.QueryAsync<(long Id, Guid PublicId)>("SELECT id, public_id FROM partners")).ToDictionary(p => p.Id, p => p.PublicId);
-        var need = (await ScoringInputs.NeedsAsync(db, null, [needId], DateTime.UtcNow, default)).Single().Input;
+        var need = (await ScoringInputs.NeedsAsync(db, null, Vetting.Off, [needId], DateTime.UtcNow, default)).Single().Input;
         var profile = (await ProfileStore.FindAsync(db, null, await ProfileStore.ActiveVersionAsync(db, null, default), default))!.Profile;
         var scorer = new Scorer(profile);
 
         var expected = new List<(Guid Id, decimal Score, string Missing, long InternalId)>();
-        foreach (var partner in await ScoringInputs.PartnersAsync(db, null, default))
+        foreach (var partner in await ScoringInputs.PartnersAsync(db, null, Vetting.Off, default))
         {
             var explained = scorer.Explain(need, partner);
             var score = (decimal)explained.Score;

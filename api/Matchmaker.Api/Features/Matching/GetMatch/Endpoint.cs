@@ -1,9 +1,10 @@
 using Matchmaker.Api.Features.Matching.Outcomes;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.GetMatch;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchExplainer explainer, Vetting vetting) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {
@@ -21,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
     {
         await using var connection = await db.OpenAsync(ct);
         var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (match is null || !MatchAccess.MayRead(User, match))
+        if (match is null || !MatchAccess.MayRead(User, match, vetting))
         {
             await Send.ResultAsync(Problems.NotFound("Match"));
             return;
@@ -30,6 +31,6 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
         var events = await MatchStore.EventsAsync(connection, match.Id, ct);
         var outcomes = await OutcomeStore.ForMatchAsync(connection, match.Id, ct);
         ETags.Set(HttpContext.Response, match.Version);
-        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match), await explainer.ForAsync(connection, match, User, ct), clock.GetUtcNow().UtcDateTime, events, outcomes), ct);
+        await Send.OkAsync(MatchResponse.From(match, MatchAccess.SeesContacts(User, match, vetting), await explainer.ForAsync(connection, match, User, ct), clock.GetUtcNow().UtcDateTime, events, outcomes), ct);
     }
 }

@@ -1,8 +1,9 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Interest;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier) : EndpointWithoutRequest<MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier, Vetting vetting) : EndpointWithoutRequest<MatchResponse>
 {
     public override void Configure()
     {
@@ -20,7 +21,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Interest,
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, vetting, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Interest,
             MatchStateMachine.Interest, note: null, reasonCode: null, ct), ct);
     }
 }

@@ -2,10 +2,11 @@ using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.NearMisses;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, PartnerInputCache partnerCache, EncodedPartners encoded) : Endpoint<Request, Page<NearMissResponse>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting, PartnerInputCache partnerCache, EncodedPartners encoded) : Endpoint<Request, Page<NearMissResponse>>
 {
     public override void Configure()
     {
@@ -28,19 +29,20 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Partner
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!NeedAccess.MayListMatches(User, need, "Match.NearMissesForbidden", out var refusal))
+        if (!NeedAccess.MayListMatches(User, need, vetting, "Match.NearMissesForbidden", out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var input = (await ScoringInputs.NeedsAsync(connection, null, [need.Id], now, ct)).Single().Input;
+        var input = (await ScoringInputs.NeedsAsync(connection, null, vetting, [need.Id], now, ct)).Single().Input;
         var profile = (await ProfileStore.FindAsync(connection, null, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct))!.Profile;
         var search = new NearMissSearch(profile);
         var partners = encoded.For(await partnerCache.SnapshotAsync(connection, null, now, ct));
         var after = req.After;
         var rows = search.Find(partners.Encoder.Encode(input), partners.Partners, partners.Vectors)
+            .Where(r => r.Partner.Listed)
             .Where(r => after is not { } a || r.Miss.Tenths < a.Tenths || (r.Miss.Tenths == a.Tenths && r.Partner.Id > a.PartnerId))
             .Take(req.Take + 1)
             .ToList();

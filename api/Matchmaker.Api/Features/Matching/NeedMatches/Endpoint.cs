@@ -1,6 +1,7 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.NeedMatches;
 
@@ -11,11 +12,14 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new MatchListQueryRules());
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer, Vetting vetting) : Endpoint<Request, Page<MatchResponse>>
 {
-    private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + "WHERE " + MatchStore.AfterCondition + """
+    private static readonly string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + "WHERE " + MatchStore.AfterCondition + """
 
           AND m.need_id = @NeedId
+          AND
+        """ + VettingSql.ListedPartnerOf("m") + """
+
           AND (m.status <> 'suggested' OR @NeedOpen = 1)
           AND (@MinScore IS NULL OR ms.score >= @MinScore)
         """ + MatchStore.StatusCondition + MatchStore.Order + MatchStore.PageDetails + MatchStore.Order;
@@ -37,7 +41,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!NeedAccess.MayListMatches(User, need, "Match.ListNeedForbidden", out var refusal))
+        if (!NeedAccess.MayListMatches(User, need, vetting, "Match.ListNeedForbidden", out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;
@@ -60,9 +64,10 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             req.AfterScore,
             req.AfterCreatedAt,
             req.AfterId,
+            ListedOnly = vetting.ListedOnlyFor(User),
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var breakdown = await explainer.ForAsync(connection, rows, User, ct);
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r), now)), ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r, vetting), breakdown(r), now)), ct);
     }
 }

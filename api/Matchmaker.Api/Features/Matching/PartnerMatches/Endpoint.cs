@@ -3,6 +3,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.PartnerMatches;
 
@@ -23,15 +24,18 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer) : Endpoint<Request, Page<MatchResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, MatchExplainer explainer, Vetting vetting) : Endpoint<Request, Page<MatchResponse>>
 {
-    private const string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + """
+    private static readonly string Sql = MatchStore.PageSelect + " FROM matches m\n" + MatchStore.ActiveScore + """
         JOIN needs n ON n.id = m.need_id
         JOIN smes s ON s.id = n.sme_id
         WHERE
         """ + MatchStore.AfterCondition + """
 
           AND m.partner_id = @PartnerId
+          AND
+        """ + VettingSql.Listed("s") + """
+
           AND (m.status <> 'suggested' OR
         """ + NeedStatus.OpenAtNow + """
           )
@@ -58,15 +62,15 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (partner is null || PartnerAccess.ViewOf(User, partner) == ProfileView.Hidden)
+        if (partner is null || PartnerAccess.ViewOf(User, partner, vetting) == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("PartnerProfile"));
             return;
         }
 
-        if (!PartnerAccess.MayListMatches(User, partner))
+        if (!PartnerAccess.MayListMatches(User, partner, vetting, out var refusal))
         {
-            await Send.ResultAsync(Problems.Forbidden(Messages.Get("Match.ListPartnerForbidden")));
+            await Send.ResultAsync(refusal);
             return;
         }
 
@@ -91,9 +95,10 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             req.AfterScore,
             req.AfterCreatedAt,
             req.AfterId,
+            ListedOnly = vetting.ListedOnlyFor(User),
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var breakdown = await explainer.ForAsync(connection, rows, User, ct);
-        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r), breakdown(r), now)), ct);
+        await Send.OkAsync(MatchPaging.Build(rows, req.Take, r => MatchResponse.From(r, MatchAccess.SeesContacts(User, r, vetting), breakdown(r), now)), ct);
     }
 }

@@ -1,9 +1,10 @@
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Matching.Jobs;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
-internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, IConfiguration configuration) : IFullRescore
+internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, Vetting vetting, IConfiguration configuration) : IFullRescore
 {
     private readonly int threads = JobOptions.From(configuration).ScoringThreads;
 
@@ -14,8 +15,8 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
         await MatchStore.DropSupersededAsync(connection, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
-        var loaded = (await ScoringInputs.ScoredNeedsAsync(connection, null, clock.GetUtcNow().UtcDateTime, ct)).OrderBy(n => n.Input.Id).ToList();
-        var partners = await ScoringInputs.PartnersAsync(connection, null, ct);
+        var loaded = (await ScoringInputs.ScoredNeedsAsync(connection, null, vetting, clock.GetUtcNow().UtcDateTime, ct)).OrderBy(n => n.Input.Id).ToList();
+        var partners = await ScoringInputs.PartnersAsync(connection, null, vetting, ct);
         var actedOn = await MatchStore.ActedOnAsync(connection, ct);
 
         // Ascending ids on both sides, so that an index ranks ties as its id does.
@@ -25,10 +26,10 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
             indexOf[context.Partners[i].Id] = i;
         int[] ActedOn(long needId) => [.. actedOn[needId].Where(indexOf.ContainsKey).Select(id => indexOf[id]).Order()];
 
-        var open = loaded.Where(n => n.IsOpen).Select(n => n.Input).ToList();
+        var open = loaded.Where(n => n.IsRanked).Select(n => n.Input).ToList();
         var kept = Select(context, open, ActedOn, threads, ct);
-        // A closed need takes part in no ranking; it keeps only the pairs someone acted on.
-        foreach (var closed in loaded.Where(n => !n.IsOpen))
+        // A closed need, or one whose SME is not listed, takes part in no ranking; it keeps only the pairs someone acted on.
+        foreach (var closed in loaded.Where(n => !n.IsRanked))
             kept[closed.Input.Id] = ActedOn(closed.Input.Id);
         return new Run(db, dialect, clock, rescorer, context, loaded.Select(n => n.Input).ToList(), kept);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Matchmaker.Api.Features.Matching.Engine;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
@@ -11,7 +12,7 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// <see cref="PartnerInputCache"/> the writes score against. A version's criteria never change once
 /// stored, so its scorer is built once.
 /// </summary>
-internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partnerCache)
+internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partnerCache, Vetting vetting)
 {
     private readonly ConcurrentDictionary<int, Scorer> scorers = new();
 
@@ -22,7 +23,7 @@ internal sealed class MatchExplainer(TimeProvider clock, PartnerInputCache partn
             return _ => [];
         var language = await ReaderLanguage.OfAsync(c, reader, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var needs = (await ScoringInputs.NeedsAsync(c, null, rows.Select(r => r.NeedId).ToHashSet(), now, ct))
+        var needs = (await ScoringInputs.NeedsAsync(c, null, vetting, rows.Select(r => r.NeedId).ToHashSet(), now, ct))
             .ToDictionary(n => n.Input.Id, n => n.Input);
         var partners = await partnerCache.ByIdAsync(c, now, ct);
         foreach (var version in rows.Select(r => r.CriteriaVersion).Distinct())

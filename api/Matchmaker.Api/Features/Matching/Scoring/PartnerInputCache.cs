@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Partners;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
@@ -10,7 +11,7 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// other API instances are seen too; the look-back overlaps by <see cref="Overlap"/> to allow for
 /// clock skew between instances and transactions that committed late.
 /// </summary>
-internal sealed class PartnerInputCache
+internal sealed class PartnerInputCache(Vetting vetting)
 {
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
     private const int InListChunk = 1000;
@@ -35,7 +36,7 @@ internal sealed class PartnerInputCache
         {
             if (lastLook is null)
             {
-                partners = (await ScoringInputs.PartnersAsync(c, tx, ct)).ToImmutableDictionary(p => p.Id);
+                partners = (await ScoringInputs.PartnersAsync(c, tx, vetting, ct)).ToImmutableDictionary(p => p.Id);
                 ordered = partners.Values.OrderBy(p => p.Id).ToList();
             }
             else
@@ -44,7 +45,7 @@ internal sealed class PartnerInputCache
                 var builder = partners.ToBuilder();
                 foreach (var chunk in changed.Chunk(InListChunk))
                 {
-                    foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, chunk.Select(p => p.Id).ToList(), ct))
+                    foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, vetting, chunk.Select(p => p.Id).ToList(), ct))
                         builder[partner.Id] = partner;
                 }
 

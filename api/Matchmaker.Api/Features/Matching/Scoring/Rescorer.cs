@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Matchmaker.Api.Features.Matching.Engine;
 using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
@@ -11,14 +12,14 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// transaction, so the write and its matches commit together.
 /// </summary>
 /// <remarks>
-/// A closed need takes no new pairs: its suggestions are dropped and only the pairs someone acted
-/// on are scored again. While a job builds a version, what is re-scored is also noted in
+/// A closed need, or a need or partner <see cref="Vetting"/> does not list, takes no new pairs: its
+/// suggestions are dropped and only the pairs someone acted on are scored again. While a job builds a version, what is re-scored is also noted in
 /// <see cref="RescoreBacklog"/>, so the job's snapshot cannot leave an old score behind.
 /// The changed side's cap is applied exactly. The other side's cap is checked against what is
 /// stored (a pair is kept if that side holds fewer than its cap or the pair beats its weakest);
 /// a pair this pushes past the other side's cap stays until the next full re-score.
 /// </remarks>
-internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialect, Notifier notifier)
+internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialect, Notifier notifier, Vetting vetting)
 {
     private const int InListChunk = 1000;
 
@@ -59,10 +60,10 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
     /// <param name="announce">The version whose new suggestions are announced now: the active one; none while replaying a job's backlog, whose activation announces them.</param>
     private async Task RescoreNeedsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<long> needIds, IReadOnlyList<ScoringProfile> profiles, int? announce, DateTime now, CancellationToken ct)
     {
-        var needs = await ScoringInputs.NeedsAsync(c, tx, needIds, now, ct);
+        var needs = await ScoringInputs.NeedsAsync(c, tx, vetting, needIds, now, ct);
         if (needs.Count == 0)
             return;
-        foreach (var closed in needs.Where(n => !n.IsOpen))
+        foreach (var closed in needs.Where(n => !n.IsRanked))
             await MatchStore.DropSuggestedOfNeedAsync(c, tx, closed.Input.Id, ct);
 
         var partners = await partnerCache.SnapshotAsync(c, tx, now, ct);
@@ -76,11 +77,12 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
         foreach (var profile in profiles)
         {
             var context = ContextFor(profile, partners);
-            foreach (var (need, isOpen) in needs)
+            foreach (var loaded in needs)
             {
+                var need = loaded.Input;
                 var actedOn = actedOnByNeed[need.Id];
                 var kept = new HashSet<long>();
-                if (isOpen)
+                if (loaded.IsRanked)
                 {
                     context.ScoreNeed(need, buffer, actedOn);
                     var eligible = buffer.Where(b => context.IsEligible(b.Score))
@@ -103,12 +105,12 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
 
     private async Task RescorePartnerAsync(DbConnection c, DbTransaction tx, long partnerId, IReadOnlyList<ScoringProfile> profiles, int? announce, DateTime now, CancellationToken ct)
     {
-        var partner = (await ScoringInputs.PartnersAsync(c, tx, [partnerId], ct)).SingleOrDefault();
+        var partner = (await ScoringInputs.PartnersAsync(c, tx, vetting, [partnerId], ct)).SingleOrDefault();
         if (partner is null)
             return;
         var actedOn = await MatchStore.ActedOnNeedsOfPartnerAsync(c, tx, partnerId, ct);
-        var needs = (await ScoringInputs.ScoredNeedsAsync(c, tx, now, ct))
-            .Where(n => n.IsOpen || actedOn.Contains(n.Input.Id))
+        var needs = (await ScoringInputs.ScoredNeedsAsync(c, tx, vetting, now, ct))
+            .Where(n => n.IsRanked || actedOn.Contains(n.Input.Id))
             .ToDictionary(n => n.Input.Id);
         var buffer = new List<(int Index, PairScore Score)>();
         foreach (var profile in profiles)
@@ -116,10 +118,12 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
             var context = new ScoringContext(profile, [partner]);
             var self = new HashSet<long> { partnerId };
             var eligible = new List<(long OtherId, short Tenths)>();
-            foreach (var (need, isOpen) in needs.Values)
+            foreach (var loaded in needs.Values)
             {
-                if (!isOpen)
+                // A partner not listed takes part in no ranking; only the pairs someone acted on are scored again, below.
+                if (!loaded.IsRanked || !partner.Listed)
                     continue;
+                var need = loaded.Input;
                 context.ScoreNeed(need, buffer, self);
                 if (buffer.Count == 1 && context.IsEligible(buffer[0].Score))
                     eligible.Add((need.Id, buffer[0].Score.Tenths));

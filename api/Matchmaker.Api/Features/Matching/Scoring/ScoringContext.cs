@@ -5,13 +5,16 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// <summary>
 /// One profile compiled for scoring against a fixed set of partners. When the sector criterion is
 /// required, a need's candidates are narrowed to partners sharing an ISIC section with it before
-/// any scoring, since every other partner would be excluded anyway.
+/// any scoring, since every other partner would be excluded anyway. A partner that is not listed
+/// (<see cref="PartnerInput.Listed"/>) scores as excluded, except in the pairs someone acted on.
 /// </summary>
 internal sealed class ScoringContext
 {
     private readonly VectorEncoder encoder = new();
     private readonly PartnerVector[] partnerVectors;
     private readonly uint[] partnerSections;
+    private readonly bool[] partnerListed;
+    private readonly bool allListed;
     private readonly bool narrowBySector;
     private readonly short qualifyingTenths;
 
@@ -22,6 +25,8 @@ internal sealed class ScoringContext
         Partners = partners;
         partnerVectors = partners.Select(encoder.Encode).ToArray();
         partnerSections = partners.Select(p => Sections(p.Sectors)).ToArray();
+        partnerListed = partners.Select(p => p.Listed).ToArray();
+        allListed = Array.TrueForAll(partnerListed, listed => listed);
         narrowBySector = profile.Criteria.Any(c => c is { Key: CriterionKeys.Sector, Enabled: true, Required: true, Weight: > 0 });
         qualifyingTenths = PairScore.QualifyingTenths(profile.MinScore);
     }
@@ -40,7 +45,7 @@ internal sealed class ScoringContext
         var needSections = Sections(need.Sectors);
         for (var i = 0; i < partnerVectors.Length; i++)
         {
-            if (narrowBySector && (partnerSections[i] & needSections) == 0 && !(always?.Contains(Partners[i].Id) ?? false))
+            if (((narrowBySector && (partnerSections[i] & needSections) == 0) || !partnerListed[i]) && !(always?.Contains(Partners[i].Id) ?? false))
                 continue;
             into.Add((i, Scorer.Score(vector, partnerVectors[i])));
         }
@@ -56,11 +61,11 @@ internal sealed class ScoringContext
     public void ScoreRow(in PreparedNeed need, int start, Span<PairScore> into, IReadOnlyCollection<int>? always = null)
     {
         Scorer.Score(need.Vector, partnerVectors.AsSpan(start, into.Length), into);
-        if (!narrowBySector)
+        if (!narrowBySector && allListed)
             return;
         for (var k = 0; k < into.Length; k++)
         {
-            if ((partnerSections[start + k] & need.Sections) == 0)
+            if ((narrowBySector && (partnerSections[start + k] & need.Sections) == 0) || !partnerListed[start + k])
                 into[k] = PairScore.Excluded;
         }
         if (always is null)

@@ -3,30 +3,33 @@ using Matchmaker.Api.Features.Needs;
 using Matchmaker.Api.Features.Partners;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Scoring;
 
 /// <summary>
 /// What the engine scores, read through the needs' and partners' stores: a need with its SME's
 /// attributes and its effective sectors, its amount converted to USD at the latest rate effective
-/// at scoring time; a partner with its lists.
+/// at scoring time; a partner with its lists. Whether each takes part in rankings follows
+/// <see cref="Vetting"/>: a need of an SME it does not list, or a partner it does not list, keeps only the
+/// pairs someone acted on, as a closed need does.
 /// </summary>
 internal static class ScoringInputs
 {
-    public static async Task<IReadOnlyList<LoadedNeed>> NeedsAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> ids, DateTime asOf, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await ToInputsAsync(c, tx, await NeedStore.ByIdsAsync(c, tx, ids, ct), all: false, asOf, ct);
+    public static async Task<IReadOnlyList<LoadedNeed>> NeedsAsync(DbConnection c, DbTransaction? tx, Vetting vetting, IReadOnlyCollection<long> ids, DateTime asOf, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await ToInputsAsync(c, tx, vetting, await NeedStore.ByIdsAsync(c, tx, ids, ct), all: false, asOf, ct);
 
-    public static async Task<IReadOnlyList<LoadedNeed>> ScoredNeedsAsync(DbConnection c, DbTransaction? tx, DateTime asOf, CancellationToken ct) =>
-        await ToInputsAsync(c, tx, await NeedStore.ScoredAsync(c, tx, ct), all: true, asOf, ct);
+    public static async Task<IReadOnlyList<LoadedNeed>> ScoredNeedsAsync(DbConnection c, DbTransaction? tx, Vetting vetting, DateTime asOf, CancellationToken ct) =>
+        await ToInputsAsync(c, tx, vetting, await NeedStore.ScoredAsync(c, tx, ct), all: true, asOf, ct);
 
     /// <summary>Every partner.</summary>
-    public static Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, CancellationToken ct) =>
-        LoadPartnersAsync(c, tx, null, ct);
+    public static Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, Vetting vetting, CancellationToken ct) =>
+        LoadPartnersAsync(c, tx, vetting, null, ct);
 
-    public static async Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await LoadPartnersAsync(c, tx, ids, ct);
+    public static async Task<IReadOnlyList<PartnerInput>> PartnersAsync(DbConnection c, DbTransaction? tx, Vetting vetting, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await LoadPartnersAsync(c, tx, vetting, ids, ct);
 
-    private static async Task<IReadOnlyList<LoadedNeed>> ToInputsAsync(DbConnection c, DbTransaction? tx, IReadOnlyList<NeedRow> rows, bool all, DateTime asOf, CancellationToken ct)
+    private static async Task<IReadOnlyList<LoadedNeed>> ToInputsAsync(DbConnection c, DbTransaction? tx, Vetting vetting, IReadOnlyList<NeedRow> rows, bool all, DateTime asOf, CancellationToken ct)
     {
         if (rows.Count == 0)
             return [];
@@ -43,10 +46,11 @@ internal static class ScoringInputs
                 r.SmeExportOriented,
                 JsonList.Read(r.SmeLanguages),
                 JsonList.Read(r.SmeCertifications)),
-            r.StatusAt(asOf) == NeedStatus.Open)).ToList();
+            r.StatusAt(asOf) == NeedStatus.Open,
+            vetting.Lists(r.SmeVerification))).ToList();
     }
 
-    private static async Task<IReadOnlyList<PartnerInput>> LoadPartnersAsync(DbConnection c, DbTransaction? tx, IReadOnlyCollection<long>? ids, CancellationToken ct)
+    private static async Task<IReadOnlyList<PartnerInput>> LoadPartnersAsync(DbConnection c, DbTransaction? tx, Vetting vetting, IReadOnlyCollection<long>? ids, CancellationToken ct)
     {
         var rows = await PartnerStore.ByIdsAsync(c, tx, ids, ct);
         if (rows.Count == 0)
@@ -61,8 +65,15 @@ internal static class ScoringInputs
             lists.TargetRegions[r.Id].ToList(),
             r.SeeksExportOriented,
             JsonList.Read(r.Languages),
-            JsonList.Read(r.RequiredCertifications))).ToList();
+            JsonList.Read(r.RequiredCertifications),
+            vetting.Lists(r.Verification))).ToList();
     }
 }
 
-internal sealed record LoadedNeed(NeedInput Input, bool IsOpen);
+/// <param name="IsOpen">Open at scoring time (neither closed nor expired).</param>
+/// <param name="IsListed">Its SME takes part in the programme (<see cref="Vetting.Lists"/>).</param>
+internal sealed record LoadedNeed(NeedInput Input, bool IsOpen, bool IsListed)
+{
+    /// <summary>Whether the need takes new pairs: otherwise only the pairs someone acted on are scored again.</summary>
+    public bool IsRanked => IsOpen && IsListed;
+}

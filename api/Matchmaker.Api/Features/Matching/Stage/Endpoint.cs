@@ -1,5 +1,6 @@
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Stage;
 
@@ -22,7 +23,7 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier) : Endpoint<Request, MatchResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring.MatchExplainer explainer, Notifications.Notifier notifier, Vetting vetting) : Endpoint<Request, MatchResponse>
 {
     public override void Configure()
     {
@@ -41,7 +42,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Scoring
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Stage,
+        await Send.OutcomeAsync(await MatchActions.RunAsync(db, clock, vetting, explainer, notifier, HttpContext, Route<Guid>("id"), MatchAction.Stage,
             (status, _) => MatchStateMachine.Stage(status, req.Stage), req.Note, null, ct), ct);
     }
 }

@@ -1,8 +1,9 @@
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.Close;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<CloseRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, Vetting vetting) : Endpoint<CloseRequest, NeedResponse>
 {
     public override void Configure()
     {
@@ -22,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!NeedAccess.MayChange(User, need, "close", out var refusal))
+        if (!NeedAccess.MayChange(User, need, vetting, "close", out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;

@@ -2,10 +2,11 @@ using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOptions options, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOptions options, Rescorer rescorer, Vetting vetting) : Endpoint<NeedRequest, NeedResponse>
 {
     public override void Configure()
     {
@@ -25,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
-        if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
+        if (sme is null || SmeAccess.ViewOf(User, sme, vetting) == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("SmeProfile"));
             return;

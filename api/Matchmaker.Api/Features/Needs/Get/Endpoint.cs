@@ -1,6 +1,7 @@
+using Matchmaker.Api.Features.Verification;
 namespace Matchmaker.Api.Features.Needs.Get;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : EndpointWithoutRequest<NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : EndpointWithoutRequest<NeedResponse>
 {
     public const string Name = "getNeed";
 
@@ -20,7 +21,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (need is null || !NeedAccess.MayRead(User, need))
+        if (need is null || !NeedAccess.MayRead(User, need, vetting))
         {
             await Send.ResultAsync(Problems.NotFound("Need"));
             return;

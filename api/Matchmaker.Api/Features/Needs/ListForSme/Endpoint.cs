@@ -1,5 +1,6 @@
 using Matchmaker.Api.Features.Smes;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.ListForSme;
 
@@ -10,7 +11,7 @@ internal sealed class Validator : Validator<Request>
     public Validator() => Include(new PagedQueryRules());
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Vetting vetting) : Endpoint<Request, Page<NeedResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
         WHERE n.sme_id = @SmeId AND {NewestFirst.After("n")}
@@ -34,7 +35,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("smeId"), ct);
-        if (sme is null || SmeAccess.ViewOf(User, sme) == ProfileView.Hidden)
+        if (sme is null || SmeAccess.ViewOf(User, sme, vetting) == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("SmeProfile"));
             return;

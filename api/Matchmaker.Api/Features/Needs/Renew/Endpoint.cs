@@ -1,8 +1,9 @@
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.Renew;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOptions options, Rescorer rescorer) : EndpointWithoutRequest<NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOptions options, Rescorer rescorer, Vetting vetting) : EndpointWithoutRequest<NeedResponse>
 {
     public override void Configure()
     {
@@ -21,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!NeedAccess.MayChange(User, need, "renew", out var refusal))
+        if (!NeedAccess.MayChange(User, need, vetting, "renew", out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.Search;
 
@@ -32,10 +33,11 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<NeedResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Vetting vetting) : Endpoint<Request, Page<NeedResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + NeedStore.SelectColumns + NeedStore.From + $"""
         WHERE {NewestFirst.After("n")}
+          AND {VettingSql.Listed("s")}
           AND n.status = @StoredStatus
           AND (@StoredStatus = 'closed' OR (@Expired = 0 AND {NeedStatus.OpenAtNow}) OR (@Expired = 1 AND NOT {NeedStatus.OpenAtNow}))
           AND (@Region IS NULL OR s.region_code = @Region)
@@ -64,6 +66,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (!vetting.MayBrowse(User))
+        {
+            await Send.ResultAsync(VerificationPending.Problem());
+            return;
+        }
+
         var sector = SectorFilter.From(req.Sector);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenReadOnlyAsync(ct);
@@ -80,6 +88,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             req.NeedType,
             sector.Division,
             sector.SectionPrefix,
+            ListedOnly = vetting.ListedOnlyFor(User),
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var page = rows.Take(req.Take).ToList();

@@ -1,9 +1,10 @@
 using Matchmaker.Api.Features.Reference.FxRates;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Needs.Update;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer) : Endpoint<NeedRequest, NeedResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescorer rescorer, Vetting vetting) : Endpoint<NeedRequest, NeedResponse>
 {
     public override void Configure()
     {
@@ -25,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
     {
         await using var connection = await db.OpenAsync(ct);
         var need = await NeedStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!NeedAccess.MayChange(User, need, "change", out var refusal))
+        if (!NeedAccess.MayChange(User, need, vetting, "change", out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;

@@ -2,7 +2,7 @@ using Matchmaker.Api.Features.Matching.Scoring;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -59,6 +59,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
             await rescorer.RescorePartnerAsync(connection, tx, ids[publicId], now, ct);
             await tx.CommitAsync(ct);
+            revocation.Forget(User.PublicId()!.Value);
         }
 
         var created = (await PartnerStore.FindAsync(connection, publicId, ct))!;

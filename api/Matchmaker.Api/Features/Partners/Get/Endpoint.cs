@@ -1,8 +1,9 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners.Get;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : EndpointWithoutRequest<PartnerResponse>
 {
     public const string Name = "getPartner";
 
@@ -22,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Pa
     {
         await using var connection = await db.OpenAsync(ct);
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = partner is null ? ProfileView.Hidden : await PartnerAccess.ViewOfAsync(connection, User, partner, ct);
+        var view = partner is null ? ProfileView.Hidden : await PartnerAccess.ViewOfAsync(connection, User, partner, vetting, ct);
         if (partner is null || view == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("PartnerProfile"));

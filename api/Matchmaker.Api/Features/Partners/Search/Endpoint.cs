@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners.Search;
 
@@ -30,10 +31,11 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<PartnerResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, Vetting vetting) : Endpoint<Request, Page<PartnerResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + PartnerStore.SelectColumns + PartnerStore.From + $"""
         WHERE {NewestFirst.After("p")}
+          AND {VettingSql.Listed("p")}
           AND (@City IS NULL OR p.city_code = @City)
           AND (@Kind IS NULL OR p.kind = @Kind)
           AND (@Pattern IS NULL OR p.search_text LIKE @Pattern ESCAPE '\')
@@ -65,6 +67,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (!vetting.MayBrowse(User))
+        {
+            await Send.ResultAsync(VerificationPending.Problem());
+            return;
+        }
+
         var sector = SectorFilter.From(req.Sector);
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<PartnerRow>(new CommandDefinition(dialect.Render(Sql), new
@@ -78,6 +86,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             req.TargetRegion,
             sector.Division,
             sector.SectionPrefix,
+            ListedOnly = vetting.ListedOnlyFor(User),
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var lists = await PartnerStore.ListsAsync(connection, rows.Select(r => r.Id).ToList(), ct);

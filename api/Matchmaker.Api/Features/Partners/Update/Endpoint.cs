@@ -1,9 +1,10 @@
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners.Update;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -25,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var partner = await PartnerStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!PartnerAccess.MayChange(User, partner, out var refusal))
+        if (!PartnerAccess.MayChange(User, partner, vetting, out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;
@@ -49,7 +50,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             bool changed;
             try
             {
-                changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, PartnerFields.From(req), now, ct);
+                var fields = PartnerFields.From(req);
+                var verification = partner.VerificationState.AfterEdit(fields.ChangesIdentityOf(partner), partner.OwnerId == User.PublicId(), now);
+                changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
@@ -66,6 +69,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             await rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
             await tx.CommitAsync(ct);
         }
+
+        revocation.Forget(partner.OwnerId);
 
         var updated = (await PartnerStore.FindAsync(connection, partner.PublicId, ct))!;
         var lists = await PartnerStore.ListsAsync(connection, [updated.Id], ct);

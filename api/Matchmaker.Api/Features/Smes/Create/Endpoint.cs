@@ -1,6 +1,6 @@
 namespace Matchmaker.Api.Features.Smes.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, AccountRevocation revocation) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -55,6 +55,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             }
 
             await tx.CommitAsync(ct);
+            revocation.Forget(User.PublicId()!.Value);
         }
 
         var created = (await SmeStore.FindAsync(connection, publicId, ct))!;

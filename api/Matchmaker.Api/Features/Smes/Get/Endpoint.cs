@@ -1,8 +1,9 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Smes.Get;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : EndpointWithoutRequest<SmeResponse>
 {
     public const string Name = "getSme";
 
@@ -22,7 +23,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Sm
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var view = sme is null ? ProfileView.Hidden : await SmeAccess.ViewOfAsync(connection, User, sme, ct);
+        var view = sme is null ? ProfileView.Hidden : await SmeAccess.ViewOfAsync(connection, User, sme, vetting, ct);
         if (sme is null || view == ProfileView.Hidden)
         {
             await Send.ResultAsync(Problems.NotFound("SmeProfile"));

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Smes.List;
 
@@ -21,11 +22,12 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpoint<Request, Page<SmeResponse>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, Vetting vetting) : Endpoint<Request, Page<SmeResponse>>
 {
     private static readonly string Sql = "SELECT /**top**/ " + SmeStore.SelectColumns + $"""
          FROM smes s JOIN users u ON u.id = s.owner_user_id
         WHERE {NewestFirst.After("s")}
+          AND {VettingSql.Listed("s")}
           AND (@Region IS NULL OR s.region_code = @Region)
           AND (@Pattern IS NULL OR s.search_text LIKE @Pattern ESCAPE '\')
           AND (@Division IS NULL OR EXISTS (SELECT 1 FROM sme_sectors ss WHERE ss.sme_id = s.id AND ss.sector_code = @Division))
@@ -49,6 +51,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (!vetting.MayBrowse(User))
+        {
+            await Send.ResultAsync(VerificationPending.Problem());
+            return;
+        }
+
         var sector = SectorFilter.From(req.Sector);
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<SmeRow>(new CommandDefinition(dialect.Render(Sql), new
@@ -58,6 +66,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             Pattern = SearchText.Pattern(req.Q),
             sector.Division,
             sector.SectionPrefix,
+            ListedOnly = vetting.ListedOnlyFor(User),
             Take = req.Take + 1,
         }, cancellationToken: ct))).ToList();
         var sectors = await SmeStore.SectorsAsync(connection, rows.Select(r => r.Id).ToList(), ct);

@@ -1,9 +1,10 @@
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Smes.Update;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -25,7 +26,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
     {
         await using var connection = await db.OpenAsync(ct);
         var sme = await SmeStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (!SmeAccess.MayChange(User, sme, out var refusal))
+        if (!SmeAccess.MayChange(User, sme, vetting, out var refusal))
         {
             await Send.ResultAsync(refusal);
             return;
@@ -49,7 +50,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             bool changed;
             try
             {
-                changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, SmeFields.From(req), now, ct);
+                var fields = SmeFields.From(req);
+                var verification = sme.VerificationState.AfterEdit(fields.ChangesIdentityOf(sme), sme.OwnerId == User.PublicId(), now);
+                changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
             {
@@ -66,6 +69,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
             await rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
             await tx.CommitAsync(ct);
         }
+
+        revocation.Forget(sme.OwnerId);
 
         var updated = (await SmeStore.FindAsync(connection, sme.PublicId, ct))!;
         ETags.Set(HttpContext.Response, updated.Version);

@@ -1,6 +1,7 @@
+using Matchmaker.Api.Features.Verification;
 namespace Matchmaker.Api.Features.Matching.Outcomes.Get;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<OutcomeResponse>
+internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : EndpointWithoutRequest<OutcomeResponse>
 {
     public const string Name = "getMatchOutcome";
 
@@ -21,7 +22,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Ou
     {
         await using var connection = await db.OpenAsync(ct);
         var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
-        var outcome = match is not null && MatchAccess.MayRead(User, match)
+        var outcome = match is not null && MatchAccess.MayRead(User, match, vetting)
             ? await OutcomeStore.FindAsync(connection, match.Id, Route<Guid>("outcomeId"), ct)
             : null;
         if (outcome is null)

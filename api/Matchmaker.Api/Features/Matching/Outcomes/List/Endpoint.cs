@@ -1,6 +1,7 @@
+using Matchmaker.Api.Features.Verification;
 namespace Matchmaker.Api.Features.Matching.Outcomes.List;
 
-internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<OutcomeList>
+internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : EndpointWithoutRequest<OutcomeList>
 {
     public override void Configure()
     {
@@ -19,7 +20,7 @@ internal sealed class Endpoint(ConnectionFactory db) : EndpointWithoutRequest<Ou
     {
         await using var connection = await db.OpenAsync(ct);
         var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (match is null || !MatchAccess.MayRead(User, match))
+        if (match is null || !MatchAccess.MayRead(User, match, vetting))
         {
             await Send.ResultAsync(Problems.NotFound("Match"));
             return;

@@ -1,10 +1,11 @@
 using Matchmaker.Api.Features.Audit;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Reference.FxRates;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Matching.Outcomes.Record;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notifications.Notifier notifier) : Endpoint<Request, OutcomeResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notifications.Notifier notifier, Vetting vetting) : Endpoint<Request, OutcomeResponse>
 {
     public override void Configure()
     {
@@ -26,7 +27,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Notific
     {
         await using var connection = await db.OpenAsync(ct);
         var match = await MatchStore.FindAsync(connection, Route<Guid>("id"), ct);
-        if (match is null || !MatchAccess.MayRead(User, match))
+        if (match is null || !MatchAccess.MayRead(User, match, vetting))
         {
             await Send.ResultAsync(Problems.NotFound("Match"));
             return;
