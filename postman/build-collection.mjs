@@ -122,7 +122,7 @@ const usccScript = `
       pm.collectionVariables.set('badUscc', body + wrong);`;
 
 // ---- the journeys ---------------------------------------------------------------------------
-const setup = folder('0 Setup', 'Health, reference data and the run\'s unique names.', [
+const setup = folder('0 Setup', 'Health, reference data, the run\'s unique names, and the admin creating the agency account that vets profiles.', [
   request('Liveness', 'GET', '/health/live', {
     pre: `
       const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -149,9 +149,19 @@ const setup = folder('0 Setup', 'Health, reference data and the run\'s unique na
     body: { email: '{{adminEmail}}', password: '{{adminPassword}}' },
     tests: signIn('adminToken'),
   }),
+  request('Admin creates an agency account', 'POST', '/api/v1/admin/users', {
+    token: 'adminToken',
+    body: { email: '{{agencyEmail}}', password: '{{password}}', role: 'agency' },
+    tests: `${created('agencyUserId')}
+      pm.test('role agency', () => pm.expect(pm.response.json().role).to.eql('agency'));`,
+  }),
+  request('Sign in as the agency', 'POST', '/api/v1/auth/token', {
+    body: { email: '{{agencyEmail}}', password: '{{password}}' },
+    tests: signIn('agencyToken'),
+  }),
 ]);
 
-const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile and posts the worked-example need.', [
+const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile, which the agency verifies, and posts the worked-example need.', [
   request('Register an SME account', 'POST', '/api/v1/auth/register', {
     body: { email: '{{smeEmail}}', password: '{{password}}', role: 'sme' },
     headers: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' },
@@ -194,6 +204,22 @@ const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile
     tests: `${status(200)}
       pm.test('smeId is the new profile', () => pm.expect(pm.response.json().smeId).to.eql(pm.collectionVariables.get('smeId')));`,
   }),
+  request('The new profile waits for an agency', 'GET', '/api/v1/smes/{{smeId}}', {
+    token: 'smeToken',
+    tests: `${status(200)}
+      pm.test('verification pending', () => pm.expect(pm.response.json().verification).to.eql('pending'));`,
+  }),
+  request('Agency finds the SME in the verification queue', 'GET', '/api/v1/verification-queue?kind=sme&limit=100', {
+    token: 'agencyToken',
+    tests: `${status(200)}
+      pm.test('the new SME is queued', () => pm.expect(pm.response.json().items.map((i) => i.id)).to.include(pm.collectionVariables.get('smeId')));`,
+  }),
+  request('Agency verifies the SME profile', 'POST', '/api/v1/smes/{{smeId}}/verification', {
+    token: 'agencyToken',
+    body: { decision: 'verified' },
+    tests: `${status(200)}
+      pm.test('verified', () => pm.expect(pm.response.json().verification).to.eql('verified'));`,
+  }),
   request('Post the worked-example need', 'POST', '/api/v1/smes/{{smeId}}/needs', {
     token: 'smeToken',
     headers: { 'Idempotency-Key': '{{idempotencyKey}}' },
@@ -233,7 +259,7 @@ const sme = folder('1 SME journey', 'A Kyrgyz SME registers, creates its profile
   }),
 ]);
 
-const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer registers, creates its profile (valid USCC), searches needs and sees the SME\'s public view.', [
+const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer registers, creates its profile (valid USCC), waits for the agency to verify it, searches needs and sees the SME\'s public view.', [
   request('Register a partner account', 'POST', '/api/v1/auth/register', {
     body: { email: '{{partnerEmail}}', password: '{{password}}', role: 'partner' },
     tests: created('partnerUserId'),
@@ -248,6 +274,22 @@ const partner = folder('2 Shandong firm journey', 'A Shandong manufacturer regis
     body: partnerBody,
     tests: `${created('partnerId')}
       pm.test('USCC accepted as sent', () => pm.expect(pm.response.json().uscc).to.eql(pm.collectionVariables.get('partnerUscc')));`,
+  }),
+  request('Before an agency verifies it, the partner sees no need → 403', 'GET', '/api/v1/needs?limit=5', {
+    token: 'partnerToken',
+    tests: problem(403),
+  }),
+  request('A rejection without a note → 400', 'POST', '/api/v1/partners/{{partnerId}}/verification', {
+    token: 'agencyToken',
+    body: { decision: 'rejected' },
+    tests: `${problem(400)}
+      pm.test('errors.note', () => pm.expect(pm.response.json().errors).to.have.property('note'));`,
+  }),
+  request('Agency verifies the partner profile', 'POST', '/api/v1/partners/{{partnerId}}/verification', {
+    token: 'agencyToken',
+    body: { decision: 'verified' },
+    tests: `${status(200)}
+      pm.test('verified', () => pm.expect(pm.response.json().verification).to.eql('verified'));`,
   }),
   request('Search open needs in machinery', 'GET', '/api/v1/needs?sector=C28&needType=equipment_supply&q={{run}}&limit=100', {
     token: 'partnerToken',
@@ -505,17 +547,7 @@ const stages = folder('5 Deal stages', 'meeting → agreement (skipping ahead is
   }),
 ]);
 
-const agency = folder('6 Agency changes the criteria', 'Admin creates an agency account; the agency changes the scoring profile and follows the re-score job.', [
-  request('Admin creates an agency account', 'POST', '/api/v1/admin/users', {
-    token: 'adminToken',
-    body: { email: '{{agencyEmail}}', password: '{{password}}', role: 'agency' },
-    tests: `${created('agencyUserId')}
-      pm.test('role agency', () => pm.expect(pm.response.json().role).to.eql('agency'));`,
-  }),
-  request('Sign in as the agency', 'POST', '/api/v1/auth/token', {
-    body: { email: '{{agencyEmail}}', password: '{{password}}' },
-    tests: signIn('agencyToken'),
-  }),
+const agency = folder('6 Agency changes the criteria', 'The agency changes the scoring profile and follows the re-score job.', [
   request('Read the criteria', 'GET', '/api/v1/criteria', {
     token: 'agencyToken',
     tests: `${status(200)}${etag('criteriaETag')}

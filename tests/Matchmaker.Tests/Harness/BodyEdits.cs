@@ -19,6 +19,15 @@ internal static class BodyEdits
         return body;
     }
 
+    /// <summary>A profile as read, turned into the body of its PUT: without the fields the server owns.</summary>
+    public static JsonObject AsProfileUpdate(JsonNode read)
+    {
+        var body = JsonNode.Parse(read.ToJsonString())!.AsObject();
+        foreach (var serverOwned in new[] { "id", "createdAt", "updatedAt", "verification", "verificationNote" })
+            body.Remove(serverOwned);
+        return body;
+    }
+
     public static string Str(string value) => JsonValue.Create(value).ToJsonString();
 
     public static string Arr(params string[] values) => Bodies.Array(values).ToJsonString();

@@ -105,10 +105,17 @@ public abstract class OperationsTests<TApi>(TApi api) where TApi : ApiFixture
     {
         await api.CreateClient().GetAsync("/health/live");
 
-        var response = await api.CreateClient().GetAsync("/metrics");
+        // A request's duration is recorded as its response completes, which may be just after the client read it.
+        string text;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            var response = await api.CreateClient().GetAsync("/metrics");
+            Assert.Equal(200, (int)response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(5));
 
-        Assert.Equal(200, (int)response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
         Assert.Contains("matchmaker_email_outbox_pending", text);
         Assert.Contains("matchmaker_rescore_jobs_waiting", text);

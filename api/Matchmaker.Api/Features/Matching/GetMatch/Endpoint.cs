@@ -13,7 +13,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, MatchEx
         Summary(s =>
         {
             s.Summary = "Read a match with its score breakdown and deal history";
-            s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note, and a decline's `reasonCode`), oldest first; `outcomes` lists the deal's outcome records, oldest first (see `GET /matches/{id}/outcomes`). Each side's `contact` appears once the match has been mutual, and stays after a later decline.";
+            s.Description = "The two parties (the SME that posted the need and the partner), agency and admin; anyone else gets 404. `events` lists every transition (who, when, from, to, note, and a decline's `reasonCode`), oldest first; `outcomes` lists the deal's outcome records, oldest first (see `GET /matches/{id}/outcomes`). Each side's `contact` appears once the match has been mutual, and stays after a later decline." + " A party gets 404 while either profile is not verified (`Profiles:RequireVerification`): the deal keeps its state and reappears once both are.";
             s.ResponseExamples[200] = MatchExamples.Mutual;
         });
     }

@@ -12,7 +12,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting
         Summary(s =>
         {
             s.Summary = "Read an investment need";
-            s.Description = "The owning SME, partners, agency and admin. Needs carry no contact data, so everyone who may read one sees all of it.";
+            s.Description = "The owning SME, partners, agency and admin. Needs carry no contact data, so everyone who may read one sees all of it." + " A partner gets 404 while the need's SME or the partner's own profile is not verified (`Profiles:RequireVerification`).";
             s.ResponseExamples[200] = NeedExamples.Open;
         });
     }

@@ -59,7 +59,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         Summary(s =>
         {
             s.Summary = "Search investment needs, newest first";
-            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title, the description or the SME's name or Latin name, in any script; letter case and ё/е do not count), `status` (`open` unless asked otherwise; `expired` lists open needs whose `expiresAt` has passed)." + " " + NewestFirst.Description;
+            s.Description = "The search Shandong firms use. Filters: `sector` (division like C28 or section letter; a need without own sectors matches on its SME's), `region` (the SME's KG code), `needType`, `minUsd`/`maxUsd` (amount in USD), `q` (part of the title, the description or the SME's name or Latin name, in any script; letter case and ё/е do not count), `status` (`open` unless asked otherwise; `expired` lists open needs whose `expiresAt` has passed)." + " " + NewestFirst.Description + " Only the needs of verified SMEs are listed to partners, and a partner whose own profile an agency has not verified gets 403 (`Profiles:RequireVerification`); agency and admin see every need.";
+            s.Responses[403] = "The caller's role may not search here, or its own profile is not verified yet.";
             s.ResponseExamples[200] = NeedExamples.Page;
         });
     }

@@ -14,7 +14,7 @@ internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : Endpoint
         Summary(s =>
         {
             s.Summary = "Read a partner profile";
-            s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`, unless a match between one of their needs and this partner has been mutual. Other partners get 404.";
+            s.Description = "The owner, agency and admin get the full profile; SMEs get the public view without `contact`, unless a match between one of their needs and this partner has been mutual. Other partners get 404." + " An SME gets 404 while this profile or its own is not verified (`Profiles:RequireVerification`).";
             s.ResponseExamples[200] = PartnerExamples.Full;
         });
     }

@@ -60,7 +60,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, Vetting
         Summary(s =>
         {
             s.Summary = "Search partner profiles (public view), newest first";
-            s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the name in English, Chinese or Russian, or of the description; letter case and ё/е do not count), `offering` (a need type the partner offers), `ticketUsd` (an amount in USD within the partner's ticket range, bounds included), `targetRegion` (KG code: partners that target it, and those that target any region)." + " " + NewestFirst.Description;
+            s.Description = "Filters: `city` (Shandong city code), `sector` (division like C28 or section letter like C), `kind` (manufacturer, investor, both), `q` (part of the name in English, Chinese or Russian, or of the description; letter case and ё/е do not count), `offering` (a need type the partner offers), `ticketUsd` (an amount in USD within the partner's ticket range, bounds included), `targetRegion` (KG code: partners that target it, and those that target any region)." + " " + NewestFirst.Description + " Only verified partners are listed to SMEs, and an SME whose own profile an agency has not verified gets 403 (`Profiles:RequireVerification`); agency and admin see every profile with its `verification`.";
+            s.Responses[403] = "The caller's role may not search here, or its own profile is not verified yet.";
             s.ResponseExamples[200] = PartnerExamples.Page;
         });
     }

@@ -14,7 +14,7 @@ internal sealed class Endpoint(ConnectionFactory db, Vetting vetting) : Endpoint
         Summary(s =>
         {
             s.Summary = "Read an SME profile";
-            s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`, unless a match between them and one of the SME's needs has been mutual. Other SMEs get 404.";
+            s.Description = "The owner, agency and admin get the full profile; partners get the public view without `contact`, unless a match between them and one of the SME's needs has been mutual. Other SMEs get 404." + " A partner gets 404 while this profile or its own is not verified (`Profiles:RequireVerification`).";
             s.ResponseExamples[200] = SmeExamples.Full;
         });
     }

@@ -44,7 +44,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, Vetting
         Summary(s =>
         {
             s.Summary = "Search SME profiles (public view), newest first";
-            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, the Latin name or the description, in any script; letter case and ё/е do not count). Keyset-paged: pass `nextCursor` back as `cursor`." + " " + NewestFirst.Description;
+            s.Description = "Filters: `region` (KG code), `sector` (division like C28 or section letter like C), `q` (part of the name, the Latin name or the description, in any script; letter case and ё/е do not count). Keyset-paged: pass `nextCursor` back as `cursor`." + " " + NewestFirst.Description + " Only verified SMEs are listed to partners, and a partner whose own profile an agency has not verified gets 403 (`Profiles:RequireVerification`); agency and admin see every profile with its `verification`.";
+            s.Responses[403] = "The caller's role may not search here, or its own profile is not verified yet.";
             s.ResponseExamples[200] = SmeExamples.Page;
         });
     }
