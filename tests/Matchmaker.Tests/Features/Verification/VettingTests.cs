@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
+using Matchmaker.Api.Features.Matching.Outcomes.Reminders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchmaker.Tests.Features.Verification;
 
@@ -111,6 +114,45 @@ public abstract class VettingTests<TApi>(TApi api) where TApi : ApiFixture
         await Vet.VerifyAsync(agency, "partner", partnerId);
         Assert.Equal("partner_interested", (await Expect.StatusAsync(await smeOwner.Client.GetAsync($"/api/v1/matches/{deal}"), 200))["status"]!.GetValue<string>());
         await Invariants.AssertHoldAsync(Api);
+    }
+
+    [Fact]
+    public async Task A_deal_with_a_party_waiting_for_the_agency_is_asked_for_its_outcome_only_once_both_are_verified()
+    {
+        var agency = await Api.UserAsync("agency");
+        var (smeOwner, smeId) = await Create.SmeAccountAsync(Api);
+        await Vet.VerifyAsync(agency, "sme", smeId);
+        var needId = await Create.NeedAsync(smeOwner, smeId);
+        var (partnerOwner, partnerId) = await Create.PartnerAccountAsync(Api);
+        await Vet.VerifyAsync(agency, "partner", partnerId);
+        var deal = await Matches.IdAsync(smeOwner.Client, needId, partnerId);
+        await Matches.ActAsync(smeOwner.Client, deal, "interest");
+        await Matches.ActAsync(partnerOwner.Client, deal, "interest");
+        await Matches.ActAsync(smeOwner.Client, deal, "stage", new JsonObject { ["stage"] = "agreement" });
+        await using (var connection = await Api.OpenDatabaseAsync())
+        {
+            await connection.ExecuteAsync(
+                "UPDATE match_events SET created_at = @At WHERE to_status = 'agreement' AND match_id = (SELECT id FROM matches WHERE public_id = @Match)",
+                new { At = Api.Clock.UtcNow.AddMonths(-3).AddDays(-1), Match = Api.KeyOf(deal) });
+        }
+
+        await Expect.StatusAsync(await Vet.DecideAsync(agency, "partner", partnerId, "rejected", "Licence expired."), 200);
+        await SweepOutcomeRemindersAsync();
+        Assert.Equal(0, await RemindersOfAsync(deal));
+
+        await Vet.VerifyAsync(agency, "partner", partnerId);
+        await SweepOutcomeRemindersAsync();
+        Assert.Equal(1, await RemindersOfAsync(deal));
+    }
+
+    private Task<int> SweepOutcomeRemindersAsync() =>
+        Api.App.Services.GetRequiredService<OutcomeReminders>().SweepAsync(TestContext.Current.CancellationToken);
+
+    private async Task<int> RemindersOfAsync(Guid match)
+    {
+        await using var connection = await Api.OpenDatabaseAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM outcome_reminders WHERE status = 'sent' AND match_id = (SELECT id FROM matches WHERE public_id = @Match)", new { Match = Api.KeyOf(match) });
     }
 
     [Fact]

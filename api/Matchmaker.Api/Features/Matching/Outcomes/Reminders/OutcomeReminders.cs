@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Verification;
 using Matchmaker.Api.Features.Webhooks;
 
 namespace Matchmaker.Api.Features.Matching.Outcomes.Reminders;
@@ -8,9 +9,10 @@ namespace Matchmaker.Api.Features.Matching.Outcomes.Reminders;
 /// (<c>outcome_due</c> in the inbox and by e-mail, <c>outcome.due</c> to subscribers), unless an outcome was
 /// recorded since the previous due date. Each step is handled once: its row in <c>outcome_reminders</c> is
 /// written in the transaction that tells the parties. When several steps fell due while nothing swept (a
-/// stopped service, an imported deal), only the latest is sent; the earlier ones are kept as skipped.
+/// stopped service, an imported deal), only the latest is sent; the earlier ones are kept as skipped. A deal
+/// neither party may see (<see cref="Vetting"/>: one profile is waiting for an agency) waits, and is asked once both are verified.
 /// </summary>
-internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, OutcomeOptions options, TimeProvider clock)
+internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, OutcomeOptions options, Vetting vetting, TimeProvider clock)
 {
     internal sealed record Candidate
     {
@@ -51,7 +53,8 @@ internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, 
         )
         WHERE m.status IN ('agreement', 'closed') AND a.agreed_at <= @DueBy
           AND COALESCE(h.handled, 0) < @Steps
-        """;
+          AND
+        """ + VettingSql.Listed("sm") + " AND " + VettingSql.Listed("p");
 
     private const string HandleSql = """
         INSERT INTO outcome_reminders (match_id, step, due_at, status, handled_at)
@@ -65,7 +68,7 @@ internal sealed class OutcomeReminders(ConnectionFactory db, Notifier notifier, 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(CandidatesSql,
-            new { DueBy = now.AddMonths(-options.FollowUpMonths[0]), Steps = options.FollowUpMonths.Count }, cancellationToken: ct))).ToList();
+            new { DueBy = now.AddMonths(-options.FollowUpMonths[0]), Steps = options.FollowUpMonths.Count, ListedOnly = vetting.Required }, cancellationToken: ct))).ToList();
         var sent = 0;
         foreach (var deal in candidates)
         {
