@@ -23,6 +23,7 @@ public sealed class ReadReplicaTests(ReplicaSqliteApi api) : IClassFixture<Repli
     {
         var first = await api.UserAsync("sme");
         await Create.SmeAsync(first, Bodies.Sme(name: "Before the copy"));
+        await ProfileStates.VerifyPendingAsync(api);
         var primaryPath = new SqliteConnectionStringBuilder(api.ConnectionString).DataSource;
         var replicaPath = Path.Combine(Path.GetDirectoryName(primaryPath)!, "replica.db");
         await using (var primary = await api.OpenDatabaseAsync())

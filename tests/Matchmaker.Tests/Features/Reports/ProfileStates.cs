@@ -1,0 +1,27 @@
+using Dapper;
+
+namespace Matchmaker.Tests.Features.Reports;
+
+/// <summary>
+/// Sets where profiles stand with the agencies by writing the column, as the report tests' worlds need: profiles
+/// are pending on creation, and the reports count only verified ones while <c>Profiles:RequireVerification</c> is on.
+/// </summary>
+internal static class ProfileStates
+{
+    /// <summary>Verifies every profile still pending: the state a vetted programme's world is in.</summary>
+    public static async Task VerifyPendingAsync(ApiFixture api)
+    {
+        await using var connection = await api.OpenDatabaseAsync();
+        await connection.ExecuteAsync("UPDATE smes SET verification = 'verified' WHERE verification = 'pending'");
+        await connection.ExecuteAsync("UPDATE partners SET verification = 'verified' WHERE verification = 'pending'");
+    }
+
+    /// <param name="table"><c>smes</c> or <c>partners</c>.</param>
+    public static async Task SetAsync(ApiFixture api, string table, Guid profileId, string status)
+    {
+        Assert.Contains(table, new[] { "smes", "partners" });
+        await using var connection = await api.OpenDatabaseAsync();
+        var changed = await connection.ExecuteAsync($"UPDATE {table} SET verification = @Status WHERE public_id = @Id", new { Status = status, Id = api.KeyOf(profileId) });
+        Assert.Equal(1, changed);
+    }
+}
