@@ -3,19 +3,11 @@ using Dapper;
 namespace Matchmaker.Tests.Features.Reports;
 
 /// <summary>
-/// Sets where profiles stand with the agencies by writing the column, as the report tests' worlds need: profiles
+/// Sets where a profile stands with the agencies by writing the column, as the report tests' worlds need: profiles
 /// are pending on creation, and the reports count only verified ones while <c>Profiles:RequireVerification</c> is on.
 /// </summary>
 internal static class ProfileStates
 {
-    /// <summary>Verifies every profile still pending: the state a vetted programme's world is in.</summary>
-    public static async Task VerifyPendingAsync(ApiFixture api)
-    {
-        await using var connection = await api.OpenDatabaseAsync();
-        await connection.ExecuteAsync("UPDATE smes SET verification = 'verified' WHERE verification = 'pending'");
-        await connection.ExecuteAsync("UPDATE partners SET verification = 'verified' WHERE verification = 'pending'");
-    }
-
     /// <param name="table"><c>smes</c> or <c>partners</c>.</param>
     public static async Task SetAsync(ApiFixture api, string table, Guid profileId, string status)
     {

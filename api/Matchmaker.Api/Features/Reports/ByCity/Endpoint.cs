@@ -1,5 +1,5 @@
-using Matchmaker.Api.Features.Verification;
 using System.Text.Json.Serialization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.ByCity;
 

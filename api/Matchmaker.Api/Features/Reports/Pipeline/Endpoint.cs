@@ -1,5 +1,5 @@
-using Matchmaker.Api.Features.Verification;
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.Pipeline;
 
