@@ -1,8 +1,10 @@
+using Matchmaker.Api.Features.Verification;
+
 namespace Matchmaker.Api.Features.Audit;
 
 /// <summary>
 /// Every <c>action</c> and <c>targetType</c> an audit entry may carry: the filter's vocabulary and the
-/// document's enum. Webhook and outcome actions are listed already, for the areas that will write them.
+/// document's enum. Profile decisions and password resets are listed already, for the areas that will write them.
 /// </summary>
 internal static class AuditAction
 {
@@ -22,12 +24,13 @@ internal static class AuditAction
     public const string OutcomeRecorded = "outcome.recorded";
     public const string ProfileVerified = "profile.verified";
     public const string ProfileRejected = "profile.rejected";
+    public const string UserPasswordReset = "user.password_reset";
 
     public static readonly string[] All =
     [
         UserCreated, UserRoleChanged, UserDeactivated, UserReactivated, UserPasswordChanged, CriteriaChanged, JobRestarted,
         FxChanged, WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRotated, MatchTransition, OutcomeRecorded,
-        ProfileVerified, ProfileRejected,
+        ProfileVerified, ProfileRejected, UserPasswordReset,
     ];
 }
 
@@ -39,8 +42,8 @@ internal static class AuditTarget
     public const string FxRates = "fx_rates";
     public const string Webhook = "webhook";
     public const string Match = "match";
-    public const string Sme = "sme";
-    public const string Partner = "partner";
+    public const string Sme = ProfileKind.Sme;
+    public const string Partner = ProfileKind.Partner;
 
     public static readonly string[] All = [User, Criteria, Job, FxRates, Webhook, Match, Sme, Partner];
 }

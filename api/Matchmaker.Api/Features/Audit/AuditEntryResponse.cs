@@ -1,7 +1,7 @@
 namespace Matchmaker.Api.Features.Audit;
 
 /// <param name="ActorId">The account that acted; null for work the system did on its own (<c>actorRole</c> "system").</param>
-/// <param name="TargetId">The id of the changed record: an account, job or match id, or a criteria version; null for FX rates.</param>
+/// <param name="TargetId">The id of the changed record: an account, job, match, SME or partner id, or a criteria version; null for FX rates.</param>
 /// <param name="Detail">What changed, e.g. <c>{"from": "sme", "to": "agency"}</c>.</param>
 public sealed record AuditEntryResponse(Guid Id, DateTime At, Guid? ActorId, string ActorRole, string Action, string TargetType,
     string? TargetId, IReadOnlyDictionary<string, object?> Detail)

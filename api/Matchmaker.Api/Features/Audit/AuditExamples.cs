@@ -13,8 +13,12 @@ internal static class AuditExamples
         AuditAction.MatchTransition, AuditTarget.Match, Examples.MatchId.ToString(),
         new Dictionary<string, object?> { ["action"] = "interest", ["from"] = "sme_interested", ["to"] = "mutual" });
 
+    public static AuditEntryResponse ProfileRejected => new(Guid.Parse("6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e"), Examples.Updated, Examples.AgencyUserId, "agency",
+        AuditAction.ProfileRejected, AuditTarget.Sme, Examples.SmeId.ToString(),
+        new Dictionary<string, object?> { ["from"] = "pending", ["to"] = "rejected", ["note"] = "The INN does not match the registry; please correct it." });
+
     public static AuditEntryResponse BootstrapAdmin => new(Guid.Parse("4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b"), Examples.Registered, null, AuditActor.SystemRole,
         AuditAction.UserCreated, AuditTarget.User, AdminUserId.ToString(), new Dictionary<string, object?> { ["role"] = "admin", ["via"] = "bootstrap" });
 
-    public static Page<AuditEntryResponse> Page => new([RoleChanged, Mutual, BootstrapAdmin], Examples.Cursor);
+    public static Page<AuditEntryResponse> Page => new([ProfileRejected, RoleChanged, Mutual, BootstrapAdmin], Examples.Cursor);
 }

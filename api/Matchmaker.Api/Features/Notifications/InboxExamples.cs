@@ -18,5 +18,21 @@ internal static class InboxExamples
         new NoticeFacts { NeedTitle = "CNC machining line", Other = "Qingdao Machinery Co., Ltd.", Score = 87.0m, Count = 3 },
         Examples.MatchId, Examples.PartnerId);
 
-    public static Page<InboxItemResponse> Page => new([Interest, Suggested], Examples.Cursor);
+    /// <summary>An agency's decision on the reader's own partner profile: no match or need, the profile as <c>partnerId</c>.</summary>
+    public static InboxItemResponse PartnerRejected
+    {
+        get
+        {
+            var (title, text) = NotificationTexts.Render(NotificationKind.ProfileRejected, new NoticeFacts
+            {
+                Profile = "Qingdao Machinery Co., Ltd.",
+                ProfileKind = Verification.ProfileKind.Partner,
+                Note = "The USCC does not match the business registry; please correct it.",
+            }, NotificationTexts.English);
+            return new(Guid.Parse("0193f1a2-8c4d-7e5f-9a6b-7c8d9e0f1a2b"), NotificationKind.ProfileRejected, Examples.Updated.AddHours(1), false,
+                null, null, Examples.PartnerId, title, text);
+        }
+    }
+
+    public static Page<InboxItemResponse> Page => new([PartnerRejected, Interest, Suggested], Examples.Cursor);
 }

@@ -1,6 +1,7 @@
 namespace Matchmaker.Api.Features.Notifications;
 
 /// <param name="MatchId">The match it is about; for several new matches, the best of them.</param>
+/// <param name="PartnerId">The partner profile it is about; for a decision on the reader's own profile, that profile when it is a partner's (an SME's carries no id).</param>
 /// <param name="Title">In the reader's language (their notification preference).</param>
 public sealed record InboxItemResponse(Guid Id, string Kind, DateTime At, bool Read, Guid? MatchId, Guid? NeedId, Guid? PartnerId, string Title, string Text)
 {
@@ -16,9 +17,10 @@ internal static class NotificationBounds
     /// <summary>Ids one <c>POST /inbox/read</c> may name: a page at most.</summary>
     public const int MaxIdsPerRead = Paging.MaxLimit;
 
-    // A title or text names a need (≤ 200 characters) and a company (≤ 200) around a sentence.
+    // A title or text names a need (≤ 200 characters) and a company (≤ 200) around a sentence; a rejection
+    // quotes the agency's note (≤ 1000) beside the company's name.
     public const int MaxTitleLength = 100;
-    public const int MaxTextLength = 600;
+    public const int MaxTextLength = 1400;
 
     public static void DescribeFields(FieldBounds fields) => fields
         .Code("InboxItemResponse.kind", 24, NotificationKind.All)

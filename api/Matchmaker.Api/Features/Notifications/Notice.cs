@@ -12,6 +12,9 @@ internal sealed record Notice(Guid Recipient, string Kind, Guid? MatchId, Guid? 
 /// </summary>
 /// <param name="Count">How many new matches one item announces (one item per need or partner per write or job).</param>
 /// <param name="Other">The other party's name: the partner for the SME, the SME for the partner.</param>
+/// <param name="Profile">The recipient's own profile an agency decided on: its name.</param>
+/// <param name="ProfileKind"><c>sme</c> or <c>partner</c>: which side now sees a verified profile.</param>
+/// <param name="Note">The agency's note on its decision, quoted as written.</param>
 internal sealed record NoticeFacts
 {
     public string? NeedTitle { get; init; }
@@ -20,4 +23,7 @@ internal sealed record NoticeFacts
     public string? Status { get; init; }
     public int? Count { get; init; }
     public DateTime? Until { get; init; }
+    public string? Profile { get; init; }
+    public string? ProfileKind { get; init; }
+    public string? Note { get; init; }
 }

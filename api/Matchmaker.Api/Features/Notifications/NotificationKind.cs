@@ -11,6 +11,8 @@ internal static class NotificationKind
     public const string NeedExpiring = "need_expiring";
     public const string NeedExpired = "need_expired";
     public const string OutcomeDue = "outcome_due";
+    public const string ProfileVerified = "profile_verified";
+    public const string ProfileRejected = "profile_rejected";
 
-    public static readonly string[] All = [MatchSuggested, InterestReceived, Mutual, StageChanged, Declined, NeedExpiring, NeedExpired, OutcomeDue];
+    public static readonly string[] All = [MatchSuggested, InterestReceived, Mutual, StageChanged, Declined, NeedExpiring, NeedExpired, OutcomeDue, ProfileVerified, ProfileRejected];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Notifications;
 
@@ -17,6 +18,9 @@ internal static class NotificationTexts
         var count = f.Count ?? 1;
         var until = f.Until is { } u ? u.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
         var stage = Stage(f.Status, language);
+        var profile = f.Profile ?? "";
+        var isSme = f.ProfileKind == ProfileKind.Sme;
+        var note = f.Note ?? "";
         return (kind, language) switch
         {
             (NotificationKind.MatchSuggested, Russian) when count > 1 => ($"Новые совпадения: {count}", $"«{need}»: лучшее — {other}, {score} баллов."),
@@ -53,6 +57,17 @@ internal static class NotificationTexts
             (NotificationKind.OutcomeDue, Russian) => ("Сообщите о результате", $"Как продвигается сделка с {other} по «{need}»? Запишите инвестиции и созданные рабочие места."),
             (NotificationKind.OutcomeDue, Chinese) => ("请填报成果", $"与 {other} 就“{need}”的合作进展如何？请记录投资额和新增就业。"),
             (NotificationKind.OutcomeDue, _) => ("Report an outcome", $"How is the deal with {other} on “{need}” going? Record the investment and the jobs created."),
+
+            (NotificationKind.ProfileVerified, Russian) when isSme => ("Профиль подтверждён", $"«{profile}» подтверждён: теперь его видят партнёры, и ваши потребности подбираются с ними."),
+            (NotificationKind.ProfileVerified, Russian) => ("Профиль подтверждён", $"«{profile}» подтверждён: теперь его видят МСП, и он подбирается к их потребностям."),
+            (NotificationKind.ProfileVerified, Chinese) when isSme => ("资料已通过审核", $"“{profile}”已通过审核：合作方现在可以看到它，您的需求将与他们匹配。"),
+            (NotificationKind.ProfileVerified, Chinese) => ("资料已通过审核", $"“{profile}”已通过审核：中小企业现在可以看到它，并将与其需求匹配。"),
+            (NotificationKind.ProfileVerified, _) when isSme => ("Your profile is verified", $"“{profile}” is verified: partners now see it and your needs are matched with them."),
+            (NotificationKind.ProfileVerified, _) => ("Your profile is verified", $"“{profile}” is verified: SMEs now see it and it is matched with their needs."),
+
+            (NotificationKind.ProfileRejected, Russian) => ("Профиль не подтверждён", $"«{profile}» не подтверждён. Комментарий агентства: {note} Исправьте профиль, чтобы он снова ушёл на проверку."),
+            (NotificationKind.ProfileRejected, Chinese) => ("资料未通过审核", $"“{profile}”未通过审核。机构的说明：{note} 修改资料后将重新提交审核。"),
+            (NotificationKind.ProfileRejected, _) => ("Your profile was not verified", $"“{profile}” was not verified. The agency's note: {note} Edit the profile to have it reviewed again."),
 
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind."),
         };

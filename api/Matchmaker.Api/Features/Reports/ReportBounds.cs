@@ -10,6 +10,7 @@ internal static class ReportBounds
     [
         "smes", "openNeeds", "expiredNeeds", "partners", "matches", "matchesTotal", "matchedNeeds", "exportOrientedMatchedNeeds",
         "jobsInMutualOrLater", "declined", "count", "agreements", "jobsCreated", "youthJobsCreated", "reached", "newSmes", "newNeeds", "newPartners", "newMatches",
+        "pendingProfiles", "rejectedProfiles",
     ];
 
     public static void DescribeFields(FieldBounds fields)

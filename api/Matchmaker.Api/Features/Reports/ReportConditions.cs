@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports;
 
@@ -29,6 +30,20 @@ internal static class ReportConditions
     public const string Open = " WITH k AS ( ";
 
     public const string MutualOrLater = " IN " + MatchStatus.StagesAsSqlList + " ";
+
+    // Vetting.Lists in SQL: with @ListedOnly (Profiles:RequireVerification) only verified profiles, and the needs of
+    // verified SMEs, are counted. The key's relations keep every profile, so that matches count as stored and the
+    // pending and rejected profiles can be counted too.
+    private const string Verified = "'" + VerificationStatus.Verified + "'";
+
+    /// <summary>Whether the SME <c>s</c> is counted.</summary>
+    public const string ListedSme = " (@ListedOnly = 0 OR s.verification = " + Verified + ") ";
+
+    /// <summary>Whether the partner <c>p</c> is counted.</summary>
+    public const string ListedPartner = " (@ListedOnly = 0 OR p.verification = " + Verified + ") ";
+
+    /// <summary>Whether the need <c>n</c> is counted: its SME is.</summary>
+    public const string ListedNeed = " (@ListedOnly = 0 OR EXISTS (SELECT 1 FROM smes ls WHERE ls.id = n.sme_id AND ls.verification = " + Verified + ")) ";
 
     private const string SectorOfKey = " FROM k JOIN sectors sc ON sc.code = k.sector OR sc.section = k.sector ";
 

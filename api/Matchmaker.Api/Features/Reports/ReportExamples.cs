@@ -25,6 +25,8 @@ internal static class ReportExamples
         ExpiredNeeds = 0,
         RequestedInvestmentUsd = 146_036_121m,
         Partners = 60,
+        PendingProfiles = 0,
+        RejectedProfiles = 0,
         MatchesTotal = StatusCounts.Sum(),
         Matches = MatchStatus.All.Zip(StatusCounts).ToDictionary(p => p.First, p => p.Second),
         InvestmentInMutualOrLaterUsd = 44_258_525m,

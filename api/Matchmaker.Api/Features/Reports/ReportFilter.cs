@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Matchmaker.Api.Features.Shared;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports;
 
@@ -18,7 +19,8 @@ public abstract partial class ReportFilter
     public string? City { get; set; }
 
     /// <param name="now">The instant an open need counts as expired after (<c>expires_at</c> at or before it).</param>
-    internal ReportParameters Parameters(DateTime now) => new(Utc(From), Utc(To), Region, Sector, City, now);
+    /// <param name="vetting">Whether only verified profiles, and the needs of verified SMEs, are counted.</param>
+    internal ReportParameters Parameters(DateTime now, Vetting vetting) => new(Utc(From), Utc(To), Region, Sector, City, now, vetting.Required);
 
     /// <summary>ISO 8601 only, so that <c>01/02/2025</c> is not read one way here and the other way by the client.</summary>
     public const string TimePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$";
@@ -41,7 +43,7 @@ internal sealed class ReportQueryValidator : Validator<ReportQuery>
     public ReportQueryValidator() => Include(new ReportFilterRules(Resolve<ReferenceCodes>()));
 }
 
-internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Region, string? Sector, string? City, DateTime Now);
+internal sealed record ReportParameters(DateTime? From, DateTime? To, string? Region, string? Sector, string? City, DateTime Now, bool ListedOnly);
 
 internal sealed class ReportFilterRules : AbstractValidator<ReportFilter>
 {

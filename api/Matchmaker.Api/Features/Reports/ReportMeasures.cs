@@ -6,7 +6,7 @@ namespace Matchmaker.Api.Features.Reports;
 public record ReportMeasures
 {
     public const string Description = """
-        Measures: `smes` SME profiles; `openNeeds` needs currently open (not closed, and not past their `expiresAt`); `expiredNeeds` needs open but past their `expiresAt` (not renewed); `requestedInvestmentUsd` sum of the USD amounts of the open needs; `partners` partner profiles; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the USD amounts of the needs with a match at mutual, meeting, negotiation, agreement or closed, each need once however many such matches it has; `jobsInMutualOrLater` sum of those needs' jobsToCreate, each need once; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs); `agreements` matches that reached agreement (or went straight to closed), counted in the period of the agreement; `medianDaysToAgreement` the median of those matches' days from creation to agreement (one decimal, null without any); `realisedInvestmentUsd`, `jobsCreated` and `youthJobsCreated` the investment (in USD at the rate of the recording date), jobs and jobs for people under 30 of the recorded outcomes, per need only the latest outcome recorded in the period across its matches (a follow-up replaces the earlier record, and a need with two deals counts once).
+        Measures: `smes` SME profiles; `openNeeds` needs currently open (not closed, and not past their `expiresAt`); `expiredNeeds` needs open but past their `expiresAt` (not renewed); `requestedInvestmentUsd` sum of the USD amounts of the open needs; `partners` partner profiles (while `Profiles:RequireVerification` is on, the default, these five count only verified profiles and the needs of verified SMEs; the match measures count every stored match, a deal in progress included); `pendingProfiles` the SME and partner profiles waiting for an agency's decision and `rejectedProfiles` those an agency rejected (until their owners edit them), whatever `Profiles:RequireVerification` says, counted with the filters of `smes` and `partners`; `matches` number of matches by current status (every status present, 0 when none) and `matchesTotal` their sum; `investmentInMutualOrLaterUsd` sum of the USD amounts of the needs with a match at mutual, meeting, negotiation, agreement or closed, each need once however many such matches it has; `jobsInMutualOrLater` sum of those needs' jobsToCreate, each need once; `matchedNeeds` distinct needs with at least one match (any status), `exportOrientedMatchedNeeds` those whose SME is export-oriented, and `exportOrientedShareOfMatchedNeeds` their ratio (0–1, null when there are no matched needs); `agreements` matches that reached agreement (or went straight to closed), counted in the period of the agreement; `medianDaysToAgreement` the median of those matches' days from creation to agreement (one decimal, null without any); `realisedInvestmentUsd`, `jobsCreated` and `youthJobsCreated` the investment (in USD at the rate of the recording date), jobs and jobs for people under 30 of the recorded outcomes, per need only the latest outcome recorded in the period across its matches (a follow-up replaces the earlier record, and a need with two deals counts once).
         """;
 
     public long Smes { get; init; }
@@ -14,6 +14,8 @@ public record ReportMeasures
     public long ExpiredNeeds { get; init; }
     public decimal RequestedInvestmentUsd { get; init; }
     public long Partners { get; init; }
+    public long PendingProfiles { get; init; }
+    public long RejectedProfiles { get; init; }
     public long MatchesTotal { get; init; }
     public IReadOnlyDictionary<string, long> Matches { get; init; } = new Dictionary<string, long>();
     public decimal InvestmentInMutualOrLaterUsd { get; init; }
@@ -38,6 +40,8 @@ public record ReportMeasures
             ExpiredNeeds = row.ExpiredNeeds,
             RequestedInvestmentUsd = Usd(row.RequestedInvestmentUsd),
             Partners = row.Partners,
+            PendingProfiles = row.PendingProfiles,
+            RejectedProfiles = row.RejectedProfiles,
             MatchesTotal = byStatus.Values.Sum(),
             Matches = byStatus,
             InvestmentInMutualOrLaterUsd = Usd(row.InvestmentInMutualOrLaterUsd),
@@ -78,6 +82,8 @@ internal sealed record MeasureStatusRow
     public long ExpiredNeeds { get; init; }
     public decimal RequestedInvestmentUsd { get; init; }
     public long Partners { get; init; }
+    public long PendingProfiles { get; init; }
+    public long RejectedProfiles { get; init; }
     public decimal InvestmentInMutualOrLaterUsd { get; init; }
     public long JobsInMutualOrLater { get; init; }
     public long MatchedNeeds { get; init; }
@@ -113,12 +119,22 @@ internal static class ReportQueries
     public const string Measures = """
         SELECT k.code AS Code, COALESCE(sm.smes, 0) AS Smes, COALESCE(nd.needs, 0) AS OpenNeeds, COALESCE(nd.expired, 0) AS ExpiredNeeds,
                COALESCE(nd.usd, 0) AS RequestedInvestmentUsd,
-               COALESCE(pt.partners, 0) AS Partners, COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
+               COALESCE(pt.partners, 0) AS Partners,
+               COALESCE(sm.pending, 0) + COALESCE(pt.pending, 0) AS PendingProfiles, COALESCE(sm.rejected, 0) + COALESCE(pt.rejected, 0) AS RejectedProfiles,
+               COALESCE(dl.usd, 0) AS InvestmentInMutualOrLaterUsd, COALESCE(dl.jobs, 0) AS JobsInMutualOrLater,
                COALESCE(mn.needs, 0) AS MatchedNeeds, COALESCE(mn.export_needs, 0) AS ExportOrientedMatchedNeeds,
                COALESCE(oc.usd, 0) AS RealisedInvestmentUsd, COALESCE(oc.jobs, 0) AS JobsCreated, COALESCE(oc.youth, 0) AS YouthJobsCreated,
                st.status AS Status, COALESCE(st.matches, 0) AS Matches
         FROM k
-        LEFT JOIN (SELECT x.code AS code, COUNT(*) AS smes FROM key_smes x GROUP BY x.code) sm ON sm.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, SUM(CASE WHEN
+        """ + ReportConditions.ListedSme + """
+                 THEN 1 ELSE 0 END) AS smes,
+                 SUM(CASE WHEN s.verification = 'pending' THEN 1 ELSE 0 END) AS pending,
+                 SUM(CASE WHEN s.verification = 'rejected' THEN 1 ELSE 0 END) AS rejected
+          FROM key_smes x JOIN smes s ON s.id = x.sme_id
+          GROUP BY x.code
+        ) sm ON sm.code = k.code
         LEFT JOIN (
           SELECT x.code AS code, SUM(CASE WHEN
         """ + Needs.NeedStatus.OpenAtNow + """
@@ -130,10 +146,19 @@ internal static class ReportQueries
         """ + Needs.NeedStatus.OpenAtNow + """
                  THEN 0 ELSE 1 END) AS expired
           FROM key_needs x JOIN needs n ON n.id = x.need_id
-          WHERE n.status = 'open' AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
+          WHERE n.status = 'open' AND (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To) AND
+        """ + ReportConditions.ListedNeed + """
           GROUP BY x.code
         ) nd ON nd.code = k.code
-        LEFT JOIN (SELECT x.code AS code, COUNT(*) AS partners FROM key_partners x GROUP BY x.code) pt ON pt.code = k.code
+        LEFT JOIN (
+          SELECT x.code AS code, SUM(CASE WHEN
+        """ + ReportConditions.ListedPartner + """
+                 THEN 1 ELSE 0 END) AS partners,
+                 SUM(CASE WHEN p.verification = 'pending' THEN 1 ELSE 0 END) AS pending,
+                 SUM(CASE WHEN p.verification = 'rejected' THEN 1 ELSE 0 END) AS rejected
+          FROM key_partners x JOIN partners p ON p.id = x.partner_id
+          GROUP BY x.code
+        ) pt ON pt.code = k.code
         LEFT JOIN (
           SELECT x.code AS code, SUM(n.amount_usd) AS usd, SUM(n.jobs_to_create) AS jobs
           FROM (SELECT DISTINCT d.code AS code, d.need_id AS need_id FROM key_deals d) x JOIN needs n ON n.id = x.need_id

@@ -11,7 +11,7 @@ namespace Matchmaker.Api.Features.Verification;
 /// scored again under the vetting rule (verified: matched at once; rejected: its suggestions go, deals keep their
 /// state), and, when the status or note changed, the audit entry and the owner's notice and events.
 /// </summary>
-internal sealed class VerificationDecisions(Rescorer rescorer, AccountRevocation revocation, TimeProvider clock)
+internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier, AccountRevocation revocation, TimeProvider clock)
 {
     /// <summary>Null when recorded; else the refusal.</summary>
     public async Task<IResult?> DecideAsync(DbConnection connection, ClaimsPrincipal caller, ProfileUnderReview profile, DecisionRequest req, CancellationToken ct)
@@ -19,6 +19,7 @@ internal sealed class VerificationDecisions(Rescorer rescorer, AccountRevocation
         var status = req.Decision!;
         var note = string.IsNullOrWhiteSpace(req.Note) ? null : req.Note.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
+        var owner = (await UserAccounts.FindAsync(connection, profile.OwnerId, ct))!;
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await VerificationStore.DecideAsync(connection, tx, profile.Kind, profile.Id, profile.Version, status, note, now, ct))
             return Problems.PreconditionFailed();
@@ -33,6 +34,8 @@ internal sealed class VerificationDecisions(Rescorer rescorer, AccountRevocation
             var action = status == VerificationStatus.Verified ? AuditAction.ProfileVerified : AuditAction.ProfileRejected;
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(caller), action, profile.Kind, profile.PublicId.ToString(),
                 new { from = profile.State.Status, to = status, note }), now, ct);
+            await ProfileNotices.AnnounceAsync(notifier, connection, tx,
+                new ProfileDecision(profile.Kind, profile.Id, profile.PublicId, profile.Name, owner.Id, profile.OwnerId, status, note, now), ct);
         }
 
         await tx.CommitAsync(ct);

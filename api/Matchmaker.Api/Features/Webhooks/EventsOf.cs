@@ -1,6 +1,7 @@
 using Matchmaker.Api.Features.Matching;
 using Matchmaker.Api.Features.Matching.Deals;
 using Matchmaker.Api.Features.Needs;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Webhooks;
 
@@ -41,6 +42,11 @@ internal static class EventsOf
         new(WebhookEvents.OutcomeRecorded, at, [match.SmeOwnerId, match.PartnerOwnerId], new OutcomeData(outcomeId, match.PublicId, match.NeedPublicId,
             match.PartnerPublicId, match.SmePublicId, match.Status, match.Score, null, investmentUsd, jobsCreated, youthJobs));
 
+    /// <summary>An agency verified or rejected a profile: its id, kind and new state, and the agency's own note.</summary>
+    public static WebhookEvent Profile(ProfileDecision decision) =>
+        new(decision.Status == VerificationStatus.Verified ? WebhookEvents.ProfileVerified : WebhookEvents.ProfileRejected, decision.At, [decision.OwnerId],
+            new ProfileData(decision.ProfilePublicId, decision.Kind, decision.Status, decision.Note));
+
     private static WebhookEvent Match(string type, Guid matchId, Guid needId, Guid partnerId, Guid smeId, string status, decimal score, Guid[] parties, DateTime at) =>
         new(type, at, parties, new MatchData(matchId, needId, partnerId, smeId, status, score, null));
 
@@ -50,6 +56,8 @@ internal static class EventsOf
 
     private sealed record OutcomeData(Guid? OutcomeId, Guid MatchId, Guid NeedId, Guid PartnerId, Guid SmeId, string Status, decimal Score, int? FollowUp,
         decimal? InvestmentUsd, int? JobsCreated, int? YouthJobs);
+
+    private sealed record ProfileData(Guid ProfileId, string Kind, string Status, string? Note);
 
     private sealed record JobData(Guid JobId, string Kind, int? CriteriaVersion, string Status);
 }

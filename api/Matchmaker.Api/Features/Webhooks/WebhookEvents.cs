@@ -13,6 +13,8 @@ internal static class WebhookEvents
     public const string OutcomeDue = "outcome.due";
     public const string OutcomeRecorded = "outcome.recorded";
     public const string JobCompleted = "job.completed";
+    public const string ProfileVerified = "profile.verified";
+    public const string ProfileRejected = "profile.rejected";
 
     public const int MaxNameLength = 24;
 
@@ -24,7 +26,8 @@ internal static class WebhookEvents
     /// <summary>
     /// Who receives what: match events go to the match's two parties and to agency and admin, except a
     /// suggestion, which only the parties hear of; need events to the need's SME and oversight; outcome
-    /// events to the parties and oversight; finished jobs to oversight only.
+    /// events to the parties and oversight; finished jobs to oversight only; an agency's decision on a profile
+    /// to the profile's owner (an SME or a partner) and oversight.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Receivers = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -38,6 +41,8 @@ internal static class WebhookEvents
         [OutcomeDue] = PartiesAndOversight,
         [OutcomeRecorded] = PartiesAndOversight,
         [JobCompleted] = Oversight,
+        [ProfileVerified] = PartiesAndOversight,
+        [ProfileRejected] = PartiesAndOversight,
     };
 
     public static readonly string[] All = [.. Receivers.Keys];

@@ -92,7 +92,8 @@ internal static class WebhookDocs
 {
     public static readonly string Rules =
         "`events`: one or more of " + string.Join(", ", WebhookEvents.All.Select(e => $"`{e}`"))
-        + "; each must be one your role receives (`match.suggested` only sme and partner; `need.*` sme, agency, admin; `job.completed` agency, admin), else 400. "
+        + "; each must be one your role receives (`match.suggested` only sme and partner; `need.*` sme, agency, admin; `job.completed` agency, admin; `profile.*` the profile's owner, agency, admin), else 400. "
+        + "`profile.verified` and `profile.rejected` carry `data` `{profileId, kind: sme|partner, status, note?}`, `note` being the agency's own text. "
         + "`url`: absolute https, resolving only to public addresses (not loopback, private, link-local, CGNAT, unique-local or multicast) unless the server sets `Webhooks:AllowPrivateNetworks`. "
         + "`description`: optional, up to 500 characters.";
 }

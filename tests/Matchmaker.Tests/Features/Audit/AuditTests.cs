@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Matchmaker.Api.Features.Audit;
+using Matchmaker.Api.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Matchmaker.Tests.Features.Matching;
 using Matchmaker.Tests.Features.Matching.Criteria;
 using Matchmaker.Tests.Features.Matching.Jobs;
@@ -177,6 +180,36 @@ public abstract class AuditTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.All(byAdmin, e => Assert.True(e["at"]!.GetValue<DateTime>() >= before));
         Assert.Empty(future);
         Assert.Empty(past);
+    }
+
+    [Fact]
+    public async Task Profile_decisions_and_password_resets_are_listed_and_filtered_by_action_and_target_type()
+    {
+        var agency = await Api.UserAsync("agency");
+        var (owner, smeId) = await Create.SmeAccountAsync(Api);
+        var (_, partnerId) = await Create.PartnerAccountAsync(Api);
+        var ct = TestContext.Current.CancellationToken;
+        await using (var connection = await Api.App.Services.GetRequiredService<ConnectionFactory>().OpenAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var by = new AuditActor(agency.UserId, "agency");
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry[]
+            {
+                new(by, AuditAction.ProfileRejected, AuditTarget.Sme, smeId.ToString(), new { from = "pending", to = "rejected", note = "Wrong INN." }),
+                new(by, AuditAction.ProfileVerified, AuditTarget.Partner, partnerId.ToString(), new { from = "pending", to = "verified" }),
+                new(AuditActor.System, AuditAction.UserPasswordReset, AuditTarget.User, owner.UserId.ToString(), new { via = "reset" }),
+            }, Api.Clock.UtcNow, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var rejected = Assert.Single(await EntriesAsync("action=profile.rejected"));
+        var partners = Assert.Single(await EntriesAsync("targetType=partner"));
+        var resets = Assert.Single(await EntriesAsync("action=user.password_reset"));
+
+        Assert.Equal(("sme", smeId.ToString(), "Wrong INN."), (rejected["targetType"]!.GetValue<string>(), rejected["targetId"]!.GetValue<string>(), Detail(rejected, "note")));
+        Assert.Equal(("profile.verified", partnerId.ToString()), (Action(partners), partners["targetId"]!.GetValue<string>()));
+        Assert.Equal(owner.UserId.ToString(), resets["targetId"]!.GetValue<string>());
+        Assert.Single(await EntriesAsync("targetType=sme"));
     }
 
     [Theory]

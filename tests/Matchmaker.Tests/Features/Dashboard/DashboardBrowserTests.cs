@@ -163,7 +163,7 @@ public sealed class DashboardBrowserTests : IClassFixture<DashboardBrowser>
         {
             ["deals"] = DealStatuses.Sum(s => matches[s]!.GetValue<long>()),
         };
-        foreach (var key in new[] { "smes", "openNeeds", "expiredNeeds", "requestedInvestmentUsd", "partners", "matchesTotal", "agreements", "realisedInvestmentUsd", "jobsCreated", "youthJobsCreated", "medianDaysToAgreement" })
+        foreach (var key in new[] { "smes", "openNeeds", "expiredNeeds", "requestedInvestmentUsd", "partners", "pendingProfiles", "matchesTotal", "agreements", "realisedInvestmentUsd", "jobsCreated", "youthJobsCreated", "medianDaysToAgreement" })
             expected[key] = summary[key]?.GetValue<decimal>();
 
         var shown = page.Figures();

@@ -182,6 +182,7 @@ public abstract class NeedExpiryTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, smeId) = await Create.SmeAccountAsync(Api);
         await PostInThePastAsync(owner, smeId, Validity + TimeSpan.FromDays(1), Bodies.Need(amount: 123_000m));
         await Create.NeedAsync(owner, smeId, Bodies.Need(amount: 7_000m));
+        await Reports.ProfileStates.SetAsync(Api, "smes", smeId, "verified");
 
         var after = await Expect.StatusAsync(await agency.Client.GetAsync("/api/v1/reports/summary"), 200);
 

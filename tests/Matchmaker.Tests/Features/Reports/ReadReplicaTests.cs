@@ -22,7 +22,7 @@ public sealed class ReadReplicaTests(ReplicaSqliteApi api) : IClassFixture<Repli
     public async Task Reports_read_the_replica_while_writes_land_on_the_primary()
     {
         var first = await api.UserAsync("sme");
-        await Create.SmeAsync(first, Bodies.Sme(name: "Before the copy"));
+        await ProfileStates.SetAsync(api, "smes", await Create.SmeAsync(first, Bodies.Sme(name: "Before the copy")), "verified");
         var primaryPath = new SqliteConnectionStringBuilder(api.ConnectionString).DataSource;
         var replicaPath = Path.Combine(Path.GetDirectoryName(primaryPath)!, "replica.db");
         await using (var primary = await api.OpenDatabaseAsync())

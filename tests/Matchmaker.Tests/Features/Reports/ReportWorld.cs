@@ -13,6 +13,7 @@ namespace Matchmaker.Tests.Features.Reports;
 /// </code>
 /// Qingdao Machinery (qingdao, C28/C29) matches only the C needs, Weifang Seeds (weifang, A01) only N4:
 /// sector is a required criterion. <see cref="Middle"/> lies after N2 was posted and before Chui Steel registered.
+/// Every profile is verified, as in a vetted programme.
 /// </summary>
 internal sealed record ReportWorld(
     Guid Sme1, Guid Sme2, Guid Sme3,
@@ -60,6 +61,10 @@ internal sealed record ReportWorld(
         await Matches.ActAsync(issyk.Client, m4, "interest");
         await Matches.ActAsync(weifangUser.Client, m4, "interest");
 
+        foreach (var sme in new[] { sme1, sme2, sme3 })
+            await ProfileStates.SetAsync(api, "smes", sme, "verified");
+        foreach (var partner in new[] { qingdao, weifang })
+            await ProfileStates.SetAsync(api, "partners", partner, "verified");
         await Task.Delay(20);
         var after = DateTime.UtcNow;
         return new ReportWorld(sme1, sme2, sme3, n1, n2, n3, n4, qingdao, weifang, m1, m2, m3, m4, before, middle, after,

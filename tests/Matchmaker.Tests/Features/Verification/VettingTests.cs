@@ -96,6 +96,9 @@ public abstract class VettingTests<TApi>(TApi api) where TApi : ApiFixture
         Assert.Equal("rejected", rejected["verification"]!.GetValue<string>());
         var own = await Expect.StatusAsync(await partnerOwner.Client.GetAsync($"/api/v1/partners/{partnerId}"), 200);
         Assert.Equal("The USCC is another firm's.", own["verificationNote"]!.GetValue<string>());
+        var inbox = await Expect.StatusAsync(await partnerOwner.Client.GetAsync("/api/v1/inbox"), 200);
+        var told = Assert.Single(inbox["items"]!.AsArray(), i => i!["kind"]!.GetValue<string>() == "profile_rejected");
+        Assert.Contains("The USCC is another firm's.", told!["text"]!.GetValue<string>());
         var seen = await Vet.PartnersMatchedToAsync(agency, needId);
         Assert.DoesNotContain(partnerId, seen);
         var kept = await Expect.StatusAsync(await agency.Client.GetAsync($"/api/v1/matches/{deal}"), 200);

@@ -18,6 +18,8 @@ public sealed class WebhookRulesTests
     [InlineData("outcome.due", "sme partner agency admin")]
     [InlineData("outcome.recorded", "sme partner agency admin")]
     [InlineData("job.completed", "agency admin")]
+    [InlineData("profile.verified", "sme partner agency admin")]
+    [InlineData("profile.rejected", "sme partner agency admin")]
     public void Each_event_reaches_exactly_the_roles_the_design_names(string eventName, string roles)
     {
         var expected = roles.Split(' ');
@@ -27,7 +29,7 @@ public sealed class WebhookRulesTests
     }
 
     [Fact]
-    public void There_are_exactly_the_ten_documented_events() => Assert.Equal(10, WebhookEvents.All.Length);
+    public void There_are_exactly_the_twelve_documented_events() => Assert.Equal(12, WebhookEvents.All.Length);
 
     [Theory]
     [InlineData("appsettings.json", false)]

@@ -39,7 +39,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
         {
             s.Summary = "Read the audit log, newest first";
             s.Description = "Admin only. Append-only entries for account creation, role, activity and password changes, criteria changes, "
-                + "job restarts, FX rate changes and every match transition (interest, decline, stage), each written in the transaction of "
+                + "job restarts, FX rate changes, password resets, agencies' decisions on SME and partner profiles (`profile.verified`, `profile.rejected`, "
+                + "target type `sme` or `partner`) and every match transition (interest, decline, stage), each written in the transaction of "
                 + "the change it records. Matches a re-score adds or removes are computed, not acted on, and are not entries. "
                 + "Work the system does on its own (the bootstrap admin) has `actorRole` `system` and no `actorId`. "
                 + "Filters (combined with AND): `actor` (account id), `action`, `targetType`, `from` (inclusive) and `to` (exclusive) "

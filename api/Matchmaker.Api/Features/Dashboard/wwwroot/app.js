@@ -10,6 +10,7 @@
   const cards = [
     ['smes', s => s.smes], ['openNeeds', s => s.openNeeds], ['expiredNeeds', s => s.expiredNeeds],
     ['requestedInvestmentUsd', s => s.requestedInvestmentUsd, 'usd'], ['partners', s => s.partners],
+    ['pendingProfiles', s => s.pendingProfiles],
     ['matchesTotal', s => s.matchesTotal], ['deals', s => dealStatuses.reduce((sum, k) => sum + (s.matches[k] || 0), 0)],
     ['agreements', s => s.agreements], ['realisedInvestmentUsd', s => s.realisedInvestmentUsd, 'usd'],
     ['jobsCreated', s => s.jobsCreated], ['youthJobsCreated', s => s.youthJobsCreated],

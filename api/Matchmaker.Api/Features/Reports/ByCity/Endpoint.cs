@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.ByCity;
 
@@ -10,7 +11,7 @@ public sealed record CityRow : ReportMeasures
     public string City { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<CityRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, ReportRows<CityRow>>
 {
     private const string Keys = """
          SELECT c.code AS code, @Region AS region, c.code AS city, @Sector AS sector FROM cities c
@@ -37,7 +38,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), ct);
         await Send.OkAsync(new ReportRows<CityRow>(rows.Select(r => new CityRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.ByRegion;
 
@@ -10,7 +11,7 @@ public sealed record RegionRow : ReportMeasures
     public string Region { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<RegionRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, ReportRows<RegionRow>>
 {
     private const string Keys = """
          SELECT r.code AS code, r.code AS region, @City AS city, @Sector AS sector FROM regions r
@@ -37,7 +38,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), ct);
         await Send.OkAsync(new ReportRows<RegionRow>(rows.Select(r => new RegionRow(r.Code, r.Measures)).ToList()), ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.BySector;
 
@@ -10,7 +11,7 @@ public sealed record SectorRow : ReportMeasures
     public string Sector { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<SectorRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, ReportRows<SectorRow>>
 {
     private const string Keys = """
          SELECT sc.code AS code, @Region AS region, @City AS city, sc.code AS sector FROM sectors sc
@@ -37,7 +38,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), ct);
         var items = rows
             .Where(r => r.Measures.Smes + r.Measures.OpenNeeds + r.Measures.ExpiredNeeds + r.Measures.Partners + r.Measures.MatchesTotal + r.Measures.MatchedNeeds
                 + r.Measures.Agreements + r.Measures.JobsCreated > 0 || r.Measures.RealisedInvestmentUsd > 0)

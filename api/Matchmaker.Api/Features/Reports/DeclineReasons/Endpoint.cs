@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 using Reasons = Matchmaker.Api.Features.Matching.Decline.DeclineReasons;
 
 namespace Matchmaker.Api.Features.Reports.DeclineReasons;
@@ -13,7 +14,7 @@ internal sealed record DeclineCount
     public long Declines { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportRows<DeclineReasonRow>>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, ReportRows<DeclineReasonRow>>
 {
     public static readonly string[] Sides = [MatchSide.Sme, MatchSide.Partner];
 
@@ -46,7 +47,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var counts = (await connection.QueryAsync<DeclineCount>(new CommandDefinition(CountsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), cancellationToken: ct)))
+        var counts = (await connection.QueryAsync<DeclineCount>(new CommandDefinition(CountsSql, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), cancellationToken: ct)))
             .ToDictionary(c => (c.ReasonCode, c.Side), c => c.Declines);
         var rows = Reasons.Reported.SelectMany(code => Sides.Select(side => new DeclineReasonRow(code, side, counts.GetValueOrDefault((code, side))))).ToList();
         await Send.OkAsync(new ReportRows<DeclineReasonRow>(rows), ct);

@@ -3,10 +3,11 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.Matches;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock) : Endpoint<Request, Page<ExportRow>>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Vetting vetting) : Endpoint<Request, Page<ExportRow>>
 {
     private const int CsvFlushEvery = 500;
 
@@ -33,12 +34,12 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         await using var connection = await db.OpenReadOnlyAsync(ct);
         if (WantsCsv(req))
         {
-            await WriteCsvAsync(ExportQuery.ReadAllAsync(connection, req.Parameters(clock.GetUtcNow().UtcDateTime), req.Statuses, ct), ct);
+            await WriteCsvAsync(ExportQuery.ReadAllAsync(connection, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), req.Statuses, ct), ct);
             return;
         }
 
         var rows = new List<ExportRow>();
-        await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(clock.GetUtcNow().UtcDateTime), req.Statuses, req.After, req.Take + 1, ct))
+        await foreach (var row in ExportQuery.ReadAsync(connection, dialect, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), req.Statuses, req.After, req.Take + 1, ct))
             rows.Add(row);
         await Send.OkAsync(Paging.Build(rows, req.Take, r => Infrastructure.Http.Cursor.Encode(r.CreatedAt.Ticks, r.Key), r => r), ct);
     }

@@ -1,4 +1,5 @@
 using Matchmaker.Api.Features.Matching.Deals;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.Pipeline;
 
@@ -16,7 +17,7 @@ internal sealed record ReachedRow
     public long Matches { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, PipelineResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, PipelineResponse>
 {
     private const string StatusSql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations
         + "SELECT x.status AS Status, x.matches AS Matches FROM key_status x";
@@ -78,7 +79,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
 
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
-        var parameters = req.Parameters(clock.GetUtcNow().UtcDateTime);
+        var parameters = req.Parameters(clock.GetUtcNow().UtcDateTime, vetting);
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var counts = (await connection.QueryAsync<StatusCount>(new CommandDefinition(StatusSql, parameters, cancellationToken: ct)))
             .ToDictionary(c => c.Status, c => c.Matches, StringComparer.Ordinal);

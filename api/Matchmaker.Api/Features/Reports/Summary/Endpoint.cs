@@ -1,6 +1,8 @@
+using Matchmaker.Api.Features.Verification;
+
 namespace Matchmaker.Api.Features.Reports.Summary;
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<ReportQuery, ReportMeasures>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<ReportQuery, ReportMeasures>
 {
     private const string Sql = ReportConditions.Open + ReportConditions.SummaryKeys + ReportConditions.Relations + ReportQueries.Measures;
 
@@ -13,7 +15,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         Roles(AppRoles.Agency, AppRoles.Admin);
         Summary(s =>
         {
-            s.Summary = "Programme totals: SMEs, open needs, partners, matches by status, investment and jobs";
+            s.Summary = "Programme totals: SMEs, open needs, partners, profiles awaiting vetting, matches by status, investment and jobs";
             s.Description = "Agency and admin. Read from the read replica when one is configured. " + ReportMeasures.Description + " " + ReportFilter.Description;
             s.ResponseExamples[200] = ReportExamples.Summary;
         });
@@ -22,7 +24,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
     public override async Task HandleAsync(ReportQuery req, CancellationToken ct)
     {
         await using var connection = await db.OpenReadOnlyAsync(ct);
-        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime), ct);
+        var rows = await ReportQueries.ReadAsync(connection, Sql, AgreementsSql, req.Parameters(clock.GetUtcNow().UtcDateTime, vetting), ct);
         await Send.OkAsync(rows.Single().Measures, ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Reports.Timeseries;
 
@@ -35,7 +36,7 @@ internal sealed record BucketRow
     public decimal RequestedInvestmentUsd { get; init; }
 }
 
-internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpoint<Request, TimeseriesResponse>
+internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Vetting vetting) : Endpoint<Request, TimeseriesResponse>
 {
     // Both databases render a timestamp cast to char(19) as 'yyyy-MM-dd HH:mm:ss' (SQLite stores that text,
     // SQL Server's default style for datetime2 is 121), so the year and month are read from it with one SQL.
@@ -58,13 +59,18 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
           FROM (
             SELECT s.created_at AS at, 1 AS smes, 0 AS needs, 0 AS partners, 0 AS matches, 0 AS usd
             FROM key_smes x JOIN smes s ON s.id = x.sme_id
+            WHERE
+        """ + ReportConditions.ListedSme + """
             UNION ALL
             SELECT n.created_at, 0, 1, 0, 0, n.amount_usd
             FROM key_needs x JOIN needs n ON n.id = x.need_id
-            WHERE (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To)
+            WHERE (@From IS NULL OR n.created_at >= @From) AND (@To IS NULL OR n.created_at < @To) AND
+        """ + ReportConditions.ListedNeed + """
             UNION ALL
             SELECT p.created_at, 0, 0, 1, 0, 0
             FROM key_partners x JOIN partners p ON p.id = x.partner_id
+            WHERE
+        """ + ReportConditions.ListedPartner + """
             UNION ALL
             SELECT d.created_at, 0, 0, 0, d.matches, 0
             FROM key_needs x JOIN dated_matches d ON d.need_id = x.need_id
@@ -82,14 +88,14 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
         Summary(s =>
         {
             s.Summary = "New SMEs, needs, partners and matches per month or quarter";
-            s.Description = "Agency and admin. `interval` is `month` (default) or `quarter`; periods are UTC calendar months or quarters, oldest first, from the first to the last period with any activity (empty periods in between included with zeros). Per period: `newSmes`, `newNeeds` (posted in the period, open or since closed), `newPartners`, `newMatches` (created in the period, whatever their status now), `requestedInvestmentUsd` (sum of the USD amounts of the needs posted in the period). " + ReportFilter.Description;
+            s.Description = "Agency and admin. `interval` is `month` (default) or `quarter`; periods are UTC calendar months or quarters, oldest first, from the first to the last period with any activity (empty periods in between included with zeros). Per period: `newSmes`, `newNeeds` (posted in the period, open or since closed), `newPartners`, `newMatches` (created in the period, whatever their status now), `requestedInvestmentUsd` (sum of the USD amounts of the needs posted in the period). While `Profiles:RequireVerification` is on (the default) the SMEs, needs and partners are those of verified profiles; matches count as stored. " + ReportFilter.Description;
             s.ResponseExamples[200] = ReportExamples.Timeseries;
         });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var f = req.Parameters(clock.GetUtcNow().UtcDateTime);
+        var f = req.Parameters(clock.GetUtcNow().UtcDateTime, vetting);
         await using var connection = await db.OpenReadOnlyAsync(ct);
         var rows = (await connection.QueryAsync<BucketRow>(new CommandDefinition(Sql, new
         {
@@ -98,6 +104,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
             f.Region,
             f.Sector,
             f.City,
+            f.ListedOnly,
             req.MonthsPerBucket,
         }, cancellationToken: ct))).ToDictionary(r => Start(r.Year, r.Month));
 

@@ -58,5 +58,18 @@ internal static class DeliveryExamples
 
     public static DeliveryResponse Queued => Retrying with { Status = WebhookDeliveries.Status.Pending, NextAttemptAt = Created.AddMinutes(5) };
 
-    public static Page<DeliveryResponse> Page => new([Retrying], null);
+    public static DeliveryResponse ProfileRejected => new()
+    {
+        Id = Guid.Parse("019ab0c2-6c3d-7e0f-8a2b-4c1d7e0f3a5b"),
+        Event = WebhookEvents.ProfileRejected,
+        Status = WebhookDeliveries.Status.Delivered,
+        Attempts = 1,
+        LastResponseCode = 204,
+        CreatedAt = Created.AddMinutes(-30),
+        LastAttemptAt = Created.AddMinutes(-30),
+        DeliveredAt = Created.AddMinutes(-30),
+        Body = """{"type":"profile.rejected","timestamp":"2026-11-20T09:45:00Z","data":{"profileId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","kind":"sme","status":"rejected","note":"The INN does not match the registry; please correct it."}}""",
+    };
+
+    public static Page<DeliveryResponse> Page => new([Retrying, ProfileRejected], null);
 }

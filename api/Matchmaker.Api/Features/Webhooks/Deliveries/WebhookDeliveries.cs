@@ -48,8 +48,8 @@ internal static class WebhookDeliveries
 {
     public const int MaxErrorLength = 1000;
 
-    /// <summary>Event bodies hold ids and a few states, far below this.</summary>
-    public const int MaxBodyLength = 4000;
+    /// <summary>Event bodies hold ids, a few states and at most an agency's note (≤ 1000 characters, each escaped to at most six), below this.</summary>
+    public const int MaxBodyLength = 8000;
 
     public static class Status
     {

@@ -25,7 +25,9 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect) : Endpo
             s.Summary = "Read your inbox, newest first";
             s.Description = "SME and partner accounts. What happened that concerns you: new matches at or above your `minScore` preference "
                 + "(`match_suggested`, one item per need or partner profile per change, counting the new matches and naming the best), "
-                + "`interest_received`, `mutual`, `stage_changed`, `declined`, `need_expiring`, `need_expired` and `outcome_due`. "
+                + "`interest_received`, `mutual`, `stage_changed`, `declined`, `need_expiring`, `need_expired`, `outcome_due`, "
+                + "and an agency's decision on your profile: `profile_verified`, `profile_rejected` (quoting the agency's note; "
+                + "a partner profile's item carries its `partnerId`, an SME profile's no id). "
                 + "Each item is written with the change it reports; `title` and `text` are in your notification language. "
                 + "`unread=true` lists only unread items, `unread=false` only read ones. " + NewestFirst.Description;
             s.Params["unread"] = "true: only unread items; false: only read ones; absent: all.";
