@@ -20,11 +20,13 @@ internal static class AuditAction
     public const string WebhookSecretRotated = "webhook.secret_rotated";
     public const string MatchTransition = "match.transition";
     public const string OutcomeRecorded = "outcome.recorded";
+    public const string UserPasswordReset = "user.password_reset";
 
     public static readonly string[] All =
     [
         UserCreated, UserRoleChanged, UserDeactivated, UserReactivated, UserPasswordChanged, CriteriaChanged, JobRestarted,
         FxChanged, WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRotated, MatchTransition, OutcomeRecorded,
+        UserPasswordReset,
     ];
 }
 
