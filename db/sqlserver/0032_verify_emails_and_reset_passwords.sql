@@ -7,11 +7,13 @@ UPDATE users SET email_verified_at = created_at;
 
 -- Single-use tokens mailed to an account: to verify its address or to reset its password. The row is written
 -- with the request; the token itself is drawn when its mail is sent and stored nowhere: token_hash is its
--- SHA-256 (hex), NULL until then. A token ends when used_at is set (used, or ended by a later one).
+-- SHA-256 (hex), NULL until then. A token ends when used_at is set (used, or ended by a later one). A reset
+-- asked for an address of no active account is kept as a row of no account, ended at once, so that such a
+-- request writes and commits as one for a real account does and takes the same time.
 CREATE TABLE account_tokens (
     id         bigint IDENTITY(1, 1) NOT NULL CONSTRAINT PK_account_tokens PRIMARY KEY,
     public_id  uniqueidentifier NOT NULL,
-    user_id    bigint           NOT NULL CONSTRAINT FK_account_tokens_users REFERENCES users (id),
+    user_id    bigint           NULL CONSTRAINT FK_account_tokens_users REFERENCES users (id),
     purpose    nvarchar(16)     NOT NULL CONSTRAINT CK_account_tokens_purpose CHECK (purpose IN ('verify_email', 'password_reset')),
     token_hash nvarchar(64)     NULL,
     created_at datetime2        NOT NULL,

@@ -32,12 +32,13 @@ internal static class AccountTokens
           AND user_id = (SELECT u.id FROM users u WHERE u.email_normalized = @EmailNormalized)
         """;
 
-    // An unknown or inactive address matches no account, and the same statement writes nothing.
+    // An unknown or inactive address matches no account: the same statement writes a row of no account, ended at
+    // once, so the request commits a write either way (a commit that writes costs far more than one that does not).
     private const string InsertSql = """
-        INSERT INTO account_tokens (public_id, user_id, purpose, created_at, expires_at)
-        SELECT @TokenId, u.id, @Purpose, @Now, @ExpiresAt
-        FROM users u
-        WHERE u.email_normalized = @EmailNormalized AND u.is_active = 1
+        INSERT INTO account_tokens (public_id, user_id, purpose, created_at, expires_at, used_at)
+        SELECT @TokenId, u.id, @Purpose, @Now, @ExpiresAt, CASE WHEN u.id IS NULL THEN @Now END
+        FROM (SELECT 1 AS one) request
+        LEFT JOIN users u ON u.email_normalized = @EmailNormalized AND u.is_active = 1
         """;
 
     private const string DrawSql = "UPDATE account_tokens SET token_hash = @Hash WHERE id = @Id AND used_at IS NULL AND expires_at > @Now";
@@ -62,7 +63,7 @@ internal static class AccountTokens
     /// <summary>
     /// Writes a token for the active account of <paramref name="email"/> and the outbox row that mails it, both in
     /// <paramref name="tx"/>; <paramref name="endEarlier"/> first ends the account's open tokens of this purpose.
-    /// Whether or not such an account exists, the same statements run.
+    /// Whether or not such an account exists, the same statements run and a token row is written.
     /// </summary>
     public static async Task QueueAsync(DbConnection c, DbTransaction tx, string purpose, string email, bool endEarlier, string linkBase,
         TimeSpan lifetime, DateTime now, CancellationToken ct)

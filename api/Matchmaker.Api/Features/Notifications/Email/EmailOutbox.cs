@@ -80,7 +80,7 @@ internal static class EmailOutbox
         INSERT INTO email_outbox (public_id, user_id, account_token_id, link_base, status, attempts, next_attempt_at, created_at)
         SELECT @OutboxId, t.user_id, t.id, @LinkBase, 'pending', 0, @At, @At
         FROM account_tokens t
-        WHERE t.public_id = @TokenId
+        WHERE t.public_id = @TokenId AND t.user_id IS NOT NULL
         """;
 
     // An account mail whose token ended before it went out has nothing left to say.
