@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Matchmaker.Api.Features.Users;
 using Matchmaker.Tests.Features.Notifications.Email;
 using MimeKit;
 
@@ -34,6 +35,21 @@ public abstract class EmailVerificationTests<TApi>(TApi api) where TApi : ApiFix
         Assert.True(await EmailVerifiedAsync(owner));
         await Expect.ProblemAsync(await VerifyAsync(token), 400, "token");
         await Expect.ProblemAsync(await owner.Client.PostAsync("/api/v1/auth/verify-email/resend", null), 409);
+    }
+
+    [Fact]
+    public async Task The_read_other_areas_gate_on_says_whether_the_address_is_verified()
+    {
+        var email = await AccountMail.RegisterAsync(api);
+        var token = await AccountMail.TokenAsync(api.Smtp, email, Verify);
+        await using var connection = await api.OpenDatabaseAsync();
+        var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM users WHERE email = @Email", new { Email = email });
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.False(await UserAccounts.EmailVerifiedAsync(connection, id, null, ct));
+        await Expect.StatusAsync(await VerifyAsync(token), 204);
+        Assert.True(await UserAccounts.EmailVerifiedAsync(connection, id, null, ct));
+        Assert.False(await UserAccounts.EmailVerifiedAsync(connection, long.MaxValue, null, ct));
     }
 
     [Fact]
