@@ -19,6 +19,8 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock) : Endpo
             s.Description = "No sign-in needed: the token is the one of the link `{App:PublicUrl}/verify-email?token=…` mailed at registration "
                 + "(or by POST /api/v1/auth/verify-email/resend), 43 base64url characters. It works once, for `Auth:VerifyTokenLifetime` (default 7 days); "
                 + "using it ends the account's other verification links, and GET /api/v1/auth/me then says `emailVerified: true`. "
+                + "Where `Auth:RequireVerifiedEmail` is on (by default exactly when e-mail is, `Email:SmtpHost`), an agency can verify an SME or partner profile "
+                + "only once its owner's address is verified. "
                 + "An unknown, expired, used or ended token, or one of a deactivated account, is a 400 on `token`, the same for each. "
                 + "Counts against the `signin-ip` limit of the client IP.";
             s.Responses[204] = "The address is verified.";
