@@ -27,6 +27,9 @@ internal static class FeatureServices
         services.AddHostedService<Matching.Jobs.JobRunner>();
         services.AddSingleton(Notifications.Email.EmailOptions.From(configuration));
         services.AddSingleton<Notifications.Notifier>();
+        services.AddSingleton(Auth.EmailVerificationOptions.From(configuration));
+        services.AddSingleton(Auth.AccountTokenOptions.From(configuration));
+        services.AddSingleton<Auth.AccountTokenMail>();
         services.AddHostedService<Notifications.Email.EmailDispatcher>();
         services.AddSingleton<Needs.Expiry.INeedExpiryNotifier, Notifications.NeedExpiryNotices>();
         services.AddHealthChecks().AddCheck<Operations.BacklogHealthCheck>("backlog", tags: ["ready"]);
@@ -53,6 +56,7 @@ internal static class FeatureServices
         Notifications.NotificationBounds.DescribeFields(fields);
         Auth.Token.TokenBounds.DescribeFields(fields);
         Auth.Password.PasswordBounds.DescribeFields(fields);
+        Auth.AccountTokenBounds.DescribeFields(fields);
         Matching.MatchingBounds.DescribeFields(fields);
         Matching.NearMisses.NearMissBounds.DescribeFields(fields);
         Matching.Criteria.Update.CriteriaBounds.DescribeFields(fields);

@@ -117,9 +117,15 @@ public abstract class AuthorisationMatrixTests<TApi>(TApi api, ITestOutputHelper
         Body.InboxRead => new JsonObject { ["upTo"] = Guid.NewGuid().ToString() },
         Body.Webhook => SecurityCast.WebhookBody(),
         Body.Verification => new JsonObject { ["decision"] = "verified" },
+        Body.PasswordReset => new JsonObject { ["email"] = cast.Spare.Email },
+        Body.UnknownToken => new JsonObject { ["token"] = UnknownToken },
+        Body.UnknownResetToken => new JsonObject { ["token"] = UnknownToken, ["newPassword"] = "a-new-password-for-probes" },
         Body.Outcome => new JsonObject { ["investment"] = new JsonObject { ["amount"] = 250_000, ["currency"] = "USD" }, ["jobsCreated"] = 12, ["youthJobs"] = 5 },
         _ => throw new ArgumentOutOfRangeException(nameof(body)),
     };
+
+    /// <summary>A well-formed account token that no mail carried.</summary>
+    private static readonly string UnknownToken = new('A', 43);
 
     /// <summary>An FX rate as it stands, so an admin's rewrite changes no value.</summary>
     private static async Task<JsonNode> CurrentRateAsync(SecurityCast cast)

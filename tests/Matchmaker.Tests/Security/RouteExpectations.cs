@@ -5,9 +5,10 @@ internal enum Target { None, Sme, Need, WritableNeed, FreshNeed, Partner, Match,
 
 /// <summary>
 /// The body a probe of the route sends: valid, except <see cref="WrongCurrentPassword"/>, which a password change
-/// refuses (400), so that no probe ends the tokens of the callers the later probes use.
+/// refuses (400), so that no probe ends the tokens of the callers the later probes use, and the unknown tokens, which
+/// no link carried (400).
 /// </summary>
-internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook, Outcome, Verification }
+internal enum Body { None, Sme, Need, Partner, Close, Decline, Stage, Criteria, FxRates, NewUser, UserUpdate, Register, SignIn, WrongCurrentPassword, Preferences, InboxRead, Webhook, Outcome, Verification, PasswordReset, UnknownToken, UnknownResetToken }
 
 /// <summary>The authorisation table of every route: one line per route, reviewed when a route is added.</summary>
 internal static class RouteExpectations
@@ -28,6 +29,10 @@ internal static class RouteExpectations
         ["GET /api/v1/auth/me"] = (Target.None, Body.None,                    "401 200 200 200 200 200 200"),
         ["POST /api/v1/auth/register"] = (Target.None, Body.Register,         "201 201 201 201 201 201 201"),
         ["POST /api/v1/auth/token"] = (Target.None, Body.SignIn,              "200 200 200 200 200 200 200"),
+        ["POST /api/v1/auth/password-reset"] = (Target.None, Body.PasswordReset, "202 202 202 202 202 202 202"),
+        ["POST /api/v1/auth/password-reset/confirm"] = (Target.None, Body.UnknownResetToken, "400 400 400 400 400 400 400"),
+        ["POST /api/v1/auth/verify-email"] = (Target.None, Body.UnknownToken, "400 400 400 400 400 400 400"),
+        ["POST /api/v1/auth/verify-email/resend"] = (Target.None, Body.None,  "401 202 202 202 202 403 403"),
         ["GET /api/v1/criteria"] = (Target.None, Body.None,                   "401 200 200 200 200 200 200"),
         ["PUT /api/v1/criteria"] = (Target.None, Body.Criteria,               "401 403 403 403 403 202 202"),
         ["GET /api/v1/jobs/{id}"] = (Target.Job, Body.None,                   "401 403 403 403 403 200 200"),

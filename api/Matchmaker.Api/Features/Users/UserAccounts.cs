@@ -20,6 +20,9 @@ internal sealed record UserRow
 
     /// <summary>The account's language (en, ru, zh); null for an admin-created account until its first sign-in.</summary>
     public string? Language { get; init; }
+
+    /// <summary>When the account proved it reads its address; null while it has not (<see cref="UserAccounts.Via"/> says who starts verified).</summary>
+    public DateTime? EmailVerifiedAt { get; init; }
 }
 
 internal sealed record NewUser(Guid PublicId, string Email, string PasswordHash, string Role, DateTime CreatedAt);
@@ -36,12 +39,12 @@ internal static class UserAccounts
     public const string SelectColumns = """
         id AS Id, public_id AS PublicId, email AS Email, password_hash AS PasswordHash, role AS Role,
         is_active AS IsActive, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, security_stamp AS SecurityStamp,
-        language AS Language
+        language AS Language, email_verified_at AS EmailVerifiedAt
         """;
 
     private const string InsertSql = """
-        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version, security_stamp, language)
-        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1, @SecurityStamp, @Language)
+        INSERT INTO users (public_id, email, email_normalized, password_hash, role, is_active, created_at, updated_at, version, security_stamp, language, email_verified_at)
+        VALUES (@PublicId, @Email, @EmailNormalized, @PasswordHash, @Role, 1, @CreatedAt, @CreatedAt, 1, @SecurityStamp, @Language, @EmailVerifiedAt)
         """;
 
     // Not a change of the account a client sees (no version): the language it starts in, set once.
@@ -51,10 +54,26 @@ internal static class UserAccounts
 
     private const string FindSql = "SELECT " + SelectColumns + " FROM users WHERE public_id = @Id";
 
+    private const string FindByIdSql = "SELECT " + SelectColumns + " FROM users WHERE id = @Id";
+
     private const string PasswordSql = """
         UPDATE users SET password_hash = @PasswordHash, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
+
+    // A reset sets the password whatever changed since it was asked for: the mailed link is the proof, not a version.
+    private const string ResetPasswordSql = """
+        UPDATE users SET password_hash = @PasswordHash, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1,
+                         email_verified_at = COALESCE(email_verified_at, @Now)
+        WHERE id = @Id
+        """;
+
+    private const string VerifyEmailSql = """
+        UPDATE users SET email_verified_at = @Now, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND email_verified_at IS NULL
+        """;
+
+    private const string EmailVerifiedSql = "SELECT CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END FROM users WHERE id = @Id";
 
     private const string FindByEmailSql = "SELECT " + SelectColumns + " FROM users WHERE email_normalized = @EmailNormalized";
 
@@ -76,6 +95,9 @@ internal static class UserAccounts
         public const string Registration = "registration";
         public const string Admin = "admin";
         public const string Bootstrap = "bootstrap";
+
+        /// <summary>An admin (or the configuration) vouches for the address of an account it creates; a registration must prove it.</summary>
+        public static bool VouchesForEmail(string via) => via != Registration;
     }
 
     /// <summary>The language an account is in when it has none yet.</summary>
@@ -83,9 +105,10 @@ internal static class UserAccounts
 
     /// <param name="by">who creates it; null for self-registration, where the new account is its own actor.</param>
     /// <param name="language">the account's language; null leaves it to the first sign-in.</param>
+    /// <param name="alsoInTransaction">more work in the creating transaction (the verification mail of a registration).</param>
     /// <returns>the new account, or null when the e-mail is taken.</returns>
     public static async Task<UserRow?> CreateAsync(DbConnection connection, SqlDialect dialect, string email, string password, string role,
-        AuditActor? by, string via, string? language, DateTime now, CancellationToken ct)
+        AuditActor? by, string via, string? language, DateTime now, CancellationToken ct, Func<DbTransaction, Task>? alsoInTransaction = null)
     {
         var publicId = Guid.NewGuid();
         var canonical = Canonical(email);
@@ -102,6 +125,7 @@ internal static class UserAccounts
                 CreatedAt = now,
                 SecurityStamp = NewSecurityStamp(),
                 Language = language,
+                EmailVerifiedAt = Via.VouchesForEmail(via) ? now : (DateTime?)null,
             }, tx, cancellationToken: ct));
         }
         catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -111,11 +135,13 @@ internal static class UserAccounts
 
         await AuditLog.AppendAsync(connection, tx, new AuditEntry(by ?? new AuditActor(publicId, role), AuditAction.UserCreated,
             AuditTarget.User, publicId.ToString(), new { role, via }), now, ct);
+        if (alsoInTransaction is not null)
+            await alsoInTransaction(tx);
         await tx.CommitAsync(ct);
         return await FindAsync(connection, publicId, ct);
     }
 
-    /// <summary>Inserts accounts whose passwords are hashed already; returns their internal ids by public id.</summary>
+    /// <summary>Inserts accounts whose passwords are hashed already, their addresses taken as verified (seeded worlds); returns their internal ids by public id.</summary>
     public static async Task<Dictionary<Guid, long>> InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewUser> users, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, users.Select(u => new
@@ -128,12 +154,17 @@ internal static class UserAccounts
             u.CreatedAt,
             SecurityStamp = NewSecurityStamp(),
             Language = (string?)null,
+            EmailVerifiedAt = (DateTime?)u.CreatedAt,
         }).ToList(), tx, cancellationToken: ct));
         return await Shared.PublicIds.InternalIdsAsync(connection, tx, IdSql, users.Select(u => u.PublicId), ct);
     }
 
     public static Task<UserRow?> FindAsync(DbConnection connection, Guid publicId, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindSql, new { Id = publicId }, cancellationToken: ct));
+
+    /// <summary>An account by its internal id, inside a transaction that may have changed it.</summary>
+    public static Task<UserRow?> FindAsync(DbConnection connection, long id, DbTransaction? tx, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByIdSql, new { Id = id }, tx, cancellationToken: ct));
 
     public static Task<UserRow?> FindByEmailAsync(DbConnection connection, string email, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindByEmailSql, new { EmailNormalized = Normalize(email) }, cancellationToken: ct));
@@ -166,6 +197,31 @@ internal static class UserAccounts
         await tx.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>
+    /// Sets a new password after a mailed reset link proved the caller reads the address (so the address counts as
+    /// verified too) and a new security stamp, which ends every token issued before; audited as the account's own act.
+    /// </summary>
+    public static async Task ResetPasswordAsync(DbConnection connection, DbTransaction tx, UserRow user, string newPassword, DateTime now, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(ResetPasswordSql, new
+        {
+            PasswordHash = Hasher.HashPassword(user.Email, newPassword),
+            SecurityStamp = NewSecurityStamp(),
+            Now = now,
+            user.Id,
+        }, tx, cancellationToken: ct));
+        await AuditLog.AppendAsync(connection, tx, new AuditEntry(new AuditActor(user.PublicId, user.Role), AuditAction.UserPasswordReset, AuditTarget.User,
+            user.PublicId.ToString(), new { }), now, ct);
+    }
+
+    /// <summary>Marks the account's address verified (once: a second verification changes nothing).</summary>
+    public static Task VerifyEmailAsync(DbConnection connection, DbTransaction tx, long userId, DateTime now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(VerifyEmailSql, new { Id = userId, Now = now }, tx, cancellationToken: ct));
+
+    /// <summary>Whether the account (internal id) has verified its address; false for no account.</summary>
+    public static async Task<bool> EmailVerifiedAsync(DbConnection connection, long userId, DbTransaction? tx, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(EmailVerifiedSql, new { Id = userId }, tx, cancellationToken: ct)) == 1;
 
     /// <summary>
     /// Whether a sign-in opens the account. The password is checked in every case, against a stand-in

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Matchmaker.Api.Features.Audit;
+using Matchmaker.Api.Features.Auth;
 using Matchmaker.Api.Features.Matching.Scoring;
 using Matchmaker.Api.Features.Notifications;
 using Matchmaker.Api.Features.Users;
@@ -11,7 +12,7 @@ namespace Matchmaker.Api.Features.Verification;
 /// scored again under the vetting rule (verified: matched at once; rejected: its suggestions go, deals keep their
 /// state), and, when the status or note changed, the audit entry and the owner's notice and events.
 /// </summary>
-internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier, AccountRevocation revocation, TimeProvider clock)
+internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier, AccountRevocation revocation, EmailVerificationOptions email, TimeProvider clock)
 {
     /// <summary>Null when recorded; else the refusal.</summary>
     public async Task<IResult?> DecideAsync(DbConnection connection, ClaimsPrincipal caller, ProfileUnderReview profile, DecisionRequest req, CancellationToken ct)
@@ -20,6 +21,8 @@ internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier
         var note = string.IsNullOrWhiteSpace(req.Note) ? null : req.Note.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
         var owner = (await UserAccounts.FindAsync(connection, profile.OwnerId, ct))!;
+        if (status == VerificationStatus.Verified && email.RequireVerifiedEmail && owner.EmailVerifiedAt is null)
+            return Problems.Conflict(Messages.Get("Verification.EmailNotVerified"));
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await VerificationStore.DecideAsync(connection, tx, profile.Kind, profile.Id, profile.Version, status, note, now, ct))
             return Problems.PreconditionFailed();

@@ -38,7 +38,8 @@ internal sealed class HeadersProcessor : IDocumentProcessor
     {
         if (status == 429)
             Header(response, "Retry-After", "Seconds to wait before the next attempt.", new JsonSchema { Type = JsonObjectType.Integer, Format = "int32", Minimum = 1, Maximum = 86_400 });
-        if (status is 201 or 202)
+        // A 202 without a body (a mail on its way) has nothing to point at.
+        if (status == 201 || (status == 202 && response.Content.Count > 0))
             Header(response, "Location", "Where the created resource (or the job) can be read.", UrlSchema());
         if (status == 201 || (status is 200 or 202 && ETagOperations.Contains(operation.OperationId)))
             Header(response, "ETag", "The version to send back in If-Match with the next update.", ETagSchema());

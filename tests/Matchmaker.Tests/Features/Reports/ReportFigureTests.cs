@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Matchmaker.Api.Features.Verification;
 using Matchmaker.Tests.Features.Matching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Matchmaker.Tests.Features.Reports;
 
@@ -159,13 +161,15 @@ public abstract class ReportFigureTests<TApi>(TApi api, ITestOutputHelper output
     public async Task The_summary_counts_the_verified_profiles_and_their_needs_and_every_pending_and_rejected_profile()
     {
         var world = await WorldAsync();
+        var vetting = api.App.Services.GetRequiredService<Vetting>();
         long Count(string table, string state) => world.Profiles.Count(p => p.Table == table && p.Verification == state);
-        var listed = world.Profiles.Where(p => p.Verification == "verified").Select(p => p.Id).ToHashSet();
+        long Listed(string table) => world.Profiles.Count(p => p.Table == table && vetting.Lists(p.Verification));
+        var listed = world.Profiles.Where(p => p.Table == "smes" && vetting.Lists(p.Verification)).Select(p => p.Id).ToHashSet();
         var open = world.Needs.Where(n => listed.Contains(n.Sme) && n.Status == "open").ToList();
 
         var summary = await GetAsync(world, "/api/v1/reports/summary");
 
-        var expected = (Count("smes", "verified"), Count("partners", "verified"), open.Count, world.Needs.Count(n => listed.Contains(n.Sme) && n.Status == "expired"),
+        var expected = (Listed("smes"), Listed("partners"), open.Count, world.Needs.Count(n => listed.Contains(n.Sme) && n.Status == "expired"),
             open.Sum(n => n.AmountUsd), Count("smes", "pending") + Count("partners", "pending"), Count("smes", "rejected") + Count("partners", "rejected"));
         var actual = (summary["smes"]!.GetValue<long>(), summary["partners"]!.GetValue<long>(), (int)summary["openNeeds"]!.GetValue<long>(),
             (int)summary["expiredNeeds"]!.GetValue<long>(), summary["requestedInvestmentUsd"]!.GetValue<decimal>(), summary["pendingProfiles"]!.GetValue<long>(),

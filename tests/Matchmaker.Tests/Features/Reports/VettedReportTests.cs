@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Matchmaker.Tests.Features.Verification;
 
 namespace Matchmaker.Tests.Features.Reports;
 
@@ -57,26 +58,16 @@ public abstract class VettedReportTests<TApi>(TApi api, bool vetted) where TApi 
     }
 }
 
-public sealed class UnvettedSqliteApi : SqliteApi
+public sealed class VettedReportTestsOnSqlite(VettingSqliteApi api) : VettedReportTests<VettingSqliteApi>(api, vetted: true), IClassFixture<VettingSqliteApi>;
+
+public sealed class UnvettedReportTestsOnSqlite(SqliteApi api) : VettedReportTests<SqliteApi>(api, vetted: false), IClassFixture<SqliteApi>;
+
+public sealed class VettedReportTestsOnSqlServer : VettedReportTests<VettingSqlServerApi>, IClassFixture<VettingSqlServerApi>
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Profiles:RequireVerification"] = "false" };
+    public VettedReportTestsOnSqlServer(VettingSqlServerApi api) : base(api, vetted: true) => api.SkipWhenUnavailable();
 }
 
-public sealed class UnvettedSqlServerApi : SqlServerApi
+public sealed class UnvettedReportTestsOnSqlServer : VettedReportTests<SqlServerApi>, IClassFixture<SqlServerApi>
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Profiles:RequireVerification"] = "false" };
-}
-
-public sealed class VettedReportTestsOnSqlite(SqliteApi api) : VettedReportTests<SqliteApi>(api, vetted: true), IClassFixture<SqliteApi>;
-
-public sealed class UnvettedReportTestsOnSqlite(UnvettedSqliteApi api) : VettedReportTests<UnvettedSqliteApi>(api, vetted: false), IClassFixture<UnvettedSqliteApi>;
-
-public sealed class VettedReportTestsOnSqlServer : VettedReportTests<SqlServerApi>, IClassFixture<SqlServerApi>
-{
-    public VettedReportTestsOnSqlServer(SqlServerApi api) : base(api, vetted: true) => api.SkipWhenUnavailable();
-}
-
-public sealed class UnvettedReportTestsOnSqlServer : VettedReportTests<UnvettedSqlServerApi>, IClassFixture<UnvettedSqlServerApi>
-{
-    public UnvettedReportTestsOnSqlServer(UnvettedSqlServerApi api) : base(api, vetted: false) => api.SkipWhenUnavailable();
+    public UnvettedReportTestsOnSqlServer(SqlServerApi api) : base(api, vetted: false) => api.SkipWhenUnavailable();
 }

@@ -23,13 +23,10 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, RateLim
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        using (var attempt = limits.Acquire(HttpContext, RateLimitPolicies.SignIn, SignInPartition(req.Email!)))
+        if (SignInLimit.Refusal(limits, HttpContext, req.Email!) is { } refusal)
         {
-            if (attempt is { IsAcquired: false })
-            {
-                await Send.ResultAsync(RateLimitSetup.TooManyRequests(RateLimitCounters.RetryAfterSeconds(attempt)));
-                return;
-            }
+            await Send.ResultAsync(refusal);
+            return;
         }
 
         await using var connection = await db.OpenAsync(ct);
@@ -44,7 +41,4 @@ internal sealed class Endpoint(ConnectionFactory db, TokenIssuer issuer, RateLim
         var (token, expiresIn) = issuer.Issue(user.PublicId, user.Email, user.Role, user.SecurityStamp);
         await Send.OkAsync(new Response(token, "Bearer", expiresIn), ct);
     }
-
-    private string SignInPartition(string email) =>
-        $"{RateLimitCounters.ClientIp(HttpContext)}|{UserAccounts.Canonical(email)}";
 }

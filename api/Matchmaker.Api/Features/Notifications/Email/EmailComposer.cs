@@ -22,7 +22,7 @@ internal static class EmailComposer
         return Message(email, DigestSubject(items.Count, language), [.. entries, Footer(language)], language, options);
     }
 
-    private static MimeMessage Message(OutgoingEmail email, string subject, IEnumerable<string?> paragraphs, string language, EmailOptions options)
+    internal static MimeMessage Message(OutgoingEmail email, string subject, IEnumerable<string?> paragraphs, string language, EmailOptions options)
     {
         var message = new MimeMessage { Subject = subject, MessageId = $"{email.PublicId:N}@matchmaker" };
         message.From.Add(options.Sender!);

@@ -89,9 +89,24 @@ internal sealed class EmailDispatcher(ConnectionFactory db, SqlDialect dialect, 
     {
         try
         {
-            var message = email.IsDigest
-                ? EmailComposer.ComposeDigest(email, await EmailDigests.ItemsAsync(connection, email.UserId, email.DigestFrom!.Value, email.DigestUntil!.Value, ct), language, options)
-                : EmailComposer.Compose(email, language, options);
+            MimeKit.MimeMessage message;
+            if (email.IsAccountMail)
+            {
+                if (await Auth.AccountTokens.DrawAsync(connection, email.AccountTokenId!.Value, Now(), ct) is not { } accountToken)
+                {
+                    await EmailOutbox.DropAsync(connection, email.Id, token, ct);
+                    return;
+                }
+
+                message = AccountMail.Compose(email, accountToken, language, options);
+            }
+            else
+            {
+                message = email.IsDigest
+                    ? EmailComposer.ComposeDigest(email, await EmailDigests.ItemsAsync(connection, email.UserId, email.DigestFrom!.Value, email.DigestUntil!.Value, ct), language, options)
+                    : EmailComposer.Compose(email, language, options);
+            }
+
             await smtp.SendAsync(message, ct);
         }
         catch (Exception e) when (e is SmtpCommandException or FormatException or MimeKit.ParseException)

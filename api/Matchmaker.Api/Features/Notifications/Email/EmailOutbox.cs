@@ -17,14 +17,20 @@ internal sealed record OutgoingEmail
     public string? Data { get; init; }
     public Guid? MatchId { get; init; }
     public Guid? NeedId { get; init; }
+    public long? AccountTokenId { get; init; }
+    public string? TokenPurpose { get; init; }
+    public DateTime? TokenExpiresAt { get; init; }
+    public string? LinkBase { get; init; }
 
     public bool IsDigest => DigestUntil is not null;
+
+    public bool IsAccountMail => AccountTokenId is not null;
 }
 
 /// <summary>
-/// The e-mail outbox: rows written beside the inbox items they carry (for accounts that want each item at once)
-/// and daily digests (<see cref="EmailDigests"/>), claimed by one instance at a time
-/// for a lease, marked sent as soon as the SMTP server accepted each message, retried otherwise.
+/// The e-mail outbox: rows written beside the inbox items they carry (for accounts that want each item at once),
+/// daily digests (<see cref="EmailDigests"/>) and account mail (a token's link, <see cref="Auth.AccountTokens"/>),
+/// claimed by one instance at a time for a lease, marked sent as soon as the SMTP server accepted each message, retried otherwise.
 /// </summary>
 internal static class EmailOutbox
 {
@@ -49,10 +55,12 @@ internal static class EmailOutbox
     private const string ClaimedSql = """
         SELECT o.id AS Id, o.public_id AS PublicId, o.user_id AS UserId, o.attempts AS Attempts, o.created_at AS CreatedAt, u.email AS Address,
                u.is_active AS IsActive, o.digest_from AS DigestFrom, o.digest_until AS DigestUntil,
-               n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId
+               n.kind AS Kind, n.data AS Data, n.match_public_id AS MatchId, n.need_public_id AS NeedId,
+               o.account_token_id AS AccountTokenId, t.purpose AS TokenPurpose, t.expires_at AS TokenExpiresAt, o.link_base AS LinkBase
         FROM email_outbox o
         JOIN users u ON u.id = o.user_id
         LEFT JOIN notifications n ON n.id = o.notification_id
+        LEFT JOIN account_tokens t ON t.id = o.account_token_id
         WHERE o.claimed_by = @Token AND o.status = 'pending'
         ORDER BY o.id
         """;
@@ -67,6 +75,16 @@ internal static class EmailOutbox
                claimed_by = NULL, claimed_until = NULL
         WHERE id = @Id AND claimed_by = @Token
         """;
+
+    private const string EnqueueAccountTokenSql = """
+        INSERT INTO email_outbox (public_id, user_id, account_token_id, link_base, status, attempts, next_attempt_at, created_at)
+        SELECT @OutboxId, t.user_id, t.id, @LinkBase, 'pending', 0, @At, @At
+        FROM account_tokens t
+        WHERE t.public_id = @TokenId AND t.user_id IS NOT NULL
+        """;
+
+    // An account mail whose token ended before it went out has nothing left to say.
+    private const string DropSql = "DELETE FROM email_outbox WHERE id = @Id AND claimed_by = @Token AND account_token_id IS NOT NULL";
 
     private const string ReleaseSql = "UPDATE email_outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @Token AND status = 'pending'";
 
@@ -88,6 +106,13 @@ internal static class EmailOutbox
         }).ToList();
         return rows.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(new CommandDefinition(EnqueueSql, rows, tx, cancellationToken: ct));
     }
+
+    /// <summary>The mail of an account token (row <paramref name="tokenId"/>, when it was written), sent at once whatever the account's e-mail preference.</summary>
+    public static Task EnqueueAccountTokenAsync(DbConnection c, DbTransaction tx, Guid tokenId, string linkBase, DateTime at, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(EnqueueAccountTokenSql, new { OutboxId = Guid.CreateVersion7(at), TokenId = tokenId, LinkBase = linkBase, At = at }, tx, cancellationToken: ct));
+
+    public static Task<int> DropAsync(DbConnection c, long id, string token, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(DropSql, new { Id = id, Token = token }, cancellationToken: ct));
 
     /// <summary>Claims up to <paramref name="take"/> due e-mails for <paramref name="lease"/> and returns them.</summary>
     public static async Task<IReadOnlyList<OutgoingEmail>> ClaimAsync(DbConnection c, SqlDialect dialect, string token, int take, DateTime now, TimeSpan lease, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Matchmaker.Tests.Features.Notifications.Email;
 /// </summary>
 public sealed class EmailWorkloadTests(MailSqliteApi api) : IClassFixture<MailSqliteApi>
 {
-    private sealed record Queued(Guid PublicId, string Status);
+    private sealed record Queued(Guid PublicId, string Status, long? AccountTokenId);
 
     [Fact]
     public async Task Every_item_is_mailed_exactly_once_through_outages_and_a_restart()
@@ -67,7 +67,7 @@ public sealed class EmailWorkloadTests(MailSqliteApi api) : IClassFixture<MailSq
         List<Queued> outbox;
         while (true)
         {
-            outbox = [.. await connection.QueryAsync<Queued>("SELECT public_id AS PublicId, status AS Status FROM email_outbox")];
+            outbox = [.. await connection.QueryAsync<Queued>("SELECT public_id AS PublicId, status AS Status, account_token_id AS AccountTokenId FROM email_outbox")];
             if (outbox.All(o => o.Status == "sent") || DateTime.UtcNow > deadline)
                 break;
             await Task.Delay(500, TestContext.Current.CancellationToken);
@@ -79,7 +79,8 @@ public sealed class EmailWorkloadTests(MailSqliteApi api) : IClassFixture<MailSq
         var duplicates = received.Count - received.Distinct().Count();
         var lost = expected.Count(id => !received.Contains(id));
 
-        Assert.Equal(items, outbox.Count);
+        // Registrations add their verification links to the outbox; every other row is an inbox item's.
+        Assert.Equal(items, outbox.Count(o => o.AccountTokenId is null));
         Assert.All(outbox, o => Assert.Equal("sent", o.Status));
         Assert.Equal(0, duplicates);
         Assert.Equal(0, lost);

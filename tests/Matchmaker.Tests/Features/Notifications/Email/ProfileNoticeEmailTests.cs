@@ -22,7 +22,7 @@ public abstract class ProfileNoticeEmailTests<TApi>(TApi api) where TApi : ApiFi
         Assert.Contains("«Batken Apricots» не подтверждён. Комментарий агентства: " + note, mail.TextBody);
         Assert.Equal("ru", mail.Body!.Headers[HeaderId.ContentLanguage]);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
-        Assert.Single(api.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == owner.Email));
+        Assert.Single(api.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == owner.Email) && m.Subject == "Профиль не подтверждён");
     }
 }
 

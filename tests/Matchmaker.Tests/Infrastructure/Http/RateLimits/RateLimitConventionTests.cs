@@ -61,8 +61,10 @@ public sealed class RateLimitConventionTests(RateLimitedApi api) : IClassFixture
     {
         if (method == "post" && path == "/api/v1/auth/register")
             return ["register"];
-        if (method == "post" && path == "/api/v1/auth/token")
+        if (method == "post" && path is "/api/v1/auth/token" or "/api/v1/auth/password-reset")
             return ["signin-ip", "signin"];
+        if (method == "post" && path is "/api/v1/auth/password-reset/confirm" or "/api/v1/auth/verify-email")
+            return ["signin-ip"];
         var signedIn = operation["security"]?.AsArray().Count > 0;
         if (!signedIn)
             return [];
