@@ -885,7 +885,7 @@ const reports = folder('7 Reports', 'What government agencies read: the figures 
   request('Partner reading reports → 403', 'GET', '/api/v1/reports/pipeline', { token: 'partnerToken', tests: problem(403) }),
 ]);
 
-const accounts = folder('9 Accounts and audit', 'The agency changes its password (every earlier token ends); the admin finds the change in the append-only audit log.', [
+const accounts = folder('9 Accounts and audit', 'The agency changes its password (every earlier token ends); the admin finds the change, and the agency\'s verification of the SME, in the append-only audit log; password reset answers every address alike and refuses a made-up token, as e-mail verification does.', [
   request('Password change with a wrong current password → 400', 'POST', '/api/v1/auth/password', {
     token: 'agencyToken',
     body: { currentPassword: 'not-the-password-at-all', newPassword: '{{password}}-renewed' },
@@ -913,6 +913,32 @@ const accounts = folder('9 Accounts and audit', 'The agency changes its password
         pm.expect(entries[0].targetType).to.eql('user');
         pm.expect(entries[0].targetId).to.eql(pm.collectionVariables.get('agencyUserId'));
       });`,
+  }),
+  request('Admin finds the agency\'s verification of the SME', 'GET', '/api/v1/audit?action=profile.verified&targetType=sme&limit=100', {
+    token: 'adminToken',
+    tests: `${status(200)}
+      pm.test('the SME\\'s profile.verified entry, by the agency', () => {
+        const entry = pm.response.json().items.find((e) => e.targetId === pm.collectionVariables.get('smeId'));
+        pm.expect(entry.actorRole).to.eql('agency');
+      });`,
+  }),
+  request('Password reset for an address nobody registered → 202, as for any address', 'POST', '/api/v1/auth/password-reset', {
+    body: { email: 'nobody-{{run}}@e2e.matchmaker.test' },
+    tests: status(202),
+  }),
+  request('Password reset for the SME\'s address → the same 202', 'POST', '/api/v1/auth/password-reset', {
+    body: { email: '{{smeEmail}}' },
+    tests: status(202),
+  }),
+  request('A made-up reset token → 400 on token', 'POST', '/api/v1/auth/password-reset/confirm', {
+    body: { token: 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtcHJvYmU', newPassword: '{{password}}-reset' },
+    tests: `${problem(400)}
+      pm.test('errors.token', () => pm.expect(pm.response.json().errors).to.have.property('token'));`,
+  }),
+  request('A made-up e-mail verification token → 400 on token', 'POST', '/api/v1/auth/verify-email', {
+    body: { token: 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtcHJvYmU' },
+    tests: `${problem(400)}
+      pm.test('errors.token', () => pm.expect(pm.response.json().errors).to.have.property('token'));`,
   }),
 ]);
 
