@@ -931,12 +931,12 @@ const accounts = folder('9 Accounts and audit', 'The agency changes its password
     tests: status(202),
   }),
   request('A made-up reset token → 400 on token', 'POST', '/api/v1/auth/password-reset/confirm', {
-    body: { token: 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtcHJvYmU', newPassword: '{{password}}-reset' },
+    body: { token: 'bgONqFz2kHyxm3Z-F_eh6WA9JvHo5snY5eo9uVyd5o0', newPassword: '{{password}}-reset' },
     tests: `${problem(400)}
       pm.test('errors.token', () => pm.expect(pm.response.json().errors).to.have.property('token'));`,
   }),
   request('A made-up e-mail verification token → 400 on token', 'POST', '/api/v1/auth/verify-email', {
-    body: { token: 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtcHJvYmU' },
+    body: { token: 'bgONqFz2kHyxm3Z-F_eh6WA9JvHo5snY5eo9uVyd5o0' },
     tests: `${problem(400)}
       pm.test('errors.token', () => pm.expect(pm.response.json().errors).to.have.property('token'));`,
   }),

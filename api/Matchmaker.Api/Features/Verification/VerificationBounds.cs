@@ -4,6 +4,7 @@ internal static class VerificationBounds
 {
     public static void DescribeFields(FieldBounds fields) => fields
         .Code("verification", 16, VerificationStatus.All)
+        .Code("profileVerification", 16, VerificationStatus.All)
         .String("verificationNote", DecisionRequest.MaxNoteLength)
         .Code("decision", 16, VerificationStatus.Decisions)
         .String("DecisionRequest.note", DecisionRequest.MaxNoteLength)

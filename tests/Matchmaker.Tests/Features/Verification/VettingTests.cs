@@ -25,6 +25,7 @@ public abstract class VettingTests<TApi>(TApi api) where TApi : ApiFixture
 
         var pending = await Expect.StatusAsync(await partnerOwner.Client.GetAsync($"/api/v1/partners/{partnerId}"), 200);
         Assert.Equal("pending", pending["verification"]!.GetValue<string>());
+        Assert.Equal("pending", (await Expect.StatusAsync(await partnerOwner.Client.GetAsync("/api/v1/auth/me"), 200))["profileVerification"]!.GetValue<string>());
         foreach (var directory in new[] { "/api/v1/smes", "/api/v1/needs", $"/api/v1/partners/{partnerId}/matches" })
         {
             var refusal = await Expect.ProblemAsync(await partnerOwner.Client.GetAsync(directory), 403);
@@ -42,6 +43,7 @@ public abstract class VettingTests<TApi>(TApi api) where TApi : ApiFixture
         var verified = await Vet.VerifyAsync(agency, "partner", partnerId);
 
         Assert.Equal("verified", verified["verification"]!.GetValue<string>());
+        Assert.Equal("verified", (await Expect.StatusAsync(await partnerOwner.Client.GetAsync("/api/v1/auth/me"), 200))["profileVerification"]!.GetValue<string>());
         Assert.Contains(partnerId, await Vet.PartnersMatchedToAsync(smeOwner, needId));
         var partnerMatches = await Expect.StatusAsync(await partnerOwner.Client.GetAsync($"/api/v1/partners/{partnerId}/matches"), 200);
         Assert.Contains(partnerMatches["items"]!.AsArray(), m => m!["needId"]!.GetValue<string>() == needId.ToString());
