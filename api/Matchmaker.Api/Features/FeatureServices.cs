@@ -31,6 +31,7 @@ internal static class FeatureServices
         services.AddSingleton(Auth.AccountTokenOptions.From(configuration));
         services.AddSingleton<Auth.AccountTokenMail>();
         services.AddHostedService<Notifications.Email.EmailDispatcher>();
+        services.AddHostedService<Auth.AccountLinkHostCheck>();
         services.AddSingleton<Needs.Expiry.INeedExpiryNotifier, Notifications.NeedExpiryNotices>();
         services.AddHealthChecks().AddCheck<Operations.BacklogHealthCheck>("backlog", tags: ["ready"]);
         services.AddHostedService<Operations.BacklogMetrics>();
