@@ -5,10 +5,8 @@ namespace Matchmaker.Api.Features.Verification;
 /// <param name="Status"><see cref="VerificationStatus.Verified"/> or <see cref="VerificationStatus.Rejected"/>.</param>
 internal sealed record ProfileDecision(
     string Kind,
-    long ProfileId,
     Guid ProfilePublicId,
     string ProfileName,
-    long OwnerUserId,
     Guid OwnerId,
     string Status,
     string? Note,

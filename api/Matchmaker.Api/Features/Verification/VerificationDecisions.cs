@@ -20,8 +20,7 @@ internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier
         var status = req.Decision!;
         var note = string.IsNullOrWhiteSpace(req.Note) ? null : req.Note.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
-        var owner = (await UserAccounts.FindAsync(connection, profile.OwnerId, ct))!;
-        if (status == VerificationStatus.Verified && email.RequireVerifiedEmail && owner.EmailVerifiedAt is null)
+        if (status == VerificationStatus.Verified && email.RequireVerifiedEmail && (await UserAccounts.FindAsync(connection, profile.OwnerId, ct))!.EmailVerifiedAt is null)
             return Problems.Conflict(Messages.Get("Verification.EmailNotVerified"));
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await VerificationStore.DecideAsync(connection, tx, profile.Kind, profile.Id, profile.Version, status, note, now, ct))
@@ -38,7 +37,7 @@ internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(AuditActor.Of(caller), action, profile.Kind, profile.PublicId.ToString(),
                 new { from = profile.State.Status, to = status, note }), now, ct);
             await ProfileNotices.AnnounceAsync(notifier, connection, tx,
-                new ProfileDecision(profile.Kind, profile.Id, profile.PublicId, profile.Name, owner.Id, profile.OwnerId, status, note, now), ct);
+                new ProfileDecision(profile.Kind, profile.PublicId, profile.Name, profile.OwnerId, status, note, now), ct);
         }
 
         await tx.CommitAsync(ct);

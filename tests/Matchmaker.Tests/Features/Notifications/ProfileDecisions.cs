@@ -1,4 +1,3 @@
-using Dapper;
 using Matchmaker.Api.Features.Notifications;
 using Matchmaker.Api.Features.Verification;
 using Matchmaker.Api.Infrastructure.Data;
@@ -9,14 +8,8 @@ namespace Matchmaker.Tests.Features.Notifications;
 /// <summary>An agency's decision on a profile, announced as the decision endpoint does: in a transaction on the app's own database.</summary>
 internal static class ProfileDecisions
 {
-    public static async Task<ProfileDecision> OfAsync(ApiFixture api, Actor owner, string kind, Guid profileId, string name, string status, string? note = null)
-    {
-        await using var connection = await api.OpenDatabaseAsync();
-        var table = kind == ProfileKind.Sme ? "smes" : "partners";
-        var (profile, ownerUser) = await connection.QuerySingleAsync<(long, long)>(
-            $"SELECT p.id, p.owner_user_id FROM {table} p WHERE p.public_id = @Id", new { Id = api.KeyOf(profileId) });
-        return new ProfileDecision(kind, profile, profileId, name, ownerUser, owner.UserId, status, note, api.Clock.UtcNow);
-    }
+    public static ProfileDecision Of(ApiFixture api, Actor owner, string kind, Guid profileId, string name, string status, string? note = null) =>
+        new(kind, profileId, name, owner.UserId, status, note, api.Clock.UtcNow);
 
     /// <param name="commit">False rolls the transaction back, as a decision refused after the announcement would be.</param>
     public static async Task AnnounceAsync(ApiFixture api, ProfileDecision decision, bool commit = true)

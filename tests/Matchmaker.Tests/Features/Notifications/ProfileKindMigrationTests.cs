@@ -29,7 +29,7 @@ public abstract class ProfileKindMigrationTests<TApi>(TApi api) where TApi : Api
         await using (var connection = await api.OpenDatabaseAsync())
             Assert.Equal(links, [.. await connection.QueryAsync<(long, long)>(LinksSql)]);
         var (owner, smeId) = await Create.SmeAccountAsync(api);
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "sme", smeId, "After Co.", "rejected", "Stored."));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "After Co.", "rejected", "Stored."));
         Assert.Equal("profile_rejected", Inbox.Kind(Assert.Single(await Inbox.ItemsAsync(owner))));
     }
 }

@@ -17,7 +17,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
     {
         var (owner, smeId) = await Create.SmeAccountAsync(api, Bodies.Sme(name: "Talas Dairy"));
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "sme", smeId, "Talas Dairy", "verified"));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "Talas Dairy", "verified"));
 
         var item = Assert.Single(await Inbox.ItemsAsync(owner));
         Assert.Equal(("profile_verified", "Your profile is verified"), (Inbox.Kind(item), item["title"]!.GetValue<string>()));
@@ -34,7 +34,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, partnerId) = await Create.PartnerAccountAsync(api, Bodies.Partner(name: "Linyi Bricks", nameZh: "临沂砖业", city: "linyi"));
         await SetLanguageAsync(owner, language);
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "partner", partnerId, "Linyi Bricks", "rejected", Note));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "partner", partnerId, "Linyi Bricks", "rejected", Note));
 
         var item = Assert.Single(await Inbox.ItemsAsync(owner));
         Assert.Equal(("profile_rejected", title), (Inbox.Kind(item), item["title"]!.GetValue<string>()));
@@ -54,7 +54,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
         var (owner, profileId) = kind == "sme" ? await Create.SmeAccountAsync(api) : await Create.PartnerAccountAsync(api);
         await SetLanguageAsync(owner, language);
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, kind, profileId, "Any Co.", "verified"));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, kind, profileId, "Any Co.", "verified"));
 
         Assert.Contains(says, Inbox.Text(Assert.Single(await Inbox.ItemsAsync(owner))));
     }
@@ -69,7 +69,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
         await Expect.StatusAsync(read, 200);
         await Expect.StatusAsync(await admin.Client.PutAsync(url, new JsonObject { ["role"] = "sme", ["isActive"] = false }, read.ETag()), 200);
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "sme", smeId, "Gone Co.", "rejected", Note));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "Gone Co.", "rejected", Note));
 
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.public_id = @Id", owner.UserId));
     }
@@ -81,7 +81,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
         await Expect.StatusAsync(await owner.Client.PostAsJsonAsync("/api/v1/webhooks",
             new JsonObject { ["url"] = "https://93.184.215.14/hooks/matchmaker", ["events"] = Bodies.Array("profile.verified") }), 201);
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "sme", smeId, "Undone Co.", "verified"), commit: false);
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "Undone Co.", "verified"), commit: false);
 
         Assert.Empty(await Inbox.ItemsAsync(owner));
         Assert.Equal(0, await CountAsync(

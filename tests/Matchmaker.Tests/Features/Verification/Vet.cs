@@ -19,20 +19,9 @@ internal static class Vet
     public static async Task<JsonNode> VerifyAsync(Actor agency, string kind, Guid id) =>
         await Expect.StatusAsync(await DecideAsync(agency, kind, id, "verified"), 200);
 
-    public static async Task<IReadOnlyList<Guid>> QueueAsync(Actor agency, string? kind = null)
-    {
-        var ids = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var query = (kind is null ? "" : $"kind={kind}&") + "limit=100" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var page = await Expect.StatusAsync(await agency.Client.GetAsync($"/api/v1/verification-queue?{query}"), 200);
-            ids.AddRange(page["items"]!.AsArray().Select(i => Guid.Parse(i!["id"]!.GetValue<string>())));
-            cursor = page["nextCursor"]?.GetValue<string>();
-        }
-        while (cursor is not null);
-        return ids;
-    }
+    public static async Task<IReadOnlyList<Guid>> QueueAsync(Actor agency, string? kind = null, int limit = 100) =>
+        (await Paging.AllAsync(agency.Client, "/api/v1/verification-queue" + (kind is null ? "" : $"?kind={kind}"), limit))
+            .Select(i => Guid.Parse(i["id"]!.GetValue<string>())).ToList();
 
     public static async Task<IReadOnlyList<Guid>> PartnersMatchedToAsync(Actor reader, Guid needId) =>
         (await Expect.StatusAsync(await reader.Client.GetAsync($"/api/v1/needs/{needId}/matches?limit=100"), 200))["items"]!.AsArray()

@@ -5,18 +5,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Matchmaker.Tests.Features.Matching.Criteria;
+using Matchmaker.Tests.Features.Matching.Workload;
 
 namespace Matchmaker.Tests.Features.Verification;
 
 /// <summary>Vetting on, with re-score jobs slowed so that they interleave with the decisions and edits.</summary>
 public sealed class VettingWorkloadSqliteApi : SqliteApi
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(VettingSettings.On)
-    {
-        ["Jobs:BatchSize"] = "3",
-        ["Jobs:BatchPauseMilliseconds"] = "25",
-        ["Jobs:PollSeconds"] = "1",
-    };
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings =>
+        VettingSettings.On.Concat(InterleavedJobsSqliteApi.Settings).ToDictionary();
 }
 
 /// <summary>

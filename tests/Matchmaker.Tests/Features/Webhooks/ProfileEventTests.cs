@@ -20,7 +20,7 @@ public abstract class ProfileEventTests<TApi>(TApi api) where TApi : ApiFixture,
         var toAgency = await Hook.SubscribeAsync(api, agency, ProfileEvents);
         var toAdmin = await Hook.SubscribeAsync(api, await api.AdminAsync(), "profile.rejected");
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "partner", partnerId, "Zibo Ceramics", "rejected", note));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "partner", partnerId, "Zibo Ceramics", "rejected", note));
 
         foreach (var hook in new[] { toOwner, toAgency, toAdmin })
         {
@@ -41,7 +41,7 @@ public abstract class ProfileEventTests<TApi>(TApi api) where TApi : ApiFixture,
         var (owner, smeId) = await Create.SmeAccountAsync(api, Bodies.Sme(name: "Osh Silk"));
         var toOwner = await Hook.SubscribeAsync(api, owner, "profile.verified");
 
-        await ProfileDecisions.AnnounceAsync(api, await ProfileDecisions.OfAsync(api, owner, "sme", smeId, "Osh Silk", "verified"));
+        await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "Osh Silk", "verified"));
 
         var post = Assert.Single(await api.Receiver.WaitForAsync(toOwner.Name, r => r.Count >= 1));
         Assert.Equal(("profile.verified", smeId.ToString(), "sme", "verified"), (post.Type, post.Data("profileId"), post.Data("kind"), post.Data("status")));

@@ -10,12 +10,14 @@ namespace Matchmaker.Tests.Features.Matching.Workload;
 /// <summary>Re-score jobs slowed so that they interleave with the workload's writes.</summary>
 public sealed class InterleavedJobsSqliteApi : SqliteApi
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
         ["Jobs:BatchSize"] = "3",
         ["Jobs:BatchPauseMilliseconds"] = "25",
         ["Jobs:PollSeconds"] = "1",
     };
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => Settings;
 }
 
 /// <summary>
