@@ -13,7 +13,8 @@ namespace Matchmaker.Tests.Harness;
 /// from the current need, SME and partner; each need's and partner's stored set is what the selection
 /// rule keeps (the best pairs at or above the minimum within the caps, plus every pair someone acted
 /// on, and nothing new on a closed or expired need, whose suggestions are gone once closed or once the expiry
-/// sweep handled it); and each deal's status is the end of its event history.
+/// sweep handled it); and each deal's status is the end of its event history. The check waits for the re-score
+/// jobs in flight to end and reads everything in one transaction, so that it compares one state of the records.
 /// </summary>
 internal static class Invariants
 {
@@ -47,13 +48,19 @@ internal static class Invariants
         Matchmaker.Api.Infrastructure.Data.DapperTypeHandlers.Register();
         var asOf = now ?? DateTime.UtcNow;
         vetting ??= Vetting.On;
-        var version = await ProfileStore.ActiveVersionAsync(connection, null, default);
-        var profile = (await ProfileStore.FindAsync(connection, null, version, default))!.Profile;
-        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, null, vetting, asOf, default)).ToDictionary(n => n.Input.Id);
-        var partners = await ScoringInputs.PartnersAsync(connection, null, vetting, default);
+        await JobsSettled.WaitAsync(connection);
+        // On SQLite a deferred transaction reads one snapshot; an immediate one would hold off the app's writers.
+        await using var tx = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync();
+        var version = await ProfileStore.ActiveVersionAsync(connection, tx, default);
+        var profile = (await ProfileStore.FindAsync(connection, tx, version, default))!.Profile;
+        var needs = (await ScoringInputs.ScoredNeedsAsync(connection, tx, vetting, asOf, default)).ToDictionary(n => n.Input.Id);
+        var partners = await ScoringInputs.PartnersAsync(connection, tx, vetting, default);
         var partnerById = partners.ToDictionary(p => p.Id);
-        var stored = (await connection.QueryAsync<StoredMatch>(MatchesSql, new { Version = version })).ToList();
-        var events = (await connection.QueryAsync<EventRow>(EventsSql)).ToLookup(e => e.MatchId);
+        var stored = (await connection.QueryAsync<StoredMatch>(MatchesSql, new { Version = version }, tx)).ToList();
+        var events = (await connection.QueryAsync<EventRow>(EventsSql, transaction: tx)).ToLookup(e => e.MatchId);
+        await tx.CommitAsync();
 
         var scorer = new Scorer(profile);
         var broken = new List<string>();

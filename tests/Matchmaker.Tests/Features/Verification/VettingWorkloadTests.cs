@@ -59,7 +59,6 @@ public sealed class VettingWorkloadTests(VettingWorkloadSqliteApi api) : IClassF
 
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(() => RunClientAsync(c, agency))));
-        await JobsDoneAsync();
 
         var report = string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}"));
         TestContext.Current.TestOutputHelper?.WriteLine($"Workload: {Clients * OperationsPerClient} operations in {clock.Elapsed.TotalSeconds:0.0} s; {report}");
@@ -215,17 +214,6 @@ public sealed class VettingWorkloadTests(VettingWorkloadSqliteApi api) : IClassF
         }
 
         Assert.True(checkedLists > 10, $"only {checkedLists} listed matches were checked");
-    }
-
-    private async Task JobsDoneAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        await using var connection = await api.OpenDatabaseAsync();
-        while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')") > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the re-score jobs did not finish within two minutes");
-            await Task.Delay(200);
-        }
     }
 
     private int Count(string key) => outcomes.GetValueOrDefault(key);

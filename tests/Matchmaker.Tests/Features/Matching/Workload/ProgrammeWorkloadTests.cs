@@ -232,14 +232,8 @@ public sealed class ProgrammeWorkloadTests(InterleavedJobsSqliteApi api) : IClas
 
     private async Task JobsDoneAsync()
     {
-        var clock = Stopwatch.StartNew();
         await using var connection = await api.OpenDatabaseAsync();
-        while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')") > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the re-score jobs did not finish within two minutes");
-            await Task.Delay(200);
-        }
-
+        await JobsSettled.WaitAsync(connection);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE status = 'failed' AND error NOT LIKE '%superseded%'"));
     }
 
