@@ -80,6 +80,8 @@ internal static class PartnerStore
 
     private const string ChangedSinceSql = "SELECT id AS Id, version AS Version FROM partners WHERE updated_at >= @Since";
 
+    private const string VersionsSql = "SELECT id AS Id, version AS Version FROM partners";
+
     private const string OfOwnerSql = """
         SELECT u.id AS UserId, p.id AS ProfileId
         FROM users u LEFT JOIN partners p ON p.owner_user_id = u.id
@@ -151,6 +153,9 @@ internal static class PartnerStore
     /// <summary>The partners updated at or after <paramref name="since"/>, with their row versions.</summary>
     public static async Task<IReadOnlyList<(long Id, int Version)>> ChangedSinceAsync(DbConnection connection, DbTransaction? tx, DateTime since, CancellationToken ct) =>
         (await connection.QueryAsync<(long Id, int Version)>(new CommandDefinition(ChangedSinceSql, new { Since = since }, tx, cancellationToken: ct))).ToList();
+
+    public static async Task<IReadOnlyList<(long Id, int Version)>> VersionsAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        (await connection.QueryAsync<(long Id, int Version)>(new CommandDefinition(VersionsSql, transaction: tx, cancellationToken: ct))).ToList();
 
     /// <summary>The signed-in account's internal id and, if it has one, its partner profile's.</summary>
     public static Task<OwnerRow?> OfOwnerAsync(DbConnection connection, Guid userPublicId, CancellationToken ct) =>

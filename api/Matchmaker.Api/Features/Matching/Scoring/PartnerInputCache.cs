@@ -9,7 +9,9 @@ namespace Matchmaker.Api.Features.Matching.Scoring;
 /// Partner scoring inputs held in memory so a need write scores against every partner without reading
 /// them all. Before each use it reads the partners changed since it last looked, so writes made by
 /// other API instances are seen too; the look-back overlaps by <see cref="Overlap"/> to allow for
-/// clock skew between instances and transactions that committed late.
+/// clock skew between instances and transactions that committed late. A partner the look-back finds at the
+/// version already held is not read again, so the snapshot, and the encodings built on it, stay the same
+/// list until a partner really changes.
 /// </summary>
 internal sealed class PartnerInputCache(Vetting vetting)
 {
@@ -18,6 +20,7 @@ internal sealed class PartnerInputCache(Vetting vetting)
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private ImmutableDictionary<long, PartnerInput> partners = ImmutableDictionary<long, PartnerInput>.Empty;
+    private Dictionary<long, int> versions = [];
     private IReadOnlyList<PartnerInput> ordered = [];
     private DateTime? lastLook;
 
@@ -36,23 +39,30 @@ internal sealed class PartnerInputCache(Vetting vetting)
         {
             if (lastLook is null)
             {
+                // Versions first: a partner that changes in between is held newer than its version says, and read again.
+                var held = await PartnerStore.VersionsAsync(c, tx, ct);
                 partners = (await ScoringInputs.PartnersAsync(c, tx, vetting, ct)).ToImmutableDictionary(p => p.Id);
                 ordered = partners.Values.OrderBy(p => p.Id).ToList();
+                versions = held.ToDictionary(p => p.Id, p => p.Version);
             }
             else
             {
-                var changed = await PartnerStore.ChangedSinceAsync(c, tx, lastLook.Value - Overlap, ct);
-                var builder = partners.ToBuilder();
-                foreach (var chunk in changed.Chunk(InListChunk))
-                {
-                    foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, vetting, chunk.Select(p => p.Id).ToList(), ct))
-                        builder[partner.Id] = partner;
-                }
-
+                var changed = (await PartnerStore.ChangedSinceAsync(c, tx, lastLook.Value - Overlap, ct))
+                    .Where(p => !versions.TryGetValue(p.Id, out var version) || version != p.Version)
+                    .ToList();
                 if (changed.Count > 0)
                 {
+                    var builder = partners.ToBuilder();
+                    foreach (var chunk in changed.Chunk(InListChunk))
+                    {
+                        foreach (var partner in await ScoringInputs.PartnersAsync(c, tx, vetting, chunk.Select(p => p.Id).ToList(), ct))
+                            builder[partner.Id] = partner;
+                    }
+
                     partners = builder.ToImmutable();
                     ordered = partners.Values.OrderBy(p => p.Id).ToList();
+                    foreach (var (id, version) in changed)
+                        versions[id] = version;
                 }
             }
 
