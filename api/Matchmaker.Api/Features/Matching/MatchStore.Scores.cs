@@ -136,7 +136,7 @@ internal static partial class MatchStore
     /// one range of match ids per transaction. No reader sees what it drops, since every read is of the
     /// active version, so it may also run later to finish what an interrupted run left.
     /// </summary>
-    public static async Task DropSupersededAsync(DbConnection c, int activeVersion, CancellationToken ct)
+    public static async Task DropSupersededAsync(DbConnection c, SqlDialect dialect, int activeVersion, CancellationToken ct)
     {
         var (first, last) = await c.QuerySingleAsync<(long? First, long? Last)>(new CommandDefinition(MatchIdRangeSql, cancellationToken: ct));
         if (first is null || last is null)
@@ -144,7 +144,7 @@ internal static partial class MatchStore
         for (var from = first.Value; from <= last.Value; from += CleanupRange)
         {
             var range = new { Version = activeVersion, From = from, To = from + CleanupRange };
-            await using var tx = await c.BeginTransactionAsync(ct);
+            await using var tx = await Scoring.MatchWrites.BeginAsync(c, dialect, ct);
             await c.ExecuteAsync(new CommandDefinition(DropOlderScoresSql, range, tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(DropUnscoredSuggestedSql, range, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);

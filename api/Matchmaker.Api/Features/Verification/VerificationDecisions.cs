@@ -22,7 +22,7 @@ internal sealed class VerificationDecisions(Rescorer rescorer, Notifier notifier
         var now = clock.GetUtcNow().UtcDateTime;
         if (status == VerificationStatus.Verified && email.RequireVerifiedEmail && (await UserAccounts.FindAsync(connection, profile.OwnerId, ct))!.EmailVerifiedAt is null)
             return Problems.Conflict(Messages.Get("Verification.EmailNotVerified"));
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await rescorer.BeginAsync(connection, ct);
         if (!await VerificationStore.DecideAsync(connection, tx, profile.Kind, profile.Id, profile.Version, status, note, now, ct))
             return Problems.PreconditionFailed();
 

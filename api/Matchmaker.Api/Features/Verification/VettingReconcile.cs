@@ -13,7 +13,7 @@ internal sealed class VettingReconcile(Vetting vetting, Rescorer rescorer, ILogg
     {
         if (await VerificationStore.AppliedRuleAsync(connection, ct) == vetting.Required)
             return;
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await rescorer.BeginAsync(connection, ct);
         var (smes, partners) = await VerificationStore.UnverifiedAsync(connection, tx, ct);
         foreach (var sme in smes)
             await rescorer.RescoreSmeAsync(connection, tx, sme, now, ct);

@@ -32,6 +32,30 @@ public sealed partial class SqlDialect(DatabaseProvider provider)
             : values;
     }
 
+    /// <summary>How long a transaction waits for <see cref="LockExclusiveAsync"/>, inside the default 30 s command timeout.</summary>
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>An application lock held until the transaction ends; SQL Server answers a negative code when it is not granted.</summary>
+    internal const string ExclusiveLockTsql = """
+        DECLARE @Granted int;
+        EXEC @Granted = sp_getapplock @Resource = @Resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = @TimeoutMs;
+        SELECT @Granted;
+        """;
+
+    /// <summary>
+    /// Makes the transaction the only one holding <paramref name="resource"/> until it ends, for writes whose reads
+    /// must not interleave with another's. SQLite needs nothing: its write transactions begin IMMEDIATE, one at a time.
+    /// </summary>
+    public async Task LockExclusiveAsync(DbConnection connection, DbTransaction tx, string resource, CancellationToken ct)
+    {
+        if (Provider != DatabaseProvider.SqlServer)
+            return;
+        var granted = await connection.ExecuteScalarAsync<int>(new CommandDefinition(ExclusiveLockTsql,
+            new { Resource = resource, TimeoutMs = (int)LockTimeout.TotalMilliseconds }, tx, cancellationToken: ct));
+        if (granted < 0)
+            throw new TimeoutException($"The database lock '{resource}' was not granted within {LockTimeout.TotalSeconds} s (sp_getapplock answered {granted}).");
+    }
+
     /// <summary>SQL Server's limit on the rows of one VALUES list.</summary>
     public const int MaxValuesRows = 1000;
 

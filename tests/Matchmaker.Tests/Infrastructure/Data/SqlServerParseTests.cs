@@ -27,6 +27,10 @@ public sealed class SqlServerParseTests
     }
 
     [Fact]
+    public void The_application_lock_of_the_match_writes_parses_as_tsql() =>
+        AssertParses(nameof(SqlDialect.ExclusiveLockTsql), SqlDialect.ExclusiveLockTsql);
+
+    [Fact]
     public void The_statements_built_from_literal_rows_parse_as_tsql_and_stay_within_sql_servers_1000_rows()
     {
         Assert.InRange(Matchmaker.Api.Features.Matching.MatchStore.RowsPerStatement, 1, SqlDialect.MaxValuesRows);

@@ -12,7 +12,7 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
     {
         await using var connection = await db.OpenAsync(ct);
         // What an interrupted activation left behind; no reader sees it, but it would count twice here.
-        await MatchStore.DropSupersededAsync(connection, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct);
+        await MatchStore.DropSupersededAsync(connection, dialect, await ProfileStore.ActiveVersionAsync(connection, null, ct), ct);
         var profile = (await ProfileStore.FindAsync(connection, null, criteriaVersion, ct))?.Profile
             ?? throw new InvalidOperationException($"Criteria version {criteriaVersion} does not exist.");
         var loaded = (await ScoringInputs.ScoredNeedsAsync(connection, null, vetting, clock.GetUtcNow().UtcDateTime, ct)).OrderBy(n => n.Input.Id).ToList();
@@ -66,7 +66,7 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
 
             var now = clock.GetUtcNow().UtcDateTime;
             await using var connection = await db.OpenAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var tx = await MatchWrites.BeginAsync(connection, dialect, ct);
             var pairs = new List<StoredPair>();
             foreach (var need in batch)
             {
@@ -86,13 +86,13 @@ internal sealed class FullRescore(ConnectionFactory db, SqlDialect dialect, Time
         public async Task ActivateAsync(Func<DbConnection, DbTransaction, Task> inTransaction, CancellationToken ct)
         {
             await using var connection = await db.OpenAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var tx = await MatchWrites.BeginAsync(connection, dialect, ct);
             await rescorer.ReplayBacklogAsync(connection, tx, context.Profile, clock.GetUtcNow().UtcDateTime, ct);
             await ProfileStore.ActivateAsync(connection, tx, context.Profile.Version, clock.GetUtcNow().UtcDateTime, ct);
             await MatchStore.DropUnscoredByAsync(connection, tx, context.Profile.Version, ct);
             await inTransaction(connection, tx);
             await tx.CommitAsync(ct);
-            await MatchStore.DropSupersededAsync(connection, context.Profile.Version, ct);
+            await MatchStore.DropSupersededAsync(connection, dialect, context.Profile.Version, ct);
         }
     }
 }

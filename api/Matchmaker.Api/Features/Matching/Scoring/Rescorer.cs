@@ -27,6 +27,9 @@ internal sealed class Rescorer(PartnerInputCache partnerCache, SqlDialect dialec
     // partner snapshot only changes when a partner does.
     private readonly ConcurrentDictionary<int, (IReadOnlyList<PartnerInput> Partners, ScoringContext Context)> contexts = new();
 
+    /// <summary>The transaction a write that re-scores runs in (<see cref="MatchWrites"/>).</summary>
+    public Task<DbTransaction> BeginAsync(DbConnection c, CancellationToken ct) => MatchWrites.BeginAsync(c, dialect, ct);
+
     /// <summary>The SME's open needs and its closed ones with deals, since they all carry the SME's attributes.</summary>
     public async Task RescoreSmeAsync(DbConnection c, DbTransaction tx, long smeId, DateTime now, CancellationToken ct) =>
         await RescoreNeedsAsync(c, tx, await NeedStore.ScoredIdsOfSmeAsync(c, tx, smeId, ct), now, ct);

@@ -30,7 +30,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             if (!await NeedStore.CloseAsync(connection, tx, need.Id, req.Reason?.Trim(), now, ct))
             {

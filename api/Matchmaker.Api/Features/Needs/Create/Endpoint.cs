@@ -40,7 +40,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
 
         var now = clock.GetUtcNow().UtcDateTime;
         var publicId = Guid.NewGuid();
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
             var ids = await NeedStore.InsertAsync(connection, tx, [new NewNeed(publicId, sme.Id, NeedFields.From(req), now, now + options.Validity)], rates, ct);

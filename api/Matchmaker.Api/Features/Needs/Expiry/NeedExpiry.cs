@@ -62,7 +62,7 @@ internal sealed class NeedExpiry(
         var total = 0;
         while (true)
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var tx = await rescorer.BeginAsync(connection, ct);
             var done = await step(connection, tx, clock.GetUtcNow().UtcDateTime, ct);
             await tx.CommitAsync(ct);
             total += done.Count;

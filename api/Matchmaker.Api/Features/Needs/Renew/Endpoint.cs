@@ -29,7 +29,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, NeedOpt
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             if (!await NeedStore.RenewAsync(connection, tx, need.Id, now + options.Validity, now, ct))
             {

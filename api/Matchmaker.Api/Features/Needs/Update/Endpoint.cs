@@ -45,7 +45,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             var rates = await UsdRates.AsOfAsync(connection, tx, now, ct);
             if (!await NeedStore.UpdateAsync(connection, tx, need.Id, need.Version, NeedFields.From(req), rates, now, ct))

@@ -44,7 +44,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
 
         var publicId = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             Dictionary<Guid, long> ids;
             try

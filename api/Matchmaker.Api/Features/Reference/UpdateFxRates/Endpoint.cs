@@ -58,7 +58,7 @@ internal sealed class Endpoint(ConnectionFactory db, TimeProvider clock, Rescore
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             foreach (var rate in req.Rates!)
                 await FxRateStore.SetAsync(connection, tx, rate.Currency!, rate.UsdPerUnit!.Value, rate.EffectiveDate!.Value, now, ct);

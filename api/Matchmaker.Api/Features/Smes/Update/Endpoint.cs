@@ -45,7 +45,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
             bool changed;
             try
