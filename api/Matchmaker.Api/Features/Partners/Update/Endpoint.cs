@@ -48,12 +48,11 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
+            var fields = PartnerFields.From(req);
+            var verification = partner.VerificationState.AfterEdit(fields.ChangesIdentityOf(partner), partner.OwnerId == User.PublicId(), now);
             bool changed;
-            VerificationState verification;
             try
             {
-                var fields = PartnerFields.From(req);
-                verification = partner.VerificationState.AfterEdit(fields.ChangesIdentityOf(partner), partner.OwnerId == User.PublicId(), now);
                 changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))

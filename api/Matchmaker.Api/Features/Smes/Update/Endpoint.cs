@@ -48,12 +48,11 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
+            var fields = SmeFields.From(req);
+            var verification = sme.VerificationState.AfterEdit(fields.ChangesIdentityOf(sme), sme.OwnerId == User.PublicId(), now);
             bool changed;
-            VerificationState verification;
             try
             {
-                var fields = SmeFields.From(req);
-                verification = sme.VerificationState.AfterEdit(fields.ChangesIdentityOf(sme), sme.OwnerId == User.PublicId(), now);
                 changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
