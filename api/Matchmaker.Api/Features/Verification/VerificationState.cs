@@ -11,4 +11,8 @@ internal sealed record VerificationState(string Status, string? Note, DateTime? 
         (Status == VerificationStatus.Verified && identityChanged) || (Status == VerificationStatus.Rejected && byOwner)
             ? new VerificationState(VerificationStatus.Pending, Note, now)
             : this;
+
+    /// <summary>Whether replacing <paramref name="before"/> with this state puts the profile (back) in the agencies' queue.</summary>
+    public bool JoinsQueueFrom(VerificationState before) =>
+        Status == VerificationStatus.Pending && before.Status != VerificationStatus.Pending;
 }

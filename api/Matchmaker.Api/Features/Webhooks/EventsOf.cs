@@ -44,8 +44,19 @@ internal static class EventsOf
 
     /// <summary>An agency verified or rejected a profile: its id, kind and new state, and the agency's own note.</summary>
     public static WebhookEvent Profile(ProfileDecision decision) =>
-        new(decision.Status == VerificationStatus.Verified ? WebhookEvents.ProfileVerified : WebhookEvents.ProfileRejected, decision.At, [decision.OwnerId],
-            new ProfileData(decision.ProfilePublicId, decision.Kind, decision.Status, decision.Note));
+        Profile(decision.Kind, decision.ProfilePublicId, decision.Status, decision.Note, [decision.OwnerId], decision.At);
+
+    /// <summary>A profile entered the agencies' queue (created, or sent back by an edit): told to oversight only, by role.</summary>
+    public static WebhookEvent ProfilePending(string kind, Guid profileId, DateTime at) =>
+        Profile(kind, profileId, VerificationStatus.Pending, null, [], at);
+
+    private static WebhookEvent Profile(string kind, Guid profileId, string status, string? note, Guid[] parties, DateTime at) =>
+        new(status switch
+        {
+            VerificationStatus.Verified => WebhookEvents.ProfileVerified,
+            VerificationStatus.Rejected => WebhookEvents.ProfileRejected,
+            _ => WebhookEvents.ProfilePending,
+        }, at, parties, new ProfileData(profileId, kind, status, note));
 
     private static WebhookEvent Match(string type, Guid matchId, Guid needId, Guid partnerId, Guid smeId, string status, decimal score, Guid[] parties, DateTime at) =>
         new(type, at, parties, new MatchData(matchId, needId, partnerId, smeId, status, score, null));

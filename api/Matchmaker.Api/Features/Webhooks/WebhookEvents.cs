@@ -15,6 +15,7 @@ internal static class WebhookEvents
     public const string JobCompleted = "job.completed";
     public const string ProfileVerified = "profile.verified";
     public const string ProfileRejected = "profile.rejected";
+    public const string ProfilePending = "profile.pending";
 
     public const int MaxNameLength = 24;
 
@@ -27,7 +28,8 @@ internal static class WebhookEvents
     /// Who receives what: match events go to the match's two parties and to agency and admin, except a
     /// suggestion, which only the parties hear of; need events to the need's SME and oversight; outcome
     /// events to the parties and oversight; finished jobs to oversight only; an agency's decision on a profile
-    /// to the profile's owner (an SME or a partner) and oversight.
+    /// to the profile's owner (an SME or a partner) and oversight; a profile awaiting a decision to oversight only, whose
+    /// work queue it is.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Receivers = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -43,6 +45,7 @@ internal static class WebhookEvents
         [JobCompleted] = Oversight,
         [ProfileVerified] = PartiesAndOversight,
         [ProfileRejected] = PartiesAndOversight,
+        [ProfilePending] = Oversight,
     };
 
     public static readonly string[] All = [.. Receivers.Keys];

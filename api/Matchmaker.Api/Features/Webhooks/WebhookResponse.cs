@@ -92,8 +92,10 @@ internal static class WebhookDocs
 {
     public static readonly string Rules =
         "`events`: one or more of " + string.Join(", ", WebhookEvents.All.Select(e => $"`{e}`"))
-        + "; each must be one your role receives (`match.suggested` only sme and partner; `need.*` sme, agency, admin; `job.completed` agency, admin; `profile.*` the profile's owner, agency, admin), else 400. "
+        + "; each must be one your role receives (`match.suggested` only sme and partner; `need.*` sme, agency, admin; `job.completed` agency, admin; `profile.verified`, `profile.rejected` the profile's owner, agency, admin; `profile.pending` agency, admin), else 400. "
         + "`profile.verified` and `profile.rejected` carry `data` `{profileId, kind: sme|partner, status, note?}`, `note` being the agency's own text. "
+        + "`profile.pending` (same `data`, `status` `pending`, no `note`) tells the agencies' work queue that a profile awaits a decision: "
+        + "an SME or partner profile was created, or an edit sent a verified or rejected one back; an edit of a profile already pending sends nothing. "
         + "`url`: absolute https, resolving only to public addresses (not loopback, private, link-local, CGNAT, unique-local or multicast) unless the server sets `Webhooks:AllowPrivateNetworks`. "
         + "`description`: optional, up to 500 characters.";
 }

@@ -234,6 +234,20 @@ public abstract class VettingTests<TApi>(TApi api) where TApi : ApiFixture
     }
 
     [Fact]
+    public async Task A_new_profile_is_announced_to_the_agencies_subscribers_while_vetting_is_on()
+    {
+        var agency = await Api.UserAsync("agency");
+        var subscription = new JsonObject { ["url"] = "https://93.184.215.14/hooks/matchmaker", ["events"] = new JsonArray("profile.pending") };
+        var hook = await Expect.StatusAsync(await agency.Client.PostAsJsonAsync("/api/v1/webhooks", subscription), 201);
+
+        var (_, smeId) = await Create.SmeAccountAsync(Api);
+
+        var deliveries = await Paging.AllAsync(agency.Client, $"/api/v1/webhooks/{hook["id"]}/deliveries", 100);
+        var delivery = Assert.Single(deliveries, d => d["body"]!.GetValue<string>().Contains(smeId.ToString()));
+        Assert.Equal("profile.pending", delivery["event"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_decision_on_a_profile_changed_since_the_agency_read_it_is_refused_and_an_unknown_one_is_404()
     {
         var agency = await Api.UserAsync("agency");

@@ -20,6 +20,7 @@ public sealed class WebhookRulesTests
     [InlineData("job.completed", "agency admin")]
     [InlineData("profile.verified", "sme partner agency admin")]
     [InlineData("profile.rejected", "sme partner agency admin")]
+    [InlineData("profile.pending", "agency admin")]
     public void Each_event_reaches_exactly_the_roles_the_design_names(string eventName, string roles)
     {
         var expected = roles.Split(' ');
@@ -29,7 +30,7 @@ public sealed class WebhookRulesTests
     }
 
     [Fact]
-    public void There_are_exactly_the_twelve_documented_events() => Assert.Equal(12, WebhookEvents.All.Length);
+    public void There_are_exactly_the_thirteen_documented_events() => Assert.Equal(13, WebhookEvents.All.Length);
 
     [Theory]
     [InlineData("appsettings.json", false)]

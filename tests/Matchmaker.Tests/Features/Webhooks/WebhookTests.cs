@@ -123,6 +123,8 @@ public abstract class WebhookTests<TApi>(TApi api) where TApi : ApiFixture
     [InlineData("partner", "need.expiring")]
     [InlineData("partner", "need.expired")]
     [InlineData("partner", "job.completed")]
+    [InlineData("sme", "profile.pending")]
+    [InlineData("partner", "profile.verified", "profile.pending")]
     [InlineData("agency", "match.suggested")]
     [InlineData("admin", "match.suggested")]
     public async Task Subscribing_to_an_event_the_role_never_receives_is_refused(string role, params string[] events)

@@ -1,8 +1,10 @@
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Notifier notifier) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -57,6 +59,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
                 return;
             }
 
+            await ProfileNotices.AnnouncePendingAsync(notifier, connection, tx, ProfileKind.Partner, publicId, now, ct);
             await rescorer.RescorePartnerAsync(connection, tx, ids[publicId], now, ct);
             await tx.CommitAsync(ct);
             revocation.Forget(User.PublicId()!.Value);

@@ -1,10 +1,11 @@
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Notifications;
 using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Partners.Update;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting) : Endpoint<PartnerRequest, PartnerResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting, Notifier notifier) : Endpoint<PartnerRequest, PartnerResponse>
 {
     public override void Configure()
     {
@@ -47,11 +48,11 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
+            var fields = PartnerFields.From(req);
+            var verification = partner.VerificationState.AfterEdit(fields.ChangesIdentityOf(partner), partner.OwnerId == User.PublicId(), now);
             bool changed;
             try
             {
-                var fields = PartnerFields.From(req);
-                var verification = partner.VerificationState.AfterEdit(fields.ChangesIdentityOf(partner), partner.OwnerId == User.PublicId(), now);
                 changed = await PartnerStore.UpdateAsync(connection, tx, partner.Id, partner.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -66,6 +67,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
                 return;
             }
 
+            if (verification.JoinsQueueFrom(partner.VerificationState))
+                await ProfileNotices.AnnouncePendingAsync(notifier, connection, tx, ProfileKind.Partner, partner.PublicId, now, ct);
             await rescorer.RescorePartnerAsync(connection, tx, partner.Id, now, ct);
             await tx.CommitAsync(ct);
         }

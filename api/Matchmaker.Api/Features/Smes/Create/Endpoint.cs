@@ -1,6 +1,9 @@
+using Matchmaker.Api.Features.Notifications;
+using Matchmaker.Api.Features.Verification;
+
 namespace Matchmaker.Api.Features.Smes.Create;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, AccountRevocation revocation) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, AccountRevocation revocation, Notifier notifier) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -54,6 +57,7 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
                 return;
             }
 
+            await ProfileNotices.AnnouncePendingAsync(notifier, connection, tx, ProfileKind.Sme, publicId, now, ct);
             await tx.CommitAsync(ct);
             revocation.Forget(User.PublicId()!.Value);
         }

@@ -1,10 +1,11 @@
 using Matchmaker.Api.Features.Matching.Scoring;
+using Matchmaker.Api.Features.Notifications;
 using Matchmaker.Api.Features.Shared;
 using Matchmaker.Api.Features.Verification;
 
 namespace Matchmaker.Api.Features.Smes.Update;
 
-internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting) : Endpoint<SmeRequest, SmeResponse>
+internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimeProvider clock, Rescorer rescorer, AccountRevocation revocation, Vetting vetting, Notifier notifier) : Endpoint<SmeRequest, SmeResponse>
 {
     public override void Configure()
     {
@@ -47,11 +48,11 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await rescorer.BeginAsync(connection, ct))
         {
+            var fields = SmeFields.From(req);
+            var verification = sme.VerificationState.AfterEdit(fields.ChangesIdentityOf(sme), sme.OwnerId == User.PublicId(), now);
             bool changed;
             try
             {
-                var fields = SmeFields.From(req);
-                var verification = sme.VerificationState.AfterEdit(fields.ChangesIdentityOf(sme), sme.OwnerId == User.PublicId(), now);
                 changed = await SmeStore.UpdateAsync(connection, tx, sme.Id, sme.Version, fields, verification, now, ct);
             }
             catch (Exception e) when (dialect.IsUniqueViolation(e))
@@ -66,6 +67,8 @@ internal sealed class Endpoint(ConnectionFactory db, SqlDialect dialect, TimePro
                 return;
             }
 
+            if (verification.JoinsQueueFrom(sme.VerificationState))
+                await ProfileNotices.AnnouncePendingAsync(notifier, connection, tx, ProfileKind.Sme, sme.PublicId, now, ct);
             await rescorer.RescoreSmeAsync(connection, tx, sme.Id, now, ct);
             await tx.CommitAsync(ct);
         }
