@@ -104,6 +104,16 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public async Task<Actor> AdminAsync() => admin ??= await SignInAsync(AdminEmail, AdminPassword, "admin");
 
+    /// <summary>The admin shuts the account off (<c>isActive</c> false), as a step of a test about what follows.</summary>
+    public async Task DeactivateAsync(Actor user)
+    {
+        var admin = await AdminAsync();
+        var url = $"/api/v1/admin/users/{user.UserId}";
+        var read = await admin.Client.GetAsync(url);
+        await Expect.StatusAsync(read, 200);
+        await Expect.StatusAsync(await admin.Client.PutAsync(url, new JsonObject { ["role"] = user.Role, ["isActive"] = false }, read.ETag()), 200);
+    }
+
     /// <summary>Registers (sme, partner) or has the admin create (agency, admin) an account and signs it in.</summary>
     public async Task<Actor> UserAsync(string role)
     {

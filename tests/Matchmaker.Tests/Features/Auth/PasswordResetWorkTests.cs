@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using Matchmaker.Api.Features.Auth;
 using Matchmaker.Api.Features.Notifications.Email;
@@ -30,10 +29,7 @@ public sealed class PasswordResetWorkTests(SqliteApi api) : IClassFixture<Sqlite
     {
         var known = await api.UserAsync("sme");
         var deactivated = await api.UserAsync("partner");
-        var admin = await api.AdminAsync();
-        var url = $"/api/v1/admin/users/{deactivated.UserId}";
-        var read = await admin.Client.GetAsync(url);
-        await Expect.StatusAsync(await admin.Client.PutAsync(url, new JsonObject { ["role"] = "partner", ["isActive"] = false }, read.ETag()), 200);
+        await api.DeactivateAsync(deactivated);
 
         var known1 = await StatementsAsync(known.Email);
         var unknown = await StatementsAsync(api.UniqueEmail("nobody"));

@@ -63,11 +63,7 @@ public abstract class ProfileNoticeTests<TApi>(TApi api) where TApi : ApiFixture
     public async Task A_deactivated_owner_is_told_nothing()
     {
         var (owner, smeId) = await Create.SmeAccountAsync(api);
-        var admin = await api.AdminAsync();
-        var url = $"/api/v1/admin/users/{owner.UserId}";
-        var read = await admin.Client.GetAsync(url);
-        await Expect.StatusAsync(read, 200);
-        await Expect.StatusAsync(await admin.Client.PutAsync(url, new JsonObject { ["role"] = "sme", ["isActive"] = false }, read.ETag()), 200);
+        await api.DeactivateAsync(owner);
 
         await ProfileDecisions.AnnounceAsync(api, ProfileDecisions.Of(api, owner, "sme", smeId, "Gone Co.", "rejected", Note));
 
